@@ -1,0 +1,178 @@
+// mlrig-cli catalog stats | show NAME | search TEXT
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "catalog/TextUtil.h"
+#include "cli/CliCommands.h"
+#include "cli/CliContext.h"
+
+namespace mlrig::cli {
+namespace {
+
+std::string orUnknown(const std::optional<double>& value, std::string_view unit)
+{
+    if (!value)
+        return "unknown";
+    return fmt::format("{:g}{}{}", *value, unit.empty() ? "" : " ", unit);
+}
+
+std::string orUnknown(const std::optional<int>& value, std::string_view unit = {})
+{
+    if (!value)
+        return "unknown";
+    return fmt::format("{}{}{}", *value, unit.empty() ? "" : " ", unit);
+}
+
+std::string orUnknown(const std::optional<bool>& value)
+{
+    if (!value)
+        return "unknown";
+    return *value ? "yes" : "no";
+}
+
+void printChip(const GpuChip& c)
+{
+    std::cout << "GPU model:        " << c.model << '\n'
+              << "vendor:           " << vendorId(c.vendor) << '\n'
+              << "class:            " << gpuClassId(c.gpuClass) << '\n'
+              << "architecture:     " << c.architecture << '\n'
+              << "launch year:      " << orUnknown(c.launchYear) << '\n'
+              << "VRAM:             " << orUnknown(c.vramGb, "GB") << '\n'
+              << "memory bandwidth: " << orUnknown(c.memoryBandwidthGbs, "GB/s") << '\n'
+              << "FP16 tensor:      " << orUnknown(c.fp16TensorTflops, "TFLOPS (dense, FP32 accumulate)") << '\n';
+    if (c.fp16TensorTflopsFp16Acc)
+        std::cout << "FP16 tensor (FP16 accumulate): " << orUnknown(c.fp16TensorTflopsFp16Acc, "TFLOPS") << '\n';
+    if (!c.tensorNote.empty())
+        std::cout << "tensor note:      " << c.tensorNote << '\n';
+    std::cout << "FP32:             " << orUnknown(c.fp32Tflops, "TFLOPS") << '\n'
+              << "TDP:              " << orUnknown(c.tdpW, "W") << '\n'
+              << "transient peak:   " << orUnknown(c.transientPeakW, "W") << '\n'
+              << "length:           " << orUnknown(c.lengthMm, "mm") << '\n'
+              << "slot width:       " << orUnknown(c.slotWidth, "slots") << '\n'
+              << "PCIe 8-pin:       " << orUnknown(c.pcie8pin) << '\n'
+              << "12VHPWR:          " << orUnknown(c.pcie12vhpwr) << '\n'
+              << "NVLink:           " << orUnknown(c.nvlink) << '\n'
+              << "cooling:          " << (c.cooling == Cooling::Unknown ? "unknown" : coolingId(c.cooling)) << '\n'
+              << "GPUs per board:   " << c.gpusPerBoard << '\n'
+              << "MSRP:             " << orUnknown(c.msrpUsd, "USD") << '\n'
+              << "source:           " << c.source << '\n';
+}
+
+void printPart(const AnyPart& part)
+{
+    const PartInfo& info = infoOf(part);
+    std::cout << categoryLabel(categoryOf(part)) << ": " << info.name << '\n'
+              << "id:               " << info.id << '\n';
+    if (!info.manufacturer.empty())
+        std::cout << "manufacturer:     " << info.manufacturer << '\n';
+    std::cout << "price:            " << orUnknown(info.priceUsd, info.priceIsMsrp ? "USD (MSRP)" : "USD") << '\n';
+    std::visit(
+        [](const auto& p) {
+            using T = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<T, Cpu>) {
+                std::cout << "socket: " << p.socket << ", cores: " << orUnknown(p.cores) << ", TDP: " << orUnknown(p.tdpW, "W")
+                          << '\n';
+            } else if constexpr (std::is_same_v<T, Motherboard>) {
+                std::cout << "socket: " << p.socket << ", form factor: " << p.formFactor << ", memory: " << p.memoryType
+                          << " x" << orUnknown(p.memorySlots) << ", x16 slots: " << orUnknown(p.pcieX16Slots)
+                          << ", x8/x8: " << orUnknown(p.x8x8Bifurcation) << ", M.2: " << orUnknown(p.m2Slots) << '\n';
+            } else if constexpr (std::is_same_v<T, Memory>) {
+                std::cout << p.memoryType << ", " << orUnknown(p.modules) << " x " << orUnknown(p.moduleGb, "GB") << ", "
+                          << orUnknown(p.speedMts, "MT/s") << '\n';
+            } else if constexpr (std::is_same_v<T, Gpu>) {
+                std::cout << "GPU model: " << (p.chipModel.empty() ? "unknown" : p.chipModel)
+                          << ", VRAM: " << orUnknown(p.vramGb, "GB") << ", TDP: " << orUnknown(p.tdpW, "W")
+                          << ", length: " << orUnknown(p.lengthMm, "mm") << ", slots: " << orUnknown(p.slotWidth, "")
+                          << '\n';
+            } else if constexpr (std::is_same_v<T, Psu>) {
+                std::cout << orUnknown(p.wattageW, "W") << ", ATX 3.x: " << orUnknown(p.atx3)
+                          << ", PCIe 8-pin: " << orUnknown(p.pcie8pin) << ", 12VHPWR: " << orUnknown(p.pcie12vhpwr) << '\n';
+            } else if constexpr (std::is_same_v<T, Case>) {
+                std::cout << p.formFactor << ", GPU clearance: " << orUnknown(p.maxGpuLengthMm, "mm")
+                          << ", cooler clearance: " << orUnknown(p.maxCoolerHeightMm, "mm")
+                          << ", expansion slots: " << orUnknown(p.expansionSlots) << '\n';
+            } else if constexpr (std::is_same_v<T, Cooler>) {
+                std::cout << "height: " << orUnknown(p.heightMm, "mm") << ", liquid: " << orUnknown(p.waterCooled) << '\n';
+            } else if constexpr (std::is_same_v<T, Storage>) {
+                std::cout << orUnknown(p.capacityGb, "GB") << ", " << p.interface << ", NVMe: " << orUnknown(p.nvme) << '\n';
+            }
+        },
+        part);
+}
+
+}  // namespace
+
+void addCatalogCommand(CLI::App& app, CliContext& context)
+{
+    CLI::App* catalog = app.add_subcommand("catalog", "Inspect the parts catalog");
+    catalog->require_subcommand(1);
+
+    CLI::App* stats = catalog->add_subcommand("stats", "Part counts per category");
+    stats->callback([&context] {
+        const CatalogStats s = context.catalog().stats();
+        for (const auto& [category, count] : s.partsPerCategory)
+            std::cout << fmt::format("{:<12} {:>6}\n", categoryId(category), count);
+        std::cout << fmt::format("{:<12} {:>6}\n", "gpu-models", s.gpuModels);
+        std::cout << fmt::format("{:<12} {:>6}\n", "priced", s.partsWithPrice);
+        std::cout << "schema version " << s.schemaVersion << '\n';
+        if (!s.builtFrom.empty())
+            std::cout << "source: " << s.builtFrom << (s.builtFrom.ends_with('\n') ? "" : "\n");
+    });
+
+    // Option storage must outlive parsing; one CLI run registers the command once.
+    static std::string showName;
+    static std::string showCategory;
+    auto* name = &showName;
+    auto* categoryName = &showCategory;
+    CLI::App* show = catalog->add_subcommand("show", "Show a GPU model row (with its sources) or a part");
+    show->add_option("name", *name, "GPU model, part name or catalog id")->required();
+    show->add_option("--category", *categoryName, "Limit the lookup to one category (cpu, gpu, ...)");
+    show->callback([&context, name, categoryName] {
+        const Catalog& cat = context.catalog();
+        std::optional<Category> only;
+        if (!categoryName->empty()) {
+            only = categoryFromId(*categoryName);
+            if (!only)
+                throw InputError("unknown category \"" + *categoryName + "\"");
+        }
+        if ((!only || *only == Category::Gpu)) {
+            if (const GpuChip* chip = cat.chip(*name)) {
+                printChip(*chip);
+                return;
+            }
+        }
+        for (Category c : kAllCategories) {
+            if (only && c != *only)
+                continue;
+            if (const AnyPart* part = cat.find(c, *name)) {
+                printPart(*part);
+                return;
+            }
+        }
+        throw InputError("no part or GPU model named \"" + *name + "\" in the catalog");
+    });
+
+    static std::string searchText;
+    static std::string searchCategoryName = "gpu";
+    static size_t searchLimit = 20;
+    auto* text = &searchText;
+    auto* searchCategory = &searchCategoryName;
+    auto* limit = &searchLimit;
+    CLI::App* search = catalog->add_subcommand("search", "Search part names in one category");
+    search->add_option("text", *text, "Words that must all appear in the name")->required();
+    search->add_option("--category", *searchCategory, "cpu, motherboard, memory, gpu, psu, case, cooler, storage");
+    search->add_option("--limit", *limit, "At most this many results")->check(CLI::Range(1, 100000));
+    search->callback([&context, text, searchCategory, limit] {
+        const std::optional<Category> c = categoryFromId(*searchCategory);
+        if (!c)
+            throw InputError("unknown category \"" + *searchCategory + "\"");
+        for (const AnyPart* part : context.catalog().search(*c, *text, *limit)) {
+            const PartInfo& info = infoOf(*part);
+            std::cout << info.id << '\t' << info.name << '\t'
+                      << (info.priceUsd ? fmt::format("{:.2f}", *info.priceUsd) : std::string("-")) << '\n';
+        }
+    });
+}
+
+}  // namespace mlrig::cli

@@ -1,0 +1,14 @@
+#pragma once
+
+// Each mlrig-cli subcommand lives in its own <Name>Command.cpp and registers itself here.
+// Exit codes (DESIGN.md): 0 done, 2 unreadable or invalid input (one line on stderr).
+
+#include <CLI/CLI.hpp>
+
+namespace mlrig::cli {
+
+class CliContext;
+
+void addCatalogCommand(CLI::App& app, CliContext& context);
+
+}  // namespace mlrig::cli

@@ -1,0 +1,33 @@
+// mlrig-cli: the headless entry point, built from the same core as the desktop app.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/CliCommands.h"
+#include "cli/CliContext.h"
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"mlrig: plan a local machine-learning workstation (headless)"};
+    app.set_version_flag("--version", std::string("mlrig-cli ") + MLRIG_VERSION);
+    app.require_subcommand(1);
+    mlrig::cli::CliContext context;
+    app.add_option("--catalog", context.catalogPath, "Use this parts.sqlite instead of the built-in catalog");
+
+    mlrig::cli::addCatalogCommand(app, context);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // Usage errors are bad input too: exit 2 with CLI11's message.
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    } catch (const mlrig::cli::InputError& e) {
+        std::cerr << "mlrig-cli: " << e.what() << '\n';
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "mlrig-cli: " << e.what() << '\n';
+        return 2;
+    }
+    return context.exitCode;
+}

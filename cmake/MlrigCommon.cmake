@@ -1,0 +1,21 @@
+# One INTERFACE target carries the compile settings shared by every mlrig target, so that no
+# flag is appended to CMAKE_CXX_FLAGS and a target opts in by linking mlrig_settings.
+add_library(mlrig_settings INTERFACE)
+target_compile_features(mlrig_settings INTERFACE cxx_std_20)
+set_target_properties(mlrig_settings PROPERTIES INTERFACE_CXX_EXTENSIONS OFF)
+target_compile_options(mlrig_settings INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+    -Woverloaded-virtual -Wnull-dereference -Wformat=2 -Wimplicit-fallthrough)
+target_compile_definitions(mlrig_settings INTERFACE
+    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_CONTEXTLESS_CONNECT QT_NO_URL_CAST_FROM_STRING
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT QT_STRICT_ITERATORS
+    MLRIG_VERSION="${PROJECT_VERSION}")
+if(MLRIG_WERROR)
+    target_compile_options(mlrig_settings INTERFACE -Werror)
+    # Bounds-checked standard containers in CI builds, as qBittorrent's CI does.
+    target_compile_definitions(mlrig_settings INTERFACE _GLIBCXX_ASSERTIONS)
+endif()
+if(MLRIG_SANITIZERS)
+    target_compile_options(mlrig_settings INTERFACE -fsanitize=${MLRIG_SANITIZERS} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    target_link_options(mlrig_settings INTERFACE -fsanitize=${MLRIG_SANITIZERS})
+endif()

@@ -1,0 +1,517 @@
+#include "catalog/Catalog.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <algorithm>
+
+#include "catalog/CatalogBuilder.h"
+#include "catalog/TextUtil.h"
+
+namespace mlrig {
+namespace {
+
+constexpr int kCatalogSchemaVersion = 1;
+
+// Reads typed columns by name from the current row; NULL becomes std::nullopt.
+class Row {
+public:
+    explicit Row(SQLite::Statement& statement) : m_statement(statement) {}
+
+    std::string text(const char* column) const
+    {
+        const SQLite::Column c = m_statement.getColumn(column);
+        return c.isNull() ? std::string() : c.getString();
+    }
+    std::optional<double> real(const char* column) const
+    {
+        const SQLite::Column c = m_statement.getColumn(column);
+        if (c.isNull())
+            return std::nullopt;
+        return c.getDouble();
+    }
+    std::optional<int> integer(const char* column) const
+    {
+        const SQLite::Column c = m_statement.getColumn(column);
+        if (c.isNull())
+            return std::nullopt;
+        return c.getInt();
+    }
+    std::optional<bool> boolean(const char* column) const
+    {
+        const std::optional<int> v = integer(column);
+        if (!v)
+            return std::nullopt;
+        return *v != 0;
+    }
+    std::vector<std::string> list(const char* column) const
+    {
+        std::vector<std::string> out;
+        const std::string raw = text(column);
+        if (raw.empty())
+            return out;
+        const nlohmann::json parsed = nlohmann::json::parse(raw, nullptr, false);
+        if (!parsed.is_array())
+            return out;
+        for (const auto& v : parsed) {
+            if (v.is_string())
+                out.push_back(v.get<std::string>());
+        }
+        return out;
+    }
+    PartInfo info() const
+    {
+        PartInfo info;
+        info.id = text("id");
+        info.name = text("name");
+        info.manufacturer = text("manufacturer");
+        info.releaseYear = integer("release_year");
+        info.priceUsd = real("price_usd");
+        return info;
+    }
+
+private:
+    SQLite::Statement& m_statement;
+};
+
+template <typename Reader>
+void readTable(SQLite::Database& db, const std::string& table, std::vector<AnyPart>& out, Reader reader)
+{
+    SQLite::Statement query(db, "SELECT * FROM " + table + " ORDER BY name COLLATE NOCASE, id");
+    while (query.executeStep())
+        out.push_back(reader(Row(query)));
+}
+
+std::vector<AnyPart> readParts(SQLite::Database& db)
+{
+    std::vector<AnyPart> parts;
+    readTable(db, "cpu", parts, [](const Row& r) -> AnyPart {
+        Cpu p;
+        p.info = r.info();
+        p.socket = r.text("socket");
+        p.microarchitecture = r.text("microarchitecture");
+        p.cores = r.integer("cores");
+        p.threads = r.integer("threads");
+        p.boostGhz = r.real("boost_ghz");
+        p.tdpW = r.real("tdp_w");
+        p.pptW = r.real("ppt_w");
+        p.memoryTypes = r.list("memory_types");
+        p.maxMemoryGb = r.integer("max_memory_gb");
+        p.memoryChannels = r.integer("memory_channels");
+        p.pcieLanes = r.integer("pcie_lanes");
+        p.integratedGraphics = r.boolean("integrated_graphics");
+        return p;
+    });
+    readTable(db, "motherboard", parts, [](const Row& r) -> AnyPart {
+        Motherboard p;
+        p.info = r.info();
+        p.socket = r.text("socket");
+        p.formFactor = r.text("form_factor");
+        p.chipset = r.text("chipset");
+        p.memoryType = r.text("memory_type");
+        p.memorySlots = r.integer("memory_slots");
+        p.maxMemoryGb = r.integer("max_memory_gb");
+        p.pcieX16Slots = r.integer("pcie_x16_slots");
+        p.x8x8Bifurcation = r.boolean("x8x8_bifurcation");
+        p.m2Slots = r.integer("m2_slots");
+        return p;
+    });
+    readTable(db, "memory", parts, [](const Row& r) -> AnyPart {
+        Memory p;
+        p.info = r.info();
+        p.memoryType = r.text("memory_type");
+        p.formFactor = r.text("form_factor");
+        p.modules = r.integer("modules");
+        p.moduleGb = r.integer("module_gb");
+        p.speedMts = r.integer("speed_mts");
+        p.casLatency = r.real("cas_latency");
+        p.ecc = r.boolean("ecc");
+        p.registered = r.boolean("registered");
+        return p;
+    });
+    readTable(db, "gpu", parts, [](const Row& r) -> AnyPart {
+        Gpu p;
+        p.info = r.info();
+        p.chipModel = r.text("chipset");  // OpenDB chipset; linked to a GpuChip model in index()
+        p.vendor = vendorFromId(r.text("vendor"));
+        p.vramGb = r.real("vram_gb");
+        p.memoryType = r.text("memory_type");
+        p.tdpW = r.real("tdp_w");
+        p.lengthMm = r.real("length_mm");
+        p.slotWidth = r.real("slot_width");
+        p.pcie6pin = r.integer("pcie_6pin");
+        p.pcie8pin = r.integer("pcie_8pin");
+        p.pcie12vhpwr = r.integer("pcie_12vhpwr");
+        p.cooling = coolingFromId(r.text("cooling"));
+        p.interface = r.text("interface");
+        return p;
+    });
+    readTable(db, "psu", parts, [](const Row& r) -> AnyPart {
+        Psu p;
+        p.info = r.info();
+        p.wattageW = r.real("wattage_w");
+        p.formFactor = r.text("form_factor");
+        p.efficiency = r.text("efficiency");
+        p.modular = r.text("modular");
+        p.atx3 = r.boolean("atx3");
+        p.pcie8pin = r.integer("pcie_8pin");
+        p.pcie12vhpwr = r.integer("pcie_12vhpwr");
+        p.eps8pin = r.integer("eps_8pin");
+        return p;
+    });
+    readTable(db, "pc_case", parts, [](const Row& r) -> AnyPart {
+        Case p;
+        p.info = r.info();
+        p.formFactor = r.text("form_factor");
+        p.motherboardFormFactors = r.list("motherboard_form_factors");
+        p.maxGpuLengthMm = r.real("max_gpu_length_mm");
+        p.maxCoolerHeightMm = r.real("max_cooler_height_mm");
+        p.expansionSlots = r.integer("expansion_slots");
+        p.volumeL = r.real("volume_l");
+        return p;
+    });
+    readTable(db, "cooler", parts, [](const Row& r) -> AnyPart {
+        Cooler p;
+        p.info = r.info();
+        p.sockets = r.list("sockets");
+        p.heightMm = r.real("height_mm");
+        p.waterCooled = r.boolean("water_cooled");
+        p.radiatorMm = r.integer("radiator_mm");
+        p.noiseDb = r.real("noise_db");
+        p.tdpRatingW = r.real("tdp_rating_w");
+        return p;
+    });
+    readTable(db, "storage", parts, [](const Row& r) -> AnyPart {
+        Storage p;
+        p.info = r.info();
+        p.capacityGb = r.real("capacity_gb");
+        p.nvme = r.boolean("nvme");
+        p.interface = r.text("interface");
+        p.formFactor = r.text("form_factor");
+        p.storageType = r.text("storage_type");
+        return p;
+    });
+    return parts;
+}
+
+struct ChipRow {
+    GpuChip chip;
+    std::vector<std::string> opendbChipsets;
+};
+
+std::vector<ChipRow> readChips(SQLite::Database& db)
+{
+    std::vector<ChipRow> chips;
+    SQLite::Statement query(db, "SELECT * FROM gpu_chip ORDER BY model");
+    while (query.executeStep()) {
+        const Row r(query);
+        ChipRow row;
+        GpuChip& c = row.chip;
+        c.model = r.text("model");
+        c.vendor = vendorFromId(r.text("vendor"));
+        c.gpuClass = gpuClassFromId(r.text("class"));
+        c.architecture = r.text("architecture");
+        c.launchYear = r.integer("launch_year");
+        c.vramGb = r.real("vram_gb");
+        c.memoryBandwidthGbs = r.real("memory_bandwidth_gbs");
+        c.fp16TensorTflops = r.real("fp16_tensor_tflops");
+        c.fp16TensorTflopsFp16Acc = r.real("fp16_tensor_tflops_fp16acc");
+        c.fp32Tflops = r.real("fp32_tflops");
+        c.tdpW = r.real("tdp_w");
+        c.transientPeakW = r.real("transient_peak_w");
+        c.lengthMm = r.real("length_mm");
+        c.slotWidth = r.real("slot_width");
+        c.pcie8pin = r.integer("pcie_8pin");
+        c.pcie12vhpwr = r.integer("pcie_12vhpwr");
+        c.nvlink = r.boolean("nvlink");
+        c.cooling = coolingFromId(r.text("cooling"));
+        c.gpusPerBoard = r.integer("gpus_per_board").value_or(1);
+        c.msrpUsd = r.real("msrp_usd");
+        c.tensorNote = r.text("tensor_note");
+        c.source = r.text("source");
+        const std::string chipsets = r.text("opendb_chipsets");
+        size_t start = 0;
+        while (start <= chipsets.size()) {
+            const size_t end = std::min(chipsets.find(';', start), chipsets.size());
+            const std::string_view one = trim(std::string_view(chipsets).substr(start, end - start));
+            if (!one.empty())
+                row.opendbChipsets.emplace_back(one);
+            start = end + 1;
+        }
+        chips.push_back(std::move(row));
+    }
+    return chips;
+}
+
+}  // namespace
+
+class CatalogReader {
+public:
+    static Catalog read(SQLite::Database& db, const std::string& what);
+};
+
+namespace {
+
+Catalog readCatalog(SQLite::Database& db, const std::string& what)
+{
+    return CatalogReader::read(db, what);
+}
+
+}  // namespace
+
+Catalog CatalogReader::read(SQLite::Database& db, const std::string& what)
+{
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version != kCatalogSchemaVersion) {
+        throw CatalogError(what + " has catalog schema version " + std::to_string(version) + "; this mlrig needs " +
+                           std::to_string(kCatalogSchemaVersion));
+    }
+    const std::string check = db.execAndGet("PRAGMA quick_check").getString();
+    if (check != "ok")
+        throw CatalogError(what + " is damaged (" + check + ")");
+    std::vector<AnyPart> parts = readParts(db);
+    std::vector<ChipRow> chipRows = readChips(db);
+    // OpenDB chipset strings ("GeForce RTX 3080 10 GB") -> chip model ("GeForce RTX 3080 10GB").
+    std::unordered_map<std::string, std::string> modelForChipset;
+    std::vector<GpuChip> chips;
+    for (ChipRow& row : chipRows) {
+        for (const std::string& chipset : row.opendbChipsets)
+            modelForChipset[foldName(chipset)] = row.chip.model;
+        chips.push_back(std::move(row.chip));
+    }
+    for (AnyPart& part : parts) {
+        if (auto* gpu = std::get_if<Gpu>(&part)) {
+            const auto it = modelForChipset.find(foldName(gpu->chipModel));
+            if (it != modelForChipset.end())
+                gpu->chipModel = it->second;
+        }
+    }
+    Catalog catalog = Catalog::fromParts(std::move(parts), std::move(chips));
+    catalog.m_stats.schemaVersion = version;
+    try {
+        catalog.m_stats.builtFrom = db.execAndGet("SELECT value FROM catalog_meta WHERE key = 'provenance'").getString();
+    } catch (const SQLite::Exception&) {
+        catalog.m_stats.builtFrom.clear();
+    }
+    return catalog;
+}
+
+namespace {
+
+std::string chipKey(std::string_view model)
+{
+    std::string folded = foldName(model);
+    for (std::string_view prefix : {"nvidia", "amd", "intel"}) {
+        if (folded.starts_with(prefix) && folded.size() > prefix.size() + 3) {
+            folded.erase(0, prefix.size());
+            break;
+        }
+    }
+    return folded;
+}
+
+// A GPU model row offered as a part of its own ("GeForce RTX 3090"), priced at its MSRP.
+Gpu gpuFromChip(const GpuChip& chip)
+{
+    Gpu gpu;
+    gpu.info.id = "gpu-model:" + foldName(chip.model);
+    gpu.info.name = chip.model;
+    gpu.info.manufacturer = std::string(vendorId(chip.vendor));
+    gpu.info.releaseYear = chip.launchYear;
+    gpu.info.priceUsd = chip.msrpUsd;
+    gpu.info.priceIsMsrp = chip.msrpUsd.has_value();
+    gpu.chipModel = chip.model;
+    gpu.lengthMm = chip.lengthMm;
+    gpu.slotWidth = chip.slotWidth;
+    gpu.pcie8pin = chip.pcie8pin;
+    gpu.pcie12vhpwr = chip.pcie12vhpwr;
+    gpu.cooling = chip.cooling;
+    gpu.tdpW = chip.tdpW;
+    gpu.vramGb = chip.vramGb;
+    return gpu;
+}
+
+// Fills what a board-partner card does not state from its GPU model row.
+void completeFromChip(Gpu& gpu, const GpuChip& chip)
+{
+    gpu.chipModel = chip.model;
+    if (gpu.vendor == Vendor::Unknown)
+        gpu.vendor = chip.vendor;
+    gpu.gpuClass = chip.gpuClass;
+    gpu.architecture = chip.architecture;
+    if (!gpu.vramGb)
+        gpu.vramGb = chip.vramGb;
+    gpu.memoryBandwidthGbs = chip.memoryBandwidthGbs;
+    gpu.fp16TensorTflops = chip.fp16TensorTflops;
+    gpu.fp32Tflops = chip.fp32Tflops;
+    if (!gpu.tdpW)
+        gpu.tdpW = chip.tdpW;
+    // A partner card's transient peak scales with its own board power.
+    if (chip.transientPeakW && chip.tdpW && gpu.tdpW && *chip.tdpW > 0)
+        gpu.transientPeakW = *chip.transientPeakW * (*gpu.tdpW / *chip.tdpW);
+    else
+        gpu.transientPeakW = chip.transientPeakW;
+    if (!gpu.lengthMm)
+        gpu.lengthMm = chip.lengthMm;
+    if (!gpu.slotWidth)
+        gpu.slotWidth = chip.slotWidth;
+    if (!gpu.pcie8pin && !gpu.pcie12vhpwr && !gpu.pcie6pin) {
+        gpu.pcie8pin = chip.pcie8pin;
+        gpu.pcie12vhpwr = chip.pcie12vhpwr;
+    }
+    gpu.nvlink = chip.nvlink;
+    if (gpu.cooling == Cooling::Unknown)
+        gpu.cooling = chip.cooling;
+    gpu.gpusPerBoard = chip.gpusPerBoard;
+}
+
+}  // namespace
+
+Catalog Catalog::loadFile(const std::filesystem::path& sqlitePath)
+{
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(sqlitePath, error))
+        throw CatalogError("catalog " + sqlitePath.string() + " does not exist");
+    try {
+        SQLite::Database db(sqlitePath.string(), SQLite::OPEN_READONLY);
+        return readCatalog(db, "catalog " + sqlitePath.string());
+    } catch (const SQLite::Exception& e) {
+        throw CatalogError("catalog " + sqlitePath.string() + " cannot be read: " + e.what());
+    } catch (const nlohmann::json::exception& e) {
+        throw CatalogError("catalog " + sqlitePath.string() + " holds malformed data: " + e.what());
+    }
+}
+
+Catalog Catalog::loadBytes(std::span<const std::byte> sqliteImage)
+{
+    if (sqliteImage.size() < 512)
+        throw CatalogError("embedded catalog is empty or truncated");
+    try {
+        SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
+        // READONLY: SQLite reads the image in place and never writes to it.
+        auto* data = const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(sqliteImage.data()));
+        const int rc = sqlite3_deserialize(db.getHandle(), "main", data, static_cast<sqlite3_int64>(sqliteImage.size()),
+                                           static_cast<sqlite3_int64>(sqliteImage.size()), SQLITE_DESERIALIZE_READONLY);
+        if (rc != SQLITE_OK)
+            throw CatalogError("embedded catalog cannot be opened (SQLite error " + std::to_string(rc) + ")");
+        return readCatalog(db, "embedded catalog");
+    } catch (const SQLite::Exception& e) {
+        throw CatalogError(std::string("embedded catalog cannot be read: ") + e.what());
+    }
+}
+
+Catalog Catalog::fromParts(std::vector<AnyPart> parts, std::vector<GpuChip> chips)
+{
+    Catalog catalog;
+    catalog.m_chips = std::move(chips);
+    for (size_t i = 0; i < catalog.m_chips.size(); ++i)
+        catalog.m_chipByFoldedModel.emplace(chipKey(catalog.m_chips[i].model), i);
+    for (const GpuChip& chip : catalog.m_chips)
+        catalog.m_parts[static_cast<size_t>(Category::Gpu)].push_back(gpuFromChip(chip));
+    for (AnyPart& part : parts)
+        catalog.m_parts[part.index()].push_back(std::move(part));
+    catalog.index();
+    return catalog;
+}
+
+void Catalog::index()
+{
+    m_byId.clear();
+    m_stats = {};
+    for (size_t c = 0; c < m_parts.size(); ++c) {
+        m_byFoldedName[c].clear();
+        m_lowerNames[c].clear();
+        m_lowerNames[c].reserve(m_parts[c].size());
+        for (size_t i = 0; i < m_parts[c].size(); ++i) {
+            AnyPart& part = m_parts[c][i];
+            if (auto* gpu = std::get_if<Gpu>(&part)) {
+                if (const GpuChip* linked = chip(gpu->chipModel))
+                    completeFromChip(*gpu, *linked);
+            }
+            const PartInfo& info = infoOf(part);
+            if (!info.id.empty())
+                m_byId.emplace(toLower(info.id), std::make_pair(static_cast<int>(c), i));
+            m_byFoldedName[c].emplace(foldName(info.name), i);  // first of duplicate names wins
+            m_lowerNames[c].push_back(toLower(info.name + " " + info.manufacturer));
+            if (info.priceUsd)
+                ++m_stats.partsWithPrice;
+        }
+        m_stats.partsPerCategory[static_cast<Category>(c)] = m_parts[c].size();
+    }
+    m_stats.gpuModels = m_chips.size();
+}
+
+std::span<const AnyPart> Catalog::parts(Category category) const
+{
+    return m_parts[static_cast<size_t>(category)];
+}
+
+size_t Catalog::size() const
+{
+    size_t total = 0;
+    for (const auto& list : m_parts)
+        total += list.size();
+    return total;
+}
+
+const AnyPart* Catalog::findById(std::string_view id) const
+{
+    const auto it = m_byId.find(toLower(trim(id)));
+    if (it == m_byId.end())
+        return nullptr;
+    return &m_parts[static_cast<size_t>(it->second.first)][it->second.second];
+}
+
+const AnyPart* Catalog::find(Category category, std::string_view ref) const
+{
+    const std::string_view trimmed = trim(ref);
+    if (trimmed.empty())
+        return nullptr;
+    if (const AnyPart* byId = findById(trimmed); byId && categoryOf(*byId) == category)
+        return byId;
+    const size_t c = static_cast<size_t>(category);
+    if (const auto it = m_byFoldedName[c].find(foldName(trimmed)); it != m_byFoldedName[c].end())
+        return &m_parts[c][it->second];
+    if (category == Category::Gpu) {
+        if (const GpuChip* model = chip(trimmed)) {
+            const auto it = m_byFoldedName[c].find(foldName(model->model));
+            if (it != m_byFoldedName[c].end())
+                return &m_parts[c][it->second];
+        }
+    }
+    return nullptr;
+}
+
+const GpuChip* Catalog::chip(std::string_view model) const
+{
+    if (model.empty())
+        return nullptr;
+    const auto it = m_chipByFoldedModel.find(chipKey(model));
+    return it == m_chipByFoldedModel.end() ? nullptr : &m_chips[it->second];
+}
+
+std::vector<const AnyPart*> Catalog::search(Category category, std::string_view text, size_t limit) const
+{
+    std::vector<std::string> words;
+    const std::string lowered = toLower(text);
+    size_t start = 0;
+    while (start < lowered.size()) {
+        const size_t end = std::min(lowered.find(' ', start), lowered.size());
+        if (end > start)
+            words.push_back(lowered.substr(start, end - start));
+        start = end + 1;
+    }
+    std::vector<const AnyPart*> out;
+    const size_t c = static_cast<size_t>(category);
+    for (size_t i = 0; i < m_parts[c].size() && out.size() < limit; ++i) {
+        const std::string& name = m_lowerNames[c][i];
+        const bool all = std::all_of(words.begin(), words.end(),
+                                     [&](const std::string& w) { return name.find(w) != std::string::npos; });
+        if (all)
+            out.push_back(&m_parts[c][i]);
+    }
+    return out;
+}
+
+}  // namespace mlrig

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "catalog/Parts.h"
+
+namespace mlrig {
+
+// Raised for a catalog that cannot be opened or read (missing, corrupt, wrong schema).
+class CatalogError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct CatalogStats {
+    std::map<Category, size_t> partsPerCategory;
+    size_t gpuModels = 0;
+    size_t partsWithPrice = 0;
+    int schemaVersion = 0;
+    std::string builtFrom;  // provenance recorded by the builder
+};
+
+// The read-only parts catalog, loaded whole into memory from parts.sqlite so that lookups,
+// search-as-you-type and evaluation never touch the disk.
+class Catalog {
+public:
+    Catalog() = default;
+
+    static Catalog loadFile(const std::filesystem::path& sqlitePath);   // throws CatalogError
+    static Catalog loadBytes(std::span<const std::byte> sqliteImage);   // throws CatalogError
+    // Assembles a catalog directly (tests, fixtures). GPU cards are linked to their chip rows.
+    static Catalog fromParts(std::vector<AnyPart> parts, std::vector<GpuChip> chips);
+
+    std::span<const AnyPart> parts(Category category) const;
+    std::span<const GpuChip> chips() const { return m_chips; }
+    size_t size() const;
+
+    const AnyPart* findById(std::string_view id) const;
+    // Resolves a .mlrig "ref": catalog id, exact part name, or for GPUs a GPU model name
+    // ("GeForce RTX 3090"), all case-insensitive; names also match with spaces/hyphens folded.
+    const AnyPart* find(Category category, std::string_view ref) const;
+    const GpuChip* chip(std::string_view model) const;  // tolerant of case, spaces, "NVIDIA " prefix
+
+    // Parts of one category whose name contains every word of `text` (case-insensitive),
+    // in catalog order, at most `limit` results. An empty text matches everything.
+    std::vector<const AnyPart*> search(Category category, std::string_view text, size_t limit = SIZE_MAX) const;
+
+    CatalogStats stats() const { return m_stats; }
+
+private:
+    friend class CatalogReader;
+    void index();
+
+    std::array<std::vector<AnyPart>, 8> m_parts;
+    std::array<std::vector<std::string>, 8> m_lowerNames;  // for search
+    std::vector<GpuChip> m_chips;
+    std::unordered_map<std::string, std::pair<int, size_t>> m_byId;  // id -> (category, index)
+    std::array<std::unordered_map<std::string, size_t>, 8> m_byFoldedName;
+    std::unordered_map<std::string, size_t> m_chipByFoldedModel;
+    CatalogStats m_stats;
+};
+
+}  // namespace mlrig

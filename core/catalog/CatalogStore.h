@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <span>
+#include <string>
+
+#include "catalog/Catalog.h"
+
+namespace mlrig {
+
+struct OpenedCatalog {
+    Catalog catalog;
+    std::filesystem::path path;  // the file in use; empty when running on the embedded image
+    std::string notice;          // what went wrong and what was done about it; empty when all was well
+};
+
+// Opens the catalog file at `path`, falling back to the embedded image. A missing, corrupt or
+// out-of-date file is moved aside (never deleted: "<name>.corrupt-N") and rewritten from the
+// embedded image; when even that fails the embedded image is used in memory. The notice says
+// which of these happened, in words fit for a message box. Throws CatalogError only when the
+// embedded image itself is unusable (a broken build, not bad input).
+OpenedCatalog openCatalog(const std::filesystem::path& path, std::span<const std::byte> embeddedImage);
+
+}  // namespace mlrig

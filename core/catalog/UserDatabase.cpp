@@ -1,0 +1,122 @@
+#include "catalog/UserDatabase.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <array>
+#include <string_view>
+
+namespace mlrig {
+namespace {
+
+// Migration N takes a database from version N-1 to N. Append only; never edit a shipped step.
+constexpr std::array<std::string_view, UserDatabase::kSchemaVersion> kMigrations = {
+    // 1: prices the user entered for catalog parts
+    "CREATE TABLE user_price (part_id TEXT PRIMARY KEY, price REAL NOT NULL CHECK (price >= 0),"
+    " currency TEXT NOT NULL DEFAULT 'USD', updated_at TEXT NOT NULL DEFAULT (datetime('now')))",
+    // 2: a note per price (where it was seen) and custom parts the user defined
+    "ALTER TABLE user_price ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE custom_part (id INTEGER PRIMARY KEY AUTOINCREMENT, category TEXT NOT NULL,"
+    " json TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (datetime('now')))",
+};
+
+}  // namespace
+
+void UserDatabase::migrate(SQLite::Database& db)
+{
+    const int current = db.execAndGet("PRAGMA user_version").getInt();
+    if (current > kSchemaVersion) {
+        throw UserDatabaseError("the user database was written by a newer mlrig (schema " + std::to_string(current) +
+                                ", this version knows " + std::to_string(kSchemaVersion) + ")");
+    }
+    for (int version = current + 1; version <= kSchemaVersion; ++version) {
+        SQLite::Transaction transaction(db);
+        db.exec(std::string(kMigrations[static_cast<size_t>(version - 1)]));
+        db.exec("PRAGMA user_version = " + std::to_string(version));
+        transaction.commit();
+    }
+}
+
+UserDatabase::UserDatabase(const std::string& path)
+{
+    try {
+        m_db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        const std::string check = m_db->execAndGet("PRAGMA quick_check").getString();
+        if (check != "ok")
+            throw UserDatabaseError("the user database " + path + " is damaged (" + check + ")");
+        migrate(*m_db);
+    } catch (const SQLite::Exception& e) {
+        throw UserDatabaseError("the user database " + path + " cannot be opened: " + e.what());
+    }
+}
+
+UserDatabase::~UserDatabase() = default;
+
+int UserDatabase::schemaVersion() const
+{
+    return m_db->execAndGet("PRAGMA user_version").getInt();
+}
+
+void UserDatabase::setPrice(const UserPrice& price)
+{
+    if (!(price.price >= 0) || price.price > 1e9)
+        throw UserDatabaseError("a price must be between 0 and 1,000,000,000");
+    SQLite::Statement upsert(*m_db,
+                             "INSERT INTO user_price (part_id, price, currency, note) VALUES (?, ?, ?, ?)"
+                             " ON CONFLICT(part_id) DO UPDATE SET price = excluded.price, currency = excluded.currency,"
+                             " note = excluded.note, updated_at = datetime('now')");
+    upsert.bind(1, price.partId);
+    upsert.bind(2, price.price);
+    upsert.bind(3, price.currency);
+    upsert.bind(4, price.note);
+    upsert.exec();
+}
+
+std::optional<UserPrice> UserDatabase::price(const std::string& partId) const
+{
+    SQLite::Statement query(*m_db, "SELECT part_id, price, currency, note FROM user_price WHERE part_id = ?");
+    query.bind(1, partId);
+    if (!query.executeStep())
+        return std::nullopt;
+    return UserPrice{query.getColumn(0).getString(), query.getColumn(1).getDouble(), query.getColumn(2).getString(),
+                     query.getColumn(3).getString()};
+}
+
+bool UserDatabase::removePrice(const std::string& partId)
+{
+    SQLite::Statement remove(*m_db, "DELETE FROM user_price WHERE part_id = ?");
+    remove.bind(1, partId);
+    return remove.exec() > 0;
+}
+
+std::vector<UserPrice> UserDatabase::prices() const
+{
+    std::vector<UserPrice> out;
+    SQLite::Statement query(*m_db, "SELECT part_id, price, currency, note FROM user_price ORDER BY part_id");
+    while (query.executeStep()) {
+        out.push_back({query.getColumn(0).getString(), query.getColumn(1).getDouble(), query.getColumn(2).getString(),
+                       query.getColumn(3).getString()});
+    }
+    return out;
+}
+
+std::string UserDatabase::addCustomPart(const std::string& category, const std::string& json)
+{
+    SQLite::Statement insert(*m_db, "INSERT INTO custom_part (category, json) VALUES (?, ?)");
+    insert.bind(1, category);
+    insert.bind(2, json);
+    insert.exec();
+    return "custom:" + std::to_string(m_db->getLastInsertRowid());
+}
+
+std::vector<CustomPartRecord> UserDatabase::customParts() const
+{
+    std::vector<CustomPartRecord> out;
+    SQLite::Statement query(*m_db, "SELECT id, category, json FROM custom_part ORDER BY id");
+    while (query.executeStep()) {
+        out.push_back({"custom:" + query.getColumn(0).getString(), query.getColumn(1).getString(),
+                       query.getColumn(2).getString()});
+    }
+    return out;
+}
+
+}  // namespace mlrig

@@ -1,0 +1,66 @@
+#pragma once
+
+// The user's own data (prices they paid or were quoted, custom parts), kept apart from the
+// read-only catalog so that a catalog update never touches it. Schema changes are applied by
+// numbered migrations (PRAGMA user_version), never by recreating tables.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace SQLite {
+class Database;
+}
+
+namespace mlrig {
+
+class UserDatabaseError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct UserPrice {
+    std::string partId;
+    double price = 0;
+    std::string currency = "USD";
+    std::string note;
+};
+
+struct CustomPartRecord {
+    std::string id;        // "custom:<n>"
+    std::string category;  // category id
+    std::string json;      // the part's custom fields as in a .mlrig file
+};
+
+class UserDatabase {
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    // Opens (creating if needed) and migrates. ":memory:" works for tests.
+    // Throws UserDatabaseError for a file that is not a usable SQLite database.
+    explicit UserDatabase(const std::string& path);
+    ~UserDatabase();
+    UserDatabase(const UserDatabase&) = delete;
+    UserDatabase& operator=(const UserDatabase&) = delete;
+
+    int schemaVersion() const;
+
+    void setPrice(const UserPrice& price);
+    std::optional<UserPrice> price(const std::string& partId) const;
+    bool removePrice(const std::string& partId);
+    std::vector<UserPrice> prices() const;
+
+    std::string addCustomPart(const std::string& category, const std::string& json);
+    std::vector<CustomPartRecord> customParts() const;
+
+    // Applies every migration above the database's version (exposed for tests).
+    static void migrate(SQLite::Database& db);
+
+private:
+    std::unique_ptr<SQLite::Database> m_db;
+};
+
+}  // namespace mlrig

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "build/Build.h"
+#include "catalog/Catalog.h"
+#include "eval/Evaluation.h"
+
+namespace mlrig {
+
+struct EvaluationOptions {
+    double electricityPricePerKwh = 0.30;  // in the build's currency
+    double hoursPerDay = 8.0;              // hours at sustained load
+};
+
+// The whole verdict on a build: findings, power, cost, workload estimate and value metrics.
+// Pure and fast (DESIGN.md budget: <= 50 us for a full 2-GPU build); never throws for a
+// build that loaded, unresolvable refs become missing-part / not-checked findings.
+Evaluation evaluate(const Build& build, const Catalog& catalog, const EvaluationOptions& options = {});
+
+}  // namespace mlrig

@@ -1,0 +1,124 @@
+#pragma once
+
+// The one result object every screen, report and CLI command reads. Produced by
+// evaluate(build, catalog), a pure function cheap enough to rerun on every edit.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/Parts.h"
+
+namespace mlrig {
+
+enum class Severity { Error, Warning, Note };
+std::string_view severityId(Severity severity);  // "error", "warning", "note"
+
+struct Finding {
+    std::string rule;  // stable rule id from DESIGN.md ("cpu-socket", ...)
+    Severity severity = Severity::Note;
+    std::string message;      // names the parts and the numbers
+    std::vector<Category> parts;  // categories involved, for highlighting
+    bool operator==(const Finding&) const = default;
+};
+
+// Why a rule matters, in mlrig's own words (for the findings panel, help and reports).
+std::string_view ruleExplanation(std::string_view ruleId);
+
+struct PowerLine {
+    Category category = Category::Cpu;
+    std::string label;       // part name
+    int quantity = 1;
+    double sustainedW = 0;   // for all units of the line
+    double peakW = 0;        // transient peak for all units of the line
+    bool estimated = false;  // a default was used because the part gave no figure
+};
+
+struct PowerSummary {
+    double sustainedW = 0;
+    double peakW = 0;  // sum of transient peaks (GPUs spike together under a synchronised load)
+    double recommendedPsuW = 0;
+    std::optional<double> psuW;
+    std::optional<bool> psuAtx3;
+    std::vector<PowerLine> lines;
+};
+
+enum class PriceSource { User, Catalog, Msrp, Unknown };
+std::string_view priceSourceId(PriceSource source);  // "user", "catalog", "msrp", "unknown"
+
+struct CostLine {
+    Category category = Category::Cpu;
+    std::string name;
+    int quantity = 1;
+    std::optional<double> unitPrice;
+    PriceSource source = PriceSource::Unknown;
+    double lineTotal = 0;  // 0 when the price is unknown
+};
+
+struct CostSummary {
+    double total = 0;
+    std::string currency = "USD";
+    int missingPrices = 0;  // lines without any price
+    std::vector<CostLine> lines;
+};
+
+struct MemoryBreakdown {
+    double weightsGb = 0;
+    double kvCacheGb = 0;
+    double activationsGb = 0;  // training: activations; inference: 0
+    double optimizerGb = 0;    // training: gradients + optimizer states
+    double overheadGb = 0;     // runtime / CUDA context, per GPU summed
+    double totalGb() const { return weightsGb + kvCacheGb + activationsGb + optimizerGb + overheadGb; }
+};
+
+enum class Confidence { High, Medium, Low };
+std::string_view confidenceId(Confidence confidence);
+
+struct WorkloadEstimate {
+    std::string kind;        // workloadKindId
+    std::string modelName;   // display name of the model
+    bool fits = false;
+    double vramNeededGb = 0;
+    double vramAvailableGb = 0;
+    MemoryBreakdown memory;
+    std::vector<double> perGpuNeededGb;  // how the need is split across GPUs (layers per card)
+    std::optional<double> decodeTokensPerS;   // LLM inference
+    std::optional<double> prefillTokensPerS;  // LLM inference
+    std::optional<double> trainTokensPerS;    // fine-tuning / training
+    std::optional<double> imagesPerMinute;    // image generation
+    std::string figureOfMerit;  // "decode tokens/s", "training tokens/s", "images/min", "FP16 TFLOPS"
+    std::optional<double> figureValue;
+    Confidence confidence = Confidence::Medium;
+    std::vector<std::string> assumptions;
+    std::string reason;  // why it does not fit / why no speed figure
+};
+
+struct GpuValue {
+    std::string name;
+    std::optional<double> price;
+    PriceSource priceSource = PriceSource::Unknown;
+    std::optional<double> tflopsPerDollar;
+    std::optional<double> bandwidthGbsPerDollar;
+    std::optional<double> vramGbPerDollar;
+    std::optional<double> tokensPerSPerDollar;
+};
+
+struct ValueSummary {
+    std::vector<GpuValue> gpus;  // one per GPU line of the build
+    std::optional<double> buildTflopsPerDollar;
+    std::optional<double> buildTokensPerSPerDollar;
+    std::optional<double> buildVramGbPerDollar;
+};
+
+struct Evaluation {
+    std::vector<Finding> findings;  // sorted: errors, warnings, notes
+    PowerSummary power;
+    CostSummary cost;
+    std::optional<WorkloadEstimate> workload;
+    ValueSummary value;
+
+    bool hasErrors() const;
+    int count(Severity severity) const;
+};
+
+}  // namespace mlrig

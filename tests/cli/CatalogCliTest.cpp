@@ -1,0 +1,83 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "CliRunner.h"
+
+using mlrig::test::runCli;
+
+TEST(CatalogCli, StatsListsEveryCategoryWithThousandsOfOpenDbRows)
+{
+    const auto r = runCli({"catalog", "stats"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    for (const char* category : {"cpu", "motherboard", "memory", "gpu", "psu", "case", "cooler", "storage"}) {
+        std::istringstream lines(r.out);
+        std::string line;
+        bool seen = false;
+        while (std::getline(lines, line)) {
+            std::istringstream fields(line);
+            std::string name;
+            long count = 0;
+            fields >> name >> count;
+            if (name == category) {
+                seen = true;
+                EXPECT_GT(count, 700) << category;  // OpenDB has 789 CPUs and thousands of the rest
+            }
+        }
+        EXPECT_TRUE(seen) << category << " missing in:\n" << r.out;
+    }
+    EXPECT_NE(r.out.find("gpu-models"), std::string::npos);
+}
+
+TEST(CatalogCli, ShowPrintsTheGpuModelRowWithItsSource)
+{
+    const auto r = runCli({"catalog", "show", "GeForce RTX 3090"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("GPU model:        GeForce RTX 3090"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("VRAM:             24 GB"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("memory bandwidth: 936 GB/s"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("source:"), std::string::npos);
+}
+
+TEST(CatalogCli, ShowIsCaseInsensitiveAndToleratesVendorPrefix)
+{
+    const auto r = runCli({"catalog", "show", "nvidia geforce rtx 4090"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("GeForce RTX 4090"), std::string::npos);
+}
+
+TEST(CatalogCli, UnknownPartExitsTwoWithOneLine)
+{
+    const auto r = runCli({"catalog", "show", "GeForce RTX 9999 Imaginary"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("no part or GPU model named"), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+}
+
+TEST(CatalogCli, CorruptCatalogFileIsAClearErrorNotACrash)
+{
+    const auto path = std::filesystem::temp_directory_path() / "mlrig-corrupt-catalog.sqlite";
+    std::ofstream(path, std::ios::binary) << std::string(4096, 'x');
+    const auto r = runCli({"--catalog", path.string(), "catalog", "stats"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("catalog"), std::string::npos) << r.err;
+    std::filesystem::remove(path);
+}
+
+TEST(CatalogCli, SearchFindsPartsByAllWords)
+{
+    const auto r = runCli({"catalog", "search", "rtx 4090", "--category", "gpu", "--limit", "5"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_FALSE(r.out.empty());
+    std::istringstream lines(r.out);
+    std::string line;
+    int n = 0;
+    while (std::getline(lines, line)) {
+        ++n;
+        std::string lower = line;
+        for (char& c : lower)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        EXPECT_NE(lower.find("4090"), std::string::npos) << line;
+    }
+    EXPECT_LE(n, 5);
+}

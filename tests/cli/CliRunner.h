@@ -1,0 +1,64 @@
+#pragma once
+
+// Runs the built mlrig-cli with arguments and captures exit code, stdout and stderr.
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+namespace mlrig::test {
+
+struct CliResult {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+inline std::string shellQuote(const std::string& arg)
+{
+    std::string quoted = "'";
+    for (char c : arg) {
+        if (c == '\'')
+            quoted += "'\\''";
+        else
+            quoted.push_back(c);
+    }
+    return quoted + "'";
+}
+
+inline std::string slurp(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+inline CliResult runCli(std::initializer_list<std::string> args, const std::string& stdinText = {})
+{
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("mlrig-cli-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto out = dir / "out.txt";
+    const auto err = dir / "err.txt";
+    const auto in = dir / "in.txt";
+    std::ofstream(in, std::ios::binary) << stdinText;
+    std::string command = shellQuote(MLRIG_CLI);
+    for (const std::string& a : args)
+        command += " " + shellQuote(a);
+    command += " <" + shellQuote(in.string()) + " >" + shellQuote(out.string()) + " 2>" + shellQuote(err.string());
+    const int status = std::system(command.c_str());
+    CliResult result;
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = slurp(out);
+    result.err = slurp(err);
+    return result;
+}
+
+}  // namespace mlrig::test

@@ -1,0 +1,43 @@
+#include <gtest/gtest.h>
+
+#include "io/Csv.h"
+
+using namespace mlrig;
+
+TEST(Csv, ParsesQuotesDoubledQuotesAndEmbeddedNewlines)
+{
+    const auto rows = parseCsv("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",,x\n");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0], (CsvRow{"a", "b,c", "say \"hi\""}));
+    EXPECT_EQ(rows[1], (CsvRow{"multi\nline", "", "x"}));
+}
+
+TEST(Csv, SkipsByteOrderMarkAndBlankLines)
+{
+    const auto rows = parseCsv("\xEF\xBB\xBFname,price\n\nfoo,1\n");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0][0], "name");
+}
+
+TEST(Csv, UnterminatedQuoteNamesTheLine)
+{
+    try {
+        parseCsv("a,b\nc,\"open\n");
+        FAIL();
+    } catch (const CsvError& e) {
+        EXPECT_NE(std::string(e.what()).find("line 2"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(parseCsv("a,b\"c\n"), CsvError);
+    EXPECT_THROW(parseCsv("\"a\"b\n"), CsvError);
+}
+
+TEST(Csv, WriterQuotesOnlyWhenNeededAndRoundTrips)
+{
+    EXPECT_EQ(csvField("plain"), "plain");
+    EXPECT_EQ(csvField("a,b"), "\"a,b\"");
+    EXPECT_EQ(csvField("q\"q"), "\"q\"\"q\"");
+    const CsvRow row{"Ünïcode ✓", "line\nbreak", "\"quoted\"", ""};
+    const auto parsed = parseCsv(csvLine(row));
+    ASSERT_EQ(parsed.size(), 1u);
+    EXPECT_EQ(parsed[0], row);
+}
