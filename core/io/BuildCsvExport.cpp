@@ -1,0 +1,46 @@
+#include "io/BuildCsvExport.h"
+
+#include <fmt/format.h>
+
+#include "io/Csv.h"
+#include "io/ExportLines.h"
+
+namespace mlrig {
+
+std::string neutraliseCsvFormula(std::string_view text)
+{
+    if (!text.empty()) {
+        const char c = text.front();
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r')
+            return "'" + std::string(text);
+    }
+    return std::string(text);
+}
+
+std::string exportBuildCsv(const Build& build, const Evaluation& evaluation, const Catalog& catalog,
+                           const CsvExportOptions& options)
+{
+    const std::vector<ExportLine> lines = exportLines(build, evaluation, catalog);
+    const ExportTotals totals = exportTotals(lines, build, evaluation);
+    const auto number = [](double v) { return fmt::format("{:.2f}", v); };
+    const auto text = [](std::string_view v) { return neutraliseCsvFormula(v); };
+
+    std::string out = options.utf8Bom ? "\xEF\xBB\xBF" : "";
+    out += csvLine({"Category", "Name", "Quantity", "Unit price", "Currency", "Line total", "Price source",
+                    "Condition", "Key specs"});
+    int quantity = 0;
+    for (const ExportLine& l : lines) {
+        quantity += l.quantity;
+        out += csvLine({std::string(categoryLabel(l.category)), text(l.name), std::to_string(l.quantity),
+                        l.unitPrice ? number(*l.unitPrice) : std::string(), text(totals.currency),
+                        l.unitPrice ? number(l.lineTotal) : std::string(), std::string(priceSourceId(l.source)),
+                        std::string(conditionId(l.condition)), text(l.specs)});
+    }
+    const std::string note =
+        totals.missingPrices > 0 ? fmt::format("{} line(s) without a price not counted", totals.missingPrices) : "";
+    out += csvLine({"Total", text(build.name), std::to_string(quantity), "", text(totals.currency),
+                    number(totals.total), "", "", note});
+    return out;
+}
+
+}  // namespace mlrig

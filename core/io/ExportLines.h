@@ -1,0 +1,55 @@
+#pragma once
+
+// What every export (CSV, Markdown, PDF report) lists for a build: one line per build item with
+// its price from the evaluation and a short spec string, plus money formatting. Kept in one
+// place so the three formats always agree on names, prices and totals.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "build/Build.h"
+#include "catalog/Catalog.h"
+#include "eval/Evaluation.h"
+
+namespace mlrig {
+
+struct ExportLine {
+    Category category = Category::Cpu;
+    std::string name;
+    int quantity = 1;
+    std::optional<double> unitPrice;
+    PriceSource source = PriceSource::Unknown;
+    double lineTotal = 0;
+    std::string specs;  // "16 cores, AM5, 170 W"
+    Condition condition = Condition::New;
+    bool custom = false;
+};
+
+// Lines in build order. Prices come from evaluation.cost.lines; when the evaluation has no cost
+// lines (not evaluated yet) the build's own prices are used.
+std::vector<ExportLine> exportLines(const Build& build, const Evaluation& evaluation, const Catalog& catalog);
+
+struct ExportTotals {
+    double total = 0;
+    std::string currency = "USD";
+    int missingPrices = 0;
+};
+// The evaluation's cost summary, or the sum of `lines` when the evaluation has no cost lines.
+ExportTotals exportTotals(const std::vector<ExportLine>& lines, const Build& build, const Evaluation& evaluation);
+
+// The part a build item stands for (custom or catalog), or nullptr when its ref is unknown.
+const AnyPart* partOf(const BuildItem& item, const Catalog& catalog);
+
+// A few key figures of a part, comma-separated; unknown values are left out.
+std::string keySpecs(const AnyPart& part);
+
+// "1,299.99" (grouped thousands, two decimals).
+std::string formatAmount(double amount);
+// "$1,299.99", "€499.00", "£89.99", otherwise "1,299.99 CHF".
+std::string formatMoney(double amount, std::string_view currency);
+// "1,250 W": whole numbers with grouped thousands.
+std::string formatWhole(double value);
+
+}  // namespace mlrig

@@ -1,0 +1,213 @@
+#include "io/PriceCsvImport.h"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "catalog/TextUtil.h"
+#include "io/Csv.h"
+#include "io/PcPartPickerImport.h"
+
+namespace mlrig {
+
+namespace {
+
+constexpr char kCommaPlaceholder = '\x1E';
+
+// parseCsv reads commas only; semicolon- and tab-separated sheets (common where the decimal
+// separator is a comma) are turned into comma CSV, keeping their own commas inside cells.
+std::string toCommaSeparated(std::string_view text, char separator)
+{
+    std::string out;
+    out.reserve(text.size());
+    bool inQuotes = false;
+    for (char c : text) {
+        if (c == '"')
+            inQuotes = !inQuotes;
+        if (!inQuotes && c == ',')
+            out.push_back(kCommaPlaceholder);
+        else if (!inQuotes && c == separator)
+            out.push_back(',');
+        else
+            out.push_back(c);
+    }
+    return out;
+}
+
+char detectSeparator(std::string_view text)
+{
+    const std::string_view first = text.substr(0, text.find('\n'));
+    const auto n = [&](char c) { return std::count(first.begin(), first.end(), c); };
+    if (n('\t') > 0 && n('\t') >= n(','))
+        return '\t';
+    if (n(';') > 0 && n(';') >= n(','))
+        return ';';
+    return ',';
+}
+
+bool oneOf(std::string_view cell, std::initializer_list<std::string_view> words)
+{
+    const std::string lowered = toLower(trim(cell));
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return lowered == w; });
+}
+
+struct Columns {
+    int part = -1;
+    int id = -1;
+    int price = -1;
+    int currency = -1;
+    int category = -1;
+};
+
+NameMatch matchAnyCategory(const NameMatcher& matcher, std::optional<Category> only, std::string_view text)
+{
+    NameMatch best;
+    for (Category c : kAllCategories) {
+        if (only && c != *only)
+            continue;
+        const NameMatch m = matcher.match(c, text);
+        const auto rank = [](const NameMatch& x) { return x.kind == MatchKind::Unmatched ? 3 : static_cast<int>(x.kind); };
+        if (!best.part || rank(m) < rank(best) || (rank(m) == rank(best) && m.score > best.score)) {
+            if (m.part)
+                best = m;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+std::string PriceImportResult::summary() const
+{
+    int exact = 0, normalised = 0, fuzzy = 0;
+    for (const PriceUpdate& u : updates) {
+        exact += u.kind == MatchKind::Exact;
+        normalised += u.kind == MatchKind::Normalised;
+        fuzzy += u.kind == MatchKind::Fuzzy;
+    }
+    return fmt::format("{} price(s) matched ({} exact, {} normalised, {} fuzzy), {} row(s) not matched",
+                       updates.size(), exact, normalised, fuzzy, unmatched.size());
+}
+
+PriceImportResult importPriceCsv(std::string_view input, const Catalog& catalog, std::string_view defaultCurrency)
+{
+    const std::string_view text = checkImportText(input);
+    const char separator = detectSeparator(text);
+    std::vector<CsvRow> rows;
+    try {
+        rows = separator == ',' ? parseCsv(text) : parseCsv(toCommaSeparated(text, separator));
+    } catch (const CsvError& e) {
+        throw ImportError(std::string("not a valid CSV file: ") + e.what());
+    }
+    if (separator != ',') {
+        for (CsvRow& row : rows)
+            for (std::string& cell : row)
+                std::replace(cell.begin(), cell.end(), kCommaPlaceholder, ',');
+    }
+    if (rows.empty())
+        throw ImportError("file is empty");
+
+    PriceImportResult result;
+    Columns col;
+    const CsvRow& head = rows.front();
+    for (int i = 0; i < static_cast<int>(head.size()); ++i) {
+        const std::string& h = head[static_cast<size_t>(i)];
+        if (oneOf(h, {"name", "part", "part name", "product", "item", "model", "description"}))
+            col.part = col.part < 0 ? i : col.part;
+        else if (oneOf(h, {"id", "catalog id", "part id", "catalog_id", "part_id"}))
+            col.id = col.id < 0 ? i : col.id;
+        else if (oneOf(h, {"price", "unit price", "cost", "amount", "price_usd", "price usd", "preis", "prix"}))
+            col.price = col.price < 0 ? i : col.price;
+        else if (oneOf(h, {"currency", "cur", "ccy", "waehrung", "devise"}))
+            col.currency = col.currency < 0 ? i : col.currency;
+        else if (oneOf(h, {"category", "type"}))
+            col.category = col.category < 0 ? i : col.category;
+    }
+    result.hadHeader = col.price >= 0 && (col.part >= 0 || col.id >= 0);
+    size_t firstData = result.hadHeader ? 1 : 0;
+    if (!result.hadHeader) {
+        // No header: the first column whose first row is a number is the price, the first other
+        // column the part; a third short alphabetic column is read as the currency.
+        col = {};
+        for (int i = 0; i < static_cast<int>(head.size()); ++i) {
+            const auto& cell = head[static_cast<size_t>(i)];
+            if (col.price < 0 && parsePcPartPickerPrice(cell) && cell.find_first_of("0123456789") < 4)
+                col.price = i;
+            else if (col.part < 0)
+                col.part = i;
+            else if (col.currency < 0 && trim(cell).size() == 3)
+                col.currency = i;
+        }
+        if (col.price < 0 || col.part < 0) {
+            // Perhaps a header with unknown words: try the second row.
+            if (rows.size() > 1 && head.size() >= 2) {
+                firstData = 1;
+                col = {};
+                const CsvRow& second = rows[1];
+                for (int i = 0; i < static_cast<int>(second.size()); ++i) {
+                    if (col.price < 0 && parsePcPartPickerPrice(second[static_cast<size_t>(i)]))
+                        col.price = i;
+                    else if (col.part < 0)
+                        col.part = i;
+                }
+            }
+            if (col.price < 0 || col.part < 0)
+                throw ImportError("no price column found (expected a header like \"name,price,currency\" or rows "
+                                  "like \"AMD Ryzen 9 7950X,499.00\")");
+        }
+    }
+
+    const NameMatcher matcher(catalog);
+    for (size_t r = firstData; r < rows.size(); ++r) {
+        const CsvRow& row = rows[r];
+        const int rowNo = static_cast<int>(r) + 1;
+        const auto cell = [&](int index) -> std::string_view {
+            return index >= 0 && static_cast<size_t>(index) < row.size() ? trim(row[static_cast<size_t>(index)])
+                                                                           : std::string_view();
+        };
+        const std::string_view idText = cell(col.id);
+        const std::string_view nameText = cell(col.part);
+        const std::string label(idText.empty() ? nameText : idText);
+        if (label.empty() && cell(col.price).empty())
+            continue;  // blank line
+        const std::optional<ParsedPrice> price = parsePcPartPickerPrice(cell(col.price));
+        if (!price) {
+            result.unmatched.push_back({rowNo, label, fmt::format("price \"{}\" is not a number", cell(col.price))});
+            continue;
+        }
+        std::optional<Category> only;
+        if (col.category >= 0 && !cell(col.category).empty()) {
+            only = categoryFromId(cell(col.category));
+            if (!only)
+                only = categoryFromPcPartPickerType(cell(col.category));
+        }
+        NameMatch m;
+        if (!idText.empty()) {
+            if (const AnyPart* p = catalog.findById(idText))
+                m = {p, MatchKind::Exact, 1.0};
+        }
+        if (!m.part && !nameText.empty())
+            m = matchAnyCategory(matcher, only, nameText);
+        if (!m.part) {
+            result.unmatched.push_back({rowNo, label, "no catalog part matches"});
+            continue;
+        }
+        PriceUpdate u;
+        u.partId = infoOf(*m.part).id;
+        u.partName = infoOf(*m.part).name;
+        u.price = price->amount;
+        const std::string_view currencyCell = cell(col.currency);
+        u.currency = !currencyCell.empty() ? std::string(currencyCell)
+                                           : (!price->currency.empty() ? price->currency : std::string(defaultCurrency));
+        std::transform(u.currency.begin(), u.currency.end(), u.currency.begin(),
+                       [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
+        u.kind = m.kind;
+        u.score = m.score;
+        u.row = rowNo;
+        result.updates.push_back(std::move(u));
+    }
+    return result;
+}
+
+}  // namespace mlrig
