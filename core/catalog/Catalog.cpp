@@ -299,13 +299,19 @@ Catalog CatalogReader::read(SQLite::Database& db, const std::string& what)
 
 namespace {
 
+// Vendor and brand words are optional when naming a GPU model: "NVIDIA GeForce RTX 3090",
+// "GeForce RTX 3090" and "RTX 3090" are the same key, as are "Tesla P40" and "P40".
 std::string chipKey(std::string_view model)
 {
     std::string folded = foldName(model);
-    for (std::string_view prefix : {"nvidia", "amd", "intel"}) {
-        if (folded.starts_with(prefix) && folded.size() > prefix.size() + 3) {
-            folded.erase(0, prefix.size());
-            break;
+    bool stripped = true;
+    while (stripped) {
+        stripped = false;
+        for (std::string_view prefix : {"nvidia", "amd", "intel", "geforce", "tesla", "radeon"}) {
+            if (folded.starts_with(prefix) && folded.size() > prefix.size() + 2) {
+                folded.erase(0, prefix.size());
+                stripped = true;
+            }
         }
     }
     return folded;
@@ -487,8 +493,19 @@ const GpuChip* Catalog::chip(std::string_view model) const
 {
     if (model.empty())
         return nullptr;
-    const auto it = m_chipByFoldedModel.find(chipKey(model));
-    return it == m_chipByFoldedModel.end() ? nullptr : &m_chips[it->second];
+    const std::string key = chipKey(model);
+    if (const auto it = m_chipByFoldedModel.find(key); it != m_chipByFoldedModel.end())
+        return &m_chips[it->second];
+    // "Tesla M40" names the one model "Tesla M40 24GB"; "GeForce RTX 3080" is ambiguous.
+    const GpuChip* unique = nullptr;
+    for (const auto& [folded, index] : m_chipByFoldedModel) {
+        if (folded.starts_with(key)) {
+            if (unique)
+                return nullptr;
+            unique = &m_chips[index];
+        }
+    }
+    return unique;
 }
 
 std::vector<const AnyPart*> Catalog::search(Category category, std::string_view text, size_t limit) const

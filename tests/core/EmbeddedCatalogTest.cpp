@@ -38,7 +38,7 @@ TEST(EmbeddedCatalog, CoversTheRequiredGpuModels)
           "GeForce RTX 3090 Ti", "GeForce RTX 4060 Ti 16GB", "GeForce RTX 4070", "GeForce RTX 4070 Super",
           "GeForce RTX 4070 Ti", "GeForce RTX 4070 Ti Super", "GeForce RTX 4080", "GeForce RTX 4080 Super",
           "GeForce RTX 4090", "GeForce RTX 5060 Ti 16GB", "GeForce RTX 5070", "GeForce RTX 5070 Ti",
-          "GeForce RTX 5080", "GeForce RTX 5090", "Tesla K80", "Tesla M40", "Tesla P40", "Tesla P100",
+          "GeForce RTX 5080", "GeForce RTX 5090", "Tesla K80", "Tesla M40 24GB", "Tesla P40", "Tesla P100 16GB PCIe",
           "Tesla T4", "A100 40GB", "A100 80GB", "A40", "L40S", "H100 PCIe", "RTX A4000", "RTX A5000",
           "RTX A6000", "RTX 6000 Ada", "Radeon RX 7900 XT", "Radeon RX 7900 XTX", "Arc A770 16GB", "Arc B580"}) {
         EXPECT_NE(realCatalog().chip(model), nullptr) << model;
@@ -61,8 +61,9 @@ TEST(EmbeddedCatalog, EveryGpuModelRowIsCompleteAndSourced)
         EXPECT_FALSE(chip.source.empty());
         EXPECT_NE(chip.vendor, Vendor::Unknown);
         EXPECT_NE(chip.gpuClass, GpuClass::Unknown);
-        if (chip.fp16TensorTflopsFp16Acc && chip.fp16TensorTflops)
+        if (chip.fp16TensorTflopsFp16Acc && chip.fp16TensorTflops) {
             EXPECT_GE(*chip.fp16TensorTflopsFp16Acc, *chip.fp16TensorTflops);
+        }
     }
 }
 
@@ -97,6 +98,17 @@ TEST(EmbeddedCatalog, MostPartnerCardsLinkToAGpuModel)
     }
     ASSERT_GT(nvidiaRtx, 500u);
     EXPECT_GT(static_cast<double>(linked) / static_cast<double>(nvidiaRtx), 0.9);
+}
+
+TEST(EmbeddedCatalog, ShortGpuModelNamesResolveOnlyWhenUnambiguous)
+{
+    ASSERT_NE(realCatalog().chip("Tesla M40"), nullptr);
+    EXPECT_EQ(realCatalog().chip("Tesla M40")->model, "Tesla M40 24GB");
+    EXPECT_EQ(realCatalog().chip("GeForce RTX 3080"), nullptr);  // 10GB, 12GB or Ti?
+    EXPECT_EQ(realCatalog().chip("GeForce RTX 3080 10 GB")->model, "GeForce RTX 3080 10GB");
+    EXPECT_EQ(realCatalog().chip("rtx 3090")->model, "GeForce RTX 3090");
+    EXPECT_EQ(realCatalog().chip("P40")->model, "Tesla P40");
+    EXPECT_EQ(realCatalog().chip("AMD Radeon RX 7900 XTX")->model, "Radeon RX 7900 XTX");
 }
 
 TEST(EmbeddedCatalog, RealLookupsWork)
