@@ -10,5 +10,6 @@ namespace mlrig::cli {
 class CliContext;
 
 void addCatalogCommand(CLI::App& app, CliContext& context);
+void addEvaluateCommand(CLI::App& app, CliContext& context);
 
 }  // namespace mlrig::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv)
     app.add_option("--catalog", context.catalogPath, "Use this parts.sqlite instead of the built-in catalog");
 
     mlrig::cli::addCatalogCommand(app, context);
+    mlrig::cli::addEvaluateCommand(app, context);
 
     try {
         app.parse(argc, argv);

@@ -41,6 +41,7 @@ struct PowerSummary {
     std::optional<double> psuW;
     std::optional<bool> psuAtx3;
     std::vector<PowerLine> lines;
+    double yearlyEnergyCost = 0;  // at EvaluationOptions' hours per day and price per kWh, build currency
 };
 
 enum class PriceSource { User, Catalog, Msrp, Unknown };

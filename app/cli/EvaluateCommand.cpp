@@ -1,0 +1,177 @@
+// mlrig-cli evaluate BUILD.mlrig [--format json|text]
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <iostream>
+
+#include "build/BuildDocument.h"
+#include "cli/CliCommands.h"
+#include "cli/CliContext.h"
+#include "eval/Evaluate.h"
+#include "eval/WorkloadModel.h"
+
+namespace mlrig::cli {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+double rounded(double value, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
+ojson optionalNumber(const std::optional<double>& value, int decimals)
+{
+    return value ? ojson(rounded(*value, decimals)) : ojson(nullptr);
+}
+
+// A workload that cannot be estimated at all (unknown model or quantisation, bad custom model)
+// is bad input for the command line; the workload model validates it without any GPU.
+void validateWorkload(const Workload& workload)
+{
+    try {
+        (void)estimateWorkload(workload, {});
+    } catch (const std::invalid_argument& e) {
+        throw InputError(std::string("workload: ") + e.what());
+    }
+}
+
+ojson toJson(const Build& build, const Evaluation& e)
+{
+    ojson out = ojson::object();
+    out["name"] = build.name;
+    ojson findings = ojson::array();
+    for (const Finding& f : e.findings) {
+        ojson parts = ojson::array();
+        for (Category c : f.parts)
+            parts.push_back(std::string(categoryId(c)));
+        findings.push_back({{"rule", f.rule},
+                            {"severity", std::string(severityId(f.severity))},
+                            {"message", f.message},
+                            {"parts", std::move(parts)}});
+    }
+    out["findings"] = std::move(findings);
+    out["power"] = {{"sustained_w", rounded(e.power.sustainedW, 1)},
+                    {"peak_w", rounded(e.power.peakW, 1)},
+                    {"recommended_psu_w", rounded(e.power.recommendedPsuW, 0)},
+                    {"psu_w", optionalNumber(e.power.psuW, 0)},
+                    {"psu_atx3", e.power.psuAtx3 ? ojson(*e.power.psuAtx3) : ojson(nullptr)},
+                    {"yearly_energy_cost", rounded(e.power.yearlyEnergyCost, 2)}};
+    ojson costLines = ojson::array();
+    for (const CostLine& line : e.cost.lines)
+        costLines.push_back({{"category", std::string(categoryId(line.category))},
+                             {"name", line.name},
+                             {"quantity", line.quantity},
+                             {"unit_price", optionalNumber(line.unitPrice, 2)},
+                             {"price_source", std::string(priceSourceId(line.source))}});
+    out["cost"] = {{"total", rounded(e.cost.total, 2)},
+                   {"currency", e.cost.currency},
+                   {"missing_prices", e.cost.missingPrices},
+                   {"lines", std::move(costLines)}};
+    if (e.workload) {
+        const WorkloadEstimate& w = *e.workload;
+        out["workload"] = {{"fits", w.fits},
+                           {"vram_needed_gb", rounded(w.vramNeededGb, 2)},
+                           {"vram_available_gb", rounded(w.vramAvailableGb, 2)},
+                           {"decode_tokens_per_s", optionalNumber(w.decodeTokensPerS, 1)},
+                           {"prefill_tokens_per_s", optionalNumber(w.prefillTokensPerS, 1)},
+                           {"train_tokens_per_s", optionalNumber(w.trainTokensPerS, 1)},
+                           {"images_per_minute", optionalNumber(w.imagesPerMinute, 2)},
+                           {"kind", w.kind},
+                           {"model", w.modelName},
+                           {"confidence", std::string(confidenceId(w.confidence))},
+                           {"assumptions", w.assumptions},
+                           {"reason", w.reason}};
+    } else {
+        out["workload"] = nullptr;
+    }
+    return out;
+}
+
+std::string money(double value, const std::string& currency)
+{
+    return fmt::format("{:.2f} {}", value, currency);
+}
+
+void printText(const Build& build, const Evaluation& e)
+{
+    std::cout << "Build: " << (build.name.empty() ? "(unnamed)" : build.name) << "\n\n";
+    std::cout << fmt::format("Findings: {} error(s), {} warning(s), {} note(s)\n", e.count(Severity::Error),
+                             e.count(Severity::Warning), e.count(Severity::Note));
+    for (const Finding& f : e.findings)
+        std::cout << fmt::format("  [{}] {}: {}\n", severityId(f.severity), f.rule, f.message);
+    std::cout << "\nPower\n";
+    for (const PowerLine& line : e.power.lines)
+        std::cout << fmt::format("  {:<13} {:>2}x {:<44} {:>7.0f} W sustained {:>7.0f} W peak{}\n",
+                                 categoryLabel(line.category), line.quantity, line.label.substr(0, 44), line.sustainedW,
+                                 line.peakW, line.estimated ? "  (estimated)" : "");
+    std::cout << fmt::format("  total: {:.0f} W sustained, {:.0f} W transient peak; recommended PSU {:.0f} W", e.power.sustainedW,
+                             e.power.peakW, e.power.recommendedPsuW);
+    if (e.power.psuW)
+        std::cout << fmt::format(" (chosen: {:.0f} W{})", *e.power.psuW,
+                                 e.power.psuAtx3.value_or(false) ? ", ATX 3.x" : "");
+    std::cout << fmt::format("\n  running cost: about {} per year\n", money(e.power.yearlyEnergyCost, e.cost.currency));
+    std::cout << "\nCost\n";
+    for (const CostLine& line : e.cost.lines)
+        std::cout << fmt::format("  {:<13} {:>2}x {:<44} {:>12} ({})\n", categoryLabel(line.category), line.quantity,
+                                 line.name.substr(0, 44), line.unitPrice ? fmt::format("{:.2f}", *line.unitPrice) : "?",
+                                 priceSourceId(line.source));
+    std::cout << "  total: " << money(e.cost.total, e.cost.currency);
+    if (e.cost.missingPrices > 0)
+        std::cout << fmt::format(" ({} part(s) without a price)", e.cost.missingPrices);
+    std::cout << '\n';
+    if (e.workload) {
+        const WorkloadEstimate& w = *e.workload;
+        std::cout << "\nWorkload: " << w.kind << ", " << w.modelName << '\n';
+        std::cout << fmt::format("  fits: {} ({:.1f} GB needed, {:.1f} GB available)\n", w.fits ? "yes" : "no",
+                                 w.vramNeededGb, w.vramAvailableGb);
+        if (w.decodeTokensPerS)
+            std::cout << fmt::format("  decode: {:.1f} tokens/s\n", *w.decodeTokensPerS);
+        if (w.prefillTokensPerS)
+            std::cout << fmt::format("  prefill: {:.0f} tokens/s\n", *w.prefillTokensPerS);
+        if (w.trainTokensPerS)
+            std::cout << fmt::format("  training: {:.0f} tokens/s\n", *w.trainTokensPerS);
+        if (w.imagesPerMinute)
+            std::cout << fmt::format("  images: {:.1f} per minute\n", *w.imagesPerMinute);
+        if (!w.reason.empty())
+            std::cout << "  " << w.reason << '\n';
+    }
+}
+
+}  // namespace
+
+void addEvaluateCommand(CLI::App& app, CliContext& context)
+{
+    static std::string file;
+    static std::string format = "json";
+    auto* path = &file;
+    auto* outputFormat = &format;
+    CLI::App* evaluate = app.add_subcommand("evaluate", "Check a build: findings, power, cost and workload estimate");
+    evaluate->add_option("file", *path, "The .mlrig build file")->required();
+    evaluate->add_option("--format", *outputFormat, "json (default) or text")->check(CLI::IsMember({"json", "text"}));
+    evaluate->callback([&context, path, outputFormat] {
+        const Catalog& catalog = context.catalog();
+        Build build;
+        try {
+            build = loadBuildFile(*path, &catalog);
+        } catch (const BuildFormatError& e) {
+            throw InputError(*path + ": " + e.what());
+        }
+        if (build.workload) {
+            try {
+                validateWorkload(*build.workload);
+            } catch (const InputError& e) {
+                throw InputError(*path + ": " + e.what());
+            }
+        }
+        const Evaluation evaluation = mlrig::evaluate(build, catalog);
+        if (*outputFormat == "text")
+            printText(build, evaluation);
+        else
+            std::cout << toJson(build, evaluation).dump(2) << '\n';
+    });
+}
+
+}  // namespace mlrig::cli

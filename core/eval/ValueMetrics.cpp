@@ -1,0 +1,175 @@
+#include "eval/ValueMetrics.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "eval/PowerModel.h"
+#include "eval/ResolvedBuild.h"
+#include "eval/WorkloadModel.h"
+
+namespace mlrig {
+namespace {
+
+std::optional<double> perDollar(std::optional<double> figure, std::optional<double> price)
+{
+    if (!figure || !price || *price <= 0)
+        return std::nullopt;
+    return *figure / *price;
+}
+
+}  // namespace
+
+PriceChoice priceOf(const BuildItem& item, const AnyPart* part, const Catalog& catalog)
+{
+    if (item.price)
+        return {item.price, PriceSource::User};
+    if (!part)
+        return {};
+    const PartInfo& info = infoOf(*part);
+    if (info.priceUsd)
+        return {info.priceUsd, info.priceIsMsrp ? PriceSource::Msrp : PriceSource::Catalog};
+    if (const auto* gpu = std::get_if<Gpu>(part)) {
+        if (const GpuChip* chip = catalog.chip(gpu->chipModel); chip && chip->msrpUsd)
+            return {chip->msrpUsd, PriceSource::Msrp};
+    }
+    return {};
+}
+
+CostSummary computeCost(const Build& build, const ResolvedBuild& resolved, const Catalog& catalog)
+{
+    CostSummary cost;
+    cost.currency = build.currency;
+    cost.lines.reserve(resolved.items.size());
+    for (const ResolvedItem& r : resolved.items) {
+        CostLine line;
+        line.category = r.item->category;
+        line.name = r.part ? infoOf(*r.part).name : r.item->ref;
+        line.quantity = r.item->quantity;
+        const PriceChoice price = priceOf(*r.item, r.part, catalog);
+        line.unitPrice = price.unitPrice;
+        line.source = price.source;
+        if (price.unitPrice) {
+            line.lineTotal = *price.unitPrice * line.quantity;
+            cost.total += line.lineTotal;
+        } else {
+            ++cost.missingPrices;
+        }
+        cost.lines.push_back(std::move(line));
+    }
+    return cost;
+}
+
+GpuValue gpuValueAt(const Gpu& gpu, std::optional<double> unitPrice, PriceSource source)
+{
+    GpuValue v;
+    v.name = gpu.info.name;
+    v.price = unitPrice;
+    v.priceSource = unitPrice ? source : PriceSource::Unknown;
+    v.tflopsPerDollar = perDollar(gpu.fp16TensorTflops, unitPrice);
+    v.bandwidthGbsPerDollar = perDollar(gpu.memoryBandwidthGbs, unitPrice);
+    v.vramGbPerDollar = perDollar(gpu.vramGb, unitPrice);
+    return v;
+}
+
+ValueSummary computeValue(const ResolvedBuild& resolved, const CostSummary& cost,
+                          const std::optional<WorkloadEstimate>& workload)
+{
+    ValueSummary value;
+    double gpuCost = 0;
+    double tflops = 0;
+    double vram = 0;
+    bool allPriced = true;
+    bool allTflops = true;
+    bool allVram = true;
+    for (size_t i = 0; i < resolved.items.size(); ++i) {
+        const ResolvedItem& r = resolved.items[i];
+        if (r.item->category != Category::Gpu || !r.part)
+            continue;
+        const Gpu& gpu = std::get<Gpu>(*r.part);
+        const CostLine& line = cost.lines[i];
+        value.gpus.push_back(gpuValueAt(gpu, line.unitPrice, line.source));
+        const int q = r.item->quantity;
+        if (line.unitPrice)
+            gpuCost += *line.unitPrice * q;
+        else
+            allPriced = false;
+        if (gpu.fp16TensorTflops)
+            tflops += *gpu.fp16TensorTflops * q;
+        else
+            allTflops = false;
+        if (gpu.vramGb)
+            vram += *gpu.vramGb * q;
+        else
+            allVram = false;
+    }
+    if (value.gpus.empty() || !allPriced || gpuCost <= 0)
+        return value;
+    if (allTflops)
+        value.buildTflopsPerDollar = tflops / gpuCost;
+    if (allVram)
+        value.buildVramGbPerDollar = vram / gpuCost;
+    if (workload && workload->decodeTokensPerS) {
+        value.buildTokensPerSPerDollar = *workload->decodeTokensPerS / gpuCost;
+        if (value.gpus.size() == 1)
+            value.gpus.front().tokensPerSPerDollar = value.buildTokensPerSPerDollar;
+    }
+    return value;
+}
+
+void appendGpusForWorkload(const Gpu& gpu, int quantity, std::optional<double> powerLimitW,
+                           std::vector<GpuForWorkload>& out)
+{
+    const int perBoard = std::max(gpu.gpusPerBoard, 1);
+    const double share = 1.0 / perBoard;
+    const auto scaled = [share](std::optional<double> v) -> std::optional<double> {
+        if (!v || !(*v > 0))  // a 0 figure from a custom part means "none"; the workload model wants > 0
+            return std::nullopt;
+        return *v * share;
+    };
+    GpuForWorkload one;
+    one.name = gpu.info.name;
+    one.vramGb = gpu.vramGb.value_or(0) * share;
+    one.memoryBandwidthGbs = scaled(gpu.memoryBandwidthGbs);
+    one.fp16TensorTflops = scaled(gpu.fp16TensorTflops);
+    one.fp32Tflops = scaled(gpu.fp32Tflops);
+    one.performanceScale = powerLimitW ? std::max(retainedPerformance(gpu, *powerLimitW), 0.05) : 1.0;
+    one.nvlink = gpu.nvlink.value_or(false);
+    one.vendor = gpu.vendor;
+    for (int i = 0; i < quantity * perBoard; ++i)
+        out.push_back(one);
+}
+
+std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::optional<Workload>& workload)
+{
+    std::vector<GpuValueRow> rows;
+    for (const AnyPart& part : catalog.parts(Category::Gpu)) {
+        const Gpu& gpu = std::get<Gpu>(part);
+        if (!gpu.info.id.starts_with("gpu-model:"))
+            continue;
+        GpuValueRow row;
+        row.gpu = &gpu;
+        row.model = gpu.chipModel.empty() ? gpu.info.name : gpu.chipModel;
+        row.fp16TensorTflops = gpu.fp16TensorTflops;
+        row.memoryBandwidthGbs = gpu.memoryBandwidthGbs;
+        row.vramGb = gpu.vramGb;
+        const PriceSource source = gpu.info.priceIsMsrp ? PriceSource::Msrp : PriceSource::Catalog;
+        row.value = gpuValueAt(gpu, gpu.info.priceUsd, source);
+        if (workload && gpu.vramGb) {
+            std::vector<GpuForWorkload> one;
+            appendGpusForWorkload(gpu, 1, std::nullopt, one);
+            try {
+                const WorkloadEstimate estimate = estimateWorkload(*workload, one);
+                row.fits = estimate.fits;
+                row.decodeTokensPerS = estimate.decodeTokensPerS;
+                if (estimate.fits)
+                    row.value.tokensPerSPerDollar = perDollar(estimate.decodeTokensPerS, gpu.info.priceUsd);
+            } catch (const std::exception&) {
+                row.fits = false;  // an unknown model or quant: no speed figure for any row
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+}  // namespace mlrig

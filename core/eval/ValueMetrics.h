@@ -1,0 +1,59 @@
+#pragma once
+
+// Prices and value-for-money metrics. One rule decides every price: the user's own price, else
+// the catalog's shop price, else the GPU model's launch MSRP, else unknown (never 0).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "build/Build.h"
+#include "catalog/Catalog.h"
+#include "eval/Evaluation.h"
+#include "eval/WorkloadModel.h"
+
+namespace mlrig {
+
+struct ResolvedBuild;
+
+struct PriceChoice {
+    std::optional<double> unitPrice;
+    PriceSource source = PriceSource::Unknown;
+};
+
+// The unit price of a build item (`part` may be null for an unresolved ref).
+PriceChoice priceOf(const BuildItem& item, const AnyPart* part, const Catalog& catalog);
+
+// One cost line per build item; total over known prices, missingPrices counts unknown lines.
+CostSummary computeCost(const Build& build, const ResolvedBuild& resolved, const Catalog& catalog);
+
+// Per-dollar metrics of one GPU at a unit price (nullopt where the figure or price is unknown
+// or the price is 0). tokensPerSPerDollar is left empty; it needs a workload.
+GpuValue gpuValueAt(const Gpu& gpu, std::optional<double> unitPrice, PriceSource source);
+
+// Per GPU line of the build, and for the build's GPUs together (divided by the summed GPU
+// cost, all GPU lines must be priced). Tokens/s per dollar uses the workload's decode speed:
+// per line only when the build has a single GPU line.
+ValueSummary computeValue(const ResolvedBuild& resolved, const CostSummary& cost,
+                          const std::optional<WorkloadEstimate>& workload);
+
+// Appends one GpuForWorkload per physical GPU of `quantity` cards (a dual-GPU board counts twice,
+// each with its share of the card's memory and bandwidth); a power limit scales performance by
+// retainedPerformance().
+void appendGpusForWorkload(const Gpu& gpu, int quantity, std::optional<double> powerLimitW,
+                           std::vector<GpuForWorkload>& out);
+
+// One row per GPU model of the catalog (ids "gpu-model:..."), priced at MSRP, for ranking charts.
+struct GpuValueRow {
+    const Gpu* gpu = nullptr;  // points into the catalog
+    std::string model;
+    std::optional<double> fp16TensorTflops;
+    std::optional<double> memoryBandwidthGbs;
+    std::optional<double> vramGb;
+    std::optional<double> decodeTokensPerS;  // with a workload, on one card of this model
+    bool fits = false;                       // with a workload: does it fit on one card
+    GpuValue value;
+};
+std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::optional<Workload>& workload = std::nullopt);
+
+}  // namespace mlrig
