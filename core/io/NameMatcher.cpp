@@ -87,7 +87,11 @@ bool isModelToken(std::string_view t)
 {
     if (!hasDigit(t) || isSpecToken(t))
         return false;
-    return hasLetter(t) || t.size() >= 3;
+    if (hasLetter(t))
+        return true;
+    if (t == "2230" || t == "2242" || t == "2260" || t == "2280" || t == "22110")
+        return false;  // M.2 module lengths
+    return t.size() >= 3 && t.find('.') == std::string_view::npos;  // "4090", not "4.0"
 }
 
 double weight(std::string_view t) { return isModelToken(t) ? 2.0 : 1.0; }
@@ -150,7 +154,8 @@ double tokenSimilarity(const std::vector<std::string>& q, const std::vector<std:
         wc += weight(t);
     if (models > 0 && modelsFound == 0)
         return 0;  // "Ryzen 9 7900X" is not "Ryzen 9 7950X", however many words they share
-    const double modelFactor = models > 0 ? static_cast<double>(modelsFound) / models : 1.0;
+    // Some model numbers found: a softer penalty (catalogs leave out years, part numbers).
+    const double modelFactor = models > 0 ? 0.5 + 0.5 * static_cast<double>(modelsFound) / models : 1.0;
     return (0.65 * shared / wq + 0.35 * shared / wc) * modelFactor;
 }
 
@@ -196,10 +201,6 @@ std::vector<std::string> NameMatcher::tokens(std::string_view name)
         if (isNumber(out[i]) && i + 2 < out.size() && out[i + 1] == "x" && specClass(out[i + 2]) == 1) {
             merged.push_back(out[i] + "x" + out[i + 2]);
             i += 2;
-        } else if (out[i].size() > 1 && out[i].back() == 'x' && isNumber(std::string_view(out[i]).substr(0, out[i].size() - 1)) &&
-                   i + 1 < out.size() && specClass(out[i + 1]) == 1) {
-            merged.push_back(out[i] + out[i + 1]);  // "2x 16gb"
-            ++i;
         } else {
             merged.push_back(out[i]);
         }

@@ -281,10 +281,12 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
             if (isSeparatorRow(line))
                 continue;
             std::vector<std::string> cells = splitRow(line);
-            if (!cells.empty() && trim(cells.front()).empty() && line.front() == '|')
-                cells.erase(cells.begin());  // "| a | b |" style with outer pipes
-            if (!cells.empty() && trim(cells.back()).empty() && line.back() == '|')
+            // "| a | b | c |" with outer pipes; PCPartPicker's own footer rows (" | **Total** | ...")
+            // start with an empty type cell and keep it.
+            if (cells.size() >= 5 && trim(cells.front()).empty() && trim(cells.back()).empty()) {
+                cells.erase(cells.begin());
                 cells.pop_back();
+            }
             if (cells.size() < 2)
                 continue;
             const std::string typeText = stripMarkdownEmphasis(cells[0]);

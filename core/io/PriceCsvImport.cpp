@@ -52,6 +52,18 @@ bool oneOf(std::string_view cell, std::initializer_list<std::string_view> words)
     return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return lowered == w; });
 }
 
+// A cell that is a price and nothing else: digits, separators and a currency sign or code.
+bool looksLikePrice(std::string_view cell)
+{
+    std::string rest(trim(cell));
+    for (std::string_view symbol : {"\xE2\x82\xAC", "\xC2\xA3", "$", "USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK", "kr"}) {
+        for (size_t at; (at = rest.find(symbol)) != std::string::npos;)
+            rest.erase(at, symbol.size());
+    }
+    return rest.find_first_of("0123456789") != std::string::npos &&
+           rest.find_first_not_of("0123456789.,' ") == std::string::npos;
+}
+
 struct Columns {
     int part = -1;
     int id = -1;
@@ -132,7 +144,7 @@ PriceImportResult importPriceCsv(std::string_view input, const Catalog& catalog,
         col = {};
         for (int i = 0; i < static_cast<int>(head.size()); ++i) {
             const auto& cell = head[static_cast<size_t>(i)];
-            if (col.price < 0 && parsePcPartPickerPrice(cell) && cell.find_first_of("0123456789") < 4)
+            if (col.price < 0 && looksLikePrice(cell))
                 col.price = i;
             else if (col.part < 0)
                 col.part = i;
@@ -146,7 +158,7 @@ PriceImportResult importPriceCsv(std::string_view input, const Catalog& catalog,
                 col = {};
                 const CsvRow& second = rows[1];
                 for (int i = 0; i < static_cast<int>(second.size()); ++i) {
-                    if (col.price < 0 && parsePcPartPickerPrice(second[static_cast<size_t>(i)]))
+                    if (col.price < 0 && looksLikePrice(second[static_cast<size_t>(i)]))
                         col.price = i;
                     else if (col.part < 0)
                         col.part = i;

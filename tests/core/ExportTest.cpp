@@ -1,0 +1,212 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "IoTestCatalog.h"
+#include "io/BuildCsvExport.h"
+#include "io/BuildMarkdownExport.h"
+#include "io/Csv.h"
+#include "io/ExportLines.h"
+#include "io/PcPartPickerImport.h"
+
+using namespace mlrig;
+
+namespace {
+
+const Catalog& catalog()
+{
+    static const Catalog c = test::ioTestCatalog();
+    return c;
+}
+
+// A 2-GPU build with awkward names, and the evaluation a rule engine would give it
+// (hand-built so these tests do not depend on the rules).
+struct Sample {
+    Build build;
+    Evaluation evaluation;
+};
+
+Sample sample()
+{
+    Sample s;
+    Build& b = s.build;
+    b.name = "2x3090 | LLM *box*";
+    b.currency = "USD";
+    BuildItem cpu;
+    cpu.category = Category::Cpu;
+    cpu.ref = "AMD Ryzen 9 7950X";
+    b.items.push_back(cpu);
+    BuildItem gpu;
+    gpu.category = Category::Gpu;
+    gpu.ref = "gpu-3090-zotac";
+    gpu.quantity = 2;
+    gpu.price = 700;
+    gpu.condition = Condition::Used;
+    b.items.push_back(gpu);
+    BuildItem box;
+    box.category = Category::Case;
+    Case c;
+    c.info.name = "Gehäuse \"Silent\", 7 slots | tall";
+    c.maxGpuLengthMm = 315;
+    box.custom = c;
+    box.price = 89.5;
+    b.items.push_back(box);
+    BuildItem formula;
+    formula.category = Category::Storage;
+    Storage drive;
+    drive.info.name = "=HYPERLINK(\"http://x\",\"2 TB\")";
+    formula.custom = drive;
+    b.items.push_back(formula);
+    BuildItem psu;
+    psu.category = Category::Psu;
+    psu.ref = "psu-rm1000x-2024";
+    b.items.push_back(psu);
+
+    Evaluation& e = s.evaluation;
+    e.cost.currency = "USD";
+    e.cost.lines = {
+        {Category::Cpu, "AMD Ryzen 9 7950X", 1, 449.96, PriceSource::Catalog, 449.96},
+        {Category::Gpu, "Zotac GAMING Trinity GeForce RTX 3090 24GB GDDR6X Black", 2, 700.0, PriceSource::User, 1400.0},
+        {Category::Case, "Gehäuse \"Silent\", 7 slots | tall", 1, 89.5, PriceSource::User, 89.5},
+        {Category::Storage, "=HYPERLINK(\"http://x\",\"2 TB\")", 1, std::nullopt, PriceSource::Unknown, 0},
+        {Category::Psu, "Corsair RM1000x (2024) Black ATX 1000W Fully Modular", 1, 189.99, PriceSource::Catalog, 189.99},
+    };
+    e.cost.total = 449.96 + 1400.0 + 89.5 + 189.99;
+    e.cost.missingPrices = 1;
+    e.findings = {
+        {"missing-part", Severity::Error, "The build has no motherboard.", {Category::Motherboard}},
+        {"psu-wattage", Severity::Warning, "Two RTX 3090 can spike to 1,200 W together; the 1000 W supply is marginal.",
+         {Category::Psu, Category::Gpu}},
+        {"nvlink", Severity::Note, "RTX 3090 pairs can use an NVLink bridge (3-slot or 4-slot spacing).", {Category::Gpu}},
+    };
+    e.power.sustainedW = 910;
+    e.power.peakW = 1380;
+    e.power.recommendedPsuW = 1300;
+    e.power.psuW = 1000;
+    e.power.psuAtx3 = false;
+    WorkloadEstimate w;
+    w.kind = "llm-inference";
+    w.modelName = "Llama 3.1 70B";
+    w.fits = true;
+    w.vramNeededGb = 42.3;
+    w.vramAvailableGb = 48;
+    w.decodeTokensPerS = 17.8;
+    w.prefillTokensPerS = 610;
+    w.confidence = Confidence::Medium;
+    e.workload = w;
+    return s;
+}
+
+std::string readFile(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+TEST(ExportLines, FormatsMoneyAndSpecs)
+{
+    EXPECT_EQ(formatMoney(1299.989, "USD"), "$1,299.99");
+    EXPECT_EQ(formatMoney(1234567.5, "EUR"), "\xE2\x82\xAC" "1,234,567.50");
+    EXPECT_EQ(formatMoney(12, "CHF"), "12.00 CHF");
+    EXPECT_EQ(formatWhole(1380.4), "1,380");
+    EXPECT_EQ(keySpecs(*catalog().findById("cpu-7950x")), "16 cores, AM5, 170 W");
+    EXPECT_EQ(keySpecs(*catalog().findById("ram-64-cl30")), "64 GB (2 x 32 GB), DDR5, 6000 MT/s");
+}
+
+TEST(BuildCsvExport, RoundTripsThroughTheCsvReader)
+{
+    const Sample s = sample();
+    const std::string csv = exportBuildCsv(s.build, s.evaluation, catalog());
+    EXPECT_FALSE(csv.starts_with("\xEF\xBB\xBF"));
+    const std::vector<CsvRow> rows = parseCsv(csv);
+    ASSERT_EQ(rows.size(), 1u + 5u + 1u);  // header, one row per item, total
+    for (const CsvRow& row : rows)
+        EXPECT_EQ(row.size(), 9u);
+    EXPECT_EQ(rows[0][0], "Category");
+    EXPECT_EQ(rows[0][3], "Unit price");
+
+    EXPECT_EQ(rows[2][0], "GPU");
+    EXPECT_EQ(rows[2][2], "2");
+    EXPECT_EQ(rows[2][3], "700.00");
+    EXPECT_EQ(rows[2][5], "1400.00");
+    EXPECT_EQ(rows[2][6], "user");
+    EXPECT_EQ(rows[2][7], "used");
+
+    // Quotes, commas, a pipe and non-ASCII survive unchanged.
+    EXPECT_EQ(rows[3][1], "Gehäuse \"Silent\", 7 slots | tall");
+    // A formula-looking name is neutralised; the unknown price stays empty, not 0.
+    EXPECT_EQ(rows[4][1], "'=HYPERLINK(\"http://x\",\"2 TB\")");
+    EXPECT_EQ(rows[4][3], "");
+    EXPECT_EQ(rows[4][5], "");
+    EXPECT_EQ(rows[4][6], "unknown");
+
+    const CsvRow& total = rows.back();
+    EXPECT_EQ(total[0], "Total");
+    EXPECT_EQ(total[2], "6");
+    EXPECT_EQ(total[4], "USD");
+    EXPECT_EQ(total[5], "2129.45");
+    EXPECT_EQ(total[8], "1 line(s) without a price not counted");
+    // The line totals add up to the total.
+    double sum = 0;
+    for (size_t i = 1; i + 1 < rows.size(); ++i)
+        sum += rows[i][5].empty() ? 0 : std::stod(rows[i][5]);
+    EXPECT_NEAR(sum, 2129.45, 0.005);
+}
+
+TEST(BuildCsvExport, NeutralisesEveryFormulaLead)
+{
+    for (const char* lead : {"=", "+", "-", "@", "\t", "\r"})
+        EXPECT_EQ(neutraliseCsvFormula(std::string(lead) + "1+1"), "'" + std::string(lead) + "1+1");
+    EXPECT_EQ(neutraliseCsvFormula("Samsung 990 Pro"), "Samsung 990 Pro");
+    EXPECT_EQ(neutraliseCsvFormula(""), "");
+    Sample s = sample();
+    s.build.name = "-rig";
+    const std::string bom = exportBuildCsv(s.build, s.evaluation, catalog(), {.utf8Bom = true});
+    EXPECT_TRUE(bom.starts_with("\xEF\xBB\xBF"));
+    EXPECT_EQ(parseCsv(bom).back()[1], "'-rig");
+}
+
+TEST(BuildCsvExport, UnevaluatedBuildUsesItsOwnPrices)
+{
+    const Sample s = sample();
+    const std::vector<CsvRow> rows = parseCsv(exportBuildCsv(s.build, Evaluation{}, catalog()));
+    EXPECT_EQ(rows[1][3], "449.96");  // catalog price of the CPU
+    EXPECT_EQ(rows[1][6], "catalog");
+    EXPECT_EQ(rows.back()[5], "2129.45");
+}
+
+TEST(BuildMarkdownExport, MatchesGoldenFile)
+{
+    const Sample s = sample();
+    const std::string markdown = exportBuildMarkdown(s.build, s.evaluation, catalog());
+    const auto golden = std::filesystem::path(MLRIG_TEST_DATA_DIR) / "golden" / "export-forum.md";
+    if (std::getenv("MLRIG_UPDATE_GOLDEN")) {
+        std::ofstream(golden, std::ios::binary) << markdown;
+        GTEST_SKIP() << "golden file rewritten: " << golden;
+    }
+    EXPECT_EQ(markdown, readFile(golden)) << "set MLRIG_UPDATE_GOLDEN=1 to rewrite after a deliberate change";
+}
+
+TEST(BuildMarkdownExport, EscapesNamesAndReimportsAsTheSameParts)
+{
+    EXPECT_EQ(escapeMarkdown("a|b*c_d[e]`f`"), "a\\|b\\*c\\_d\\[e\\]\\`f\\`");
+    const Sample s = sample();
+    const std::string markdown = exportBuildMarkdown(s.build, s.evaluation, catalog());
+    const ImportResult back = importPcPartPickerList(markdown, catalog());
+    EXPECT_EQ(back.format, "pcpartpicker-markdown");
+    ASSERT_TRUE(back.listedTotal);
+    EXPECT_DOUBLE_EQ(*back.listedTotal, 2129.45);
+    const auto gpu = std::find_if(back.lines.begin(), back.lines.end(), [](const ImportLine& l) { return l.type == "Video Card"; });
+    ASSERT_NE(gpu, back.lines.end());
+    EXPECT_EQ(gpu->quantity, 2);
+    EXPECT_EQ(gpu->matchedId, "gpu-3090-zotac");
+    const auto box = std::find_if(back.lines.begin(), back.lines.end(), [](const ImportLine& l) { return l.type == "Case"; });
+    ASSERT_NE(box, back.lines.end());
+    EXPECT_EQ(box->itemName, "Gehäuse \"Silent\", 7 slots | tall");  // unescaped again
+}
