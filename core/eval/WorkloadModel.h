@@ -14,6 +14,12 @@
 
 namespace mlrig {
 
+// Memory units. GPU vendors market VRAM in binary units: a "24 GB" card has 24 GiB =
+// 25.77e9 bytes. mlrig therefore treats GpuForWorkload::vramGb as GiB and reports every
+// memory figure of a WorkloadEstimate in the same unit (2^30 bytes), labelled "GB" as
+// nvidia-smi, llama.cpp and vendor spec sheets do. Byte counts are divided by kBytesPerGb.
+inline constexpr double kBytesPerGb = 1073741824.0;  // 2^30
+
 struct ModelSpec {
     std::string id;           // "llama-3.1-70b"
     std::string displayName;  // "Llama 3.1 70B"
@@ -25,6 +31,7 @@ struct ModelSpec {
     int kvHeads = 0;          // GQA key/value heads
     int headDim = 0;
     int maxContext = 0;
+    int vocabSize = 0;        // 0 = unknown (output logits buffers are then left out)
     std::string source;       // model card / config.json the numbers come from
 };
 

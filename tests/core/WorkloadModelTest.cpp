@@ -1,0 +1,626 @@
+// Tests of the workload model (core/eval/WorkloadModel.h). Expected values are worked out by hand
+// in the comments. Memory is in GB of 2^30 bytes (kBytesPerGb), the unit of marketed VRAM.
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "eval/WorkloadModel.h"
+
+namespace mlrig {
+namespace {
+
+constexpr double GiB = 1073741824.0;
+
+GpuForWorkload nvidia(const char* name, double vramGb, double bandwidthGbs, double tensorTflops, double fp32Tflops,
+                      bool nvlink = false)
+{
+    GpuForWorkload g;
+    g.name = name;
+    g.vramGb = vramGb;
+    g.memoryBandwidthGbs = bandwidthGbs;
+    g.fp16TensorTflops = tensorTflops;
+    g.fp32Tflops = fp32Tflops;
+    g.nvlink = nvlink;
+    g.vendor = Vendor::Nvidia;
+    return g;
+}
+
+// Spec-sheet figures (dense FP16 tensor with FP32 accumulate).
+GpuForWorkload rtx3090(bool nvlink = false)
+{
+    return nvidia("GeForce RTX 3090", 24, 936, 71.0, 35.6, nvlink);
+}
+GpuForWorkload rtx4090()
+{
+    return nvidia("GeForce RTX 4090", 24, 1008, 165.2, 82.6);
+}
+GpuForWorkload rtx4060Ti16()
+{
+    return nvidia("GeForce RTX 4060 Ti 16GB", 16, 288, 44.1, 22.1);
+}
+GpuForWorkload rtx3060Ti()
+{
+    return nvidia("GeForce RTX 3060 Ti", 8, 448, 32.4, 16.2);
+}
+GpuForWorkload rtx3060()
+{
+    return nvidia("GeForce RTX 3060", 12, 360, 25.4, 12.7);
+}
+
+Workload inference(const char* model, const char* quant = "q4_k_m", int context = 8192, int batch = 1)
+{
+    Workload w;
+    w.kind = WorkloadKind::LlmInference;
+    w.model = model;
+    w.quant = quant;
+    w.context = context;
+    w.batch = batch;
+    return w;
+}
+
+Workload fineTune(const char* model, FineTuneMethod method, int context = 2048, int batch = 1)
+{
+    Workload w;
+    w.kind = WorkloadKind::LlmFineTune;
+    w.model = model;
+    w.method = method;
+    w.context = context;
+    w.batch = batch;
+    return w;
+}
+
+WorkloadEstimate run(const Workload& w, std::vector<GpuForWorkload> gpus)
+{
+    return estimateWorkload(w, gpus);
+}
+
+std::string thrownMessage(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const std::invalid_argument& e) {
+        return e.what();
+    }
+    return "<no exception>";
+}
+
+// --- presets ------------------------------------------------------------------------------------
+
+TEST(WorkloadPresets, EveryPresetHasArchitectureAndSource)
+{
+    std::set<std::string> ids;
+    for (const ModelSpec& m : modelPresets()) {
+        SCOPED_TRACE(m.id);
+        EXPECT_TRUE(ids.insert(m.id).second) << "duplicate id";
+        EXPECT_FALSE(m.displayName.empty());
+        EXPECT_GT(m.paramsB, 0);
+        EXPECT_GT(m.activeParamsB, 0);
+        EXPECT_LE(m.activeParamsB, m.paramsB);
+        EXPECT_GT(m.layers, 0);
+        EXPECT_GT(m.hiddenSize, 0);
+        EXPECT_GT(m.attentionHeads, 0);
+        EXPECT_GT(m.kvHeads, 0);
+        EXPECT_LE(m.kvHeads, m.attentionHeads);
+        EXPECT_GT(m.headDim, 0);
+        EXPECT_GT(m.maxContext, 0);
+        EXPECT_GT(m.vocabSize, 0);
+        EXPECT_NE(m.source.find("config.json"), std::string::npos);
+        EXPECT_EQ(findModelPreset(m.id), &m);
+    }
+}
+
+TEST(WorkloadPresets, RequiredModelsArePresent)
+{
+    for (const char* id : {"llama-3-8b", "llama-3.1-8b", "llama-3-70b", "llama-3.1-70b", "qwen2.5-7b", "qwen2.5-14b",
+                           "qwen2.5-32b", "qwen2.5-72b", "mistral-7b", "mixtral-8x7b", "gemma-2-27b", "phi-3-mini"})
+        EXPECT_NE(findModelPreset(id), nullptr) << id;
+    EXPECT_NE(findModelPreset("Llama-3.1-70B"), nullptr);  // case-insensitive
+    EXPECT_EQ(findModelPreset("llama-9-999b"), nullptr);
+}
+
+TEST(WorkloadPresets, ArchitectureSpotChecks)
+{
+    const ModelSpec* llama70 = findModelPreset("llama-3.1-70b");
+    ASSERT_NE(llama70, nullptr);
+    EXPECT_EQ(llama70->layers, 80);
+    EXPECT_EQ(llama70->kvHeads, 8);
+    EXPECT_EQ(llama70->headDim, 128);
+    const ModelSpec* mixtral = findModelPreset("mixtral-8x7b");
+    ASSERT_NE(mixtral, nullptr);
+    EXPECT_DOUBLE_EQ(mixtral->paramsB, 46.7);
+    EXPECT_DOUBLE_EQ(mixtral->activeParamsB, 12.9);
+    const ModelSpec* phi = findModelPreset("phi-3-mini");
+    ASSERT_NE(phi, nullptr);
+    EXPECT_EQ(phi->kvHeads, phi->attentionHeads);  // no GQA
+}
+
+TEST(WorkloadPresets, QuantBitsPerWeightFollowLlamaCpp)
+{
+    const auto bits = [](const char* id) {
+        const QuantSpec* q = findQuantPreset(id);
+        return q ? q->bitsPerWeight : -1.0;
+    };
+    EXPECT_DOUBLE_EQ(bits("f16"), 16.0);
+    EXPECT_DOUBLE_EQ(bits("q8_0"), 8.5);     // (32 x 8 + 16) / 32
+    EXPECT_DOUBLE_EQ(bits("q6_k"), 6.5625);  // 210 bytes x 8 / 256
+    EXPECT_DOUBLE_EQ(bits("q5_k_m"), 5.68);
+    EXPECT_DOUBLE_EQ(bits("q4_k_m"), 4.84);
+    EXPECT_DOUBLE_EQ(bits("q4_0"), 4.5);  // (32 x 4 + 16) / 32
+    EXPECT_DOUBLE_EQ(bits("Q4_K_M"), 4.84);
+    EXPECT_EQ(findQuantPreset("q3_x"), nullptr);
+    for (const QuantSpec& q : quantPresets())
+        EXPECT_FALSE(q.note.empty()) << q.id;
+}
+
+TEST(WorkloadPresets, CustomModelFromJsonFillsDefaults)
+{
+    const ModelSpec m = modelFromJson(nlohmann::json::parse(
+        R"({"name": "My 13B", "params_b": 13.0, "layers": 40, "hidden_size": 5120, "attention_heads": 40})"));
+    EXPECT_EQ(m.displayName, "My 13B");
+    EXPECT_DOUBLE_EQ(m.activeParamsB, 13.0);
+    EXPECT_EQ(m.kvHeads, 40);   // no GQA unless stated
+    EXPECT_EQ(m.headDim, 128);  // 5120 / 40
+    EXPECT_FALSE(m.source.empty());
+}
+
+TEST(WorkloadPresets, CustomModelFromJsonRejectsBadFields)
+{
+    EXPECT_NE(thrownMessage([] { modelFromJson(nlohmann::json::array()); }).find("object"), std::string::npos);
+    EXPECT_NE(thrownMessage([] { modelFromJson(nlohmann::json::parse(R"({"layers": 32})")); }).find("params_b"),
+              std::string::npos);
+    const std::string bad = thrownMessage([] {
+        modelFromJson(nlohmann::json::parse(
+            R"({"params_b": 7, "layers": "abc", "hidden_size": 4096, "attention_heads": 32})"));
+    });
+    EXPECT_NE(bad.find("layers"), std::string::npos);
+    EXPECT_NE(bad.find("abc"), std::string::npos);
+    EXPECT_NE(thrownMessage([] {
+                  modelFromJson(nlohmann::json::parse(
+                      R"({"params_b": 7, "layers": -3, "hidden_size": 4096, "attention_heads": 32})"));
+              }).find("-3"),
+              std::string::npos);
+    EXPECT_NE(thrownMessage([] {
+                  modelFromJson(nlohmann::json::parse(
+                      R"({"params_b": 7, "active_params_b": 9, "layers": 32, "hidden_size": 4096, "attention_heads": 32})"));
+              }).find("active_params_b"),
+              std::string::npos);
+}
+
+TEST(WorkloadModel, ConfidenceIds)
+{
+    EXPECT_EQ(confidenceId(Confidence::High), "high");
+    EXPECT_EQ(confidenceId(Confidence::Medium), "medium");
+    EXPECT_EQ(confidenceId(Confidence::Low), "low");
+}
+
+// --- LLM inference: memory ----------------------------------------------------------------------
+
+TEST(WorkloadInference, Llama31_8B_F16Weights)
+{
+    // 8.03e9 parameters x 16 bits / 8 = 16.06e9 bytes = 16.06e9 / 2^30 = 14.96 GB.
+    const WorkloadEstimate e = run(inference("llama-3.1-8b", "f16"), {rtx3090()});
+    EXPECT_NEAR(e.memory.weightsGb * GiB, 16.06e9, 1e6);
+    EXPECT_NEAR(e.memory.weightsGb, 14.96, 0.01);
+    EXPECT_TRUE(e.fits);
+}
+
+TEST(WorkloadInference, Llama31_70B_KvCacheIsGqaAware)
+{
+    // 2 (K, V) x 80 layers x 8 KV heads x 128 head dim x 8192 tokens x 1 x 2 bytes
+    // = 2,684,354,560 bytes = 2.68e9 bytes = exactly 2.5 GB of 2^30 bytes.
+    const WorkloadEstimate e = run(inference("llama-3.1-70b", "q4_k_m", 8192, 1), {rtx3090(), rtx3090()});
+    EXPECT_NEAR(e.memory.kvCacheGb * GiB, 2.684e9, 1e6);
+    EXPECT_NEAR(e.memory.kvCacheGb, 2.5, 1e-9);
+
+    // Batch 4 holds four sequences: 4 x 2.5 = 10 GB.
+    EXPECT_NEAR(run(inference("llama-3.1-70b", "q4_k_m", 8192, 4), {rtx3090()}).memory.kvCacheGb, 10.0, 1e-9);
+
+    // Phi-3 mini has no GQA (32 KV heads of 96): 2 x 32 x 32 x 96 x 4096 x 2 = 1,610,612,736 B = 1.5 GB,
+    // more than Llama 3.1 8B at twice the context (2 x 32 x 8 x 128 x 8192 x 2 = 1.0 GB).
+    EXPECT_NEAR(run(inference("phi-3-mini", "q4_k_m", 4096), {rtx3090()}).memory.kvCacheGb, 1.5, 1e-9);
+    EXPECT_NEAR(run(inference("llama-3.1-8b", "q4_k_m", 8192), {rtx3090()}).memory.kvCacheGb, 1.0, 1e-9);
+}
+
+TEST(WorkloadInference, Llama70BQ4NeedsTwo24GbCards)
+{
+    // Weights: 70.55e9 x 4.84 / 8 = 42.68e9 B = 39.75 GB. KV cache 2.5 GB.
+    // Per GPU: 0.5 GB context + attention scratch 512 x 8192 x 64 heads x 4 B = 1.0 GB.
+    // Output logits on the last GPU: 512 x 128256 x 4 B = 0.245 GB.
+    // One card: 39.75 + 2.5 + 1.5 + 0.245 = 43.99 GB > 24 GB.
+    const WorkloadEstimate one = run(inference("llama-3.1-70b"), {rtx3090()});
+    EXPECT_FALSE(one.fits);
+    EXPECT_NEAR(one.vramNeededGb, 43.99, 0.02);
+    EXPECT_NE(one.reason.find("44.0 GB"), std::string::npos) << one.reason;
+    EXPECT_NE(one.reason.find("24 GB"), std::string::npos) << one.reason;
+    EXPECT_FALSE(one.decodeTokensPerS.has_value());
+    EXPECT_FALSE(one.figureValue.has_value());
+
+    // Two cards, 40 layers each: 19.87 + 1.25 + 1.5 = 22.63 GB and 22.63 + 0.245 = 22.87 GB.
+    // Total 39.75 + 2.5 + 2 x 1.5 + 0.245 = 45.49 GB of 48 GB.
+    const WorkloadEstimate two = run(inference("llama-3.1-70b"), {rtx3090(), rtx3090()});
+    EXPECT_TRUE(two.fits) << two.reason;
+    EXPECT_NEAR(two.vramNeededGb, 45.49, 0.02);
+    ASSERT_EQ(two.perGpuNeededGb.size(), 2u);
+    EXPECT_NEAR(two.perGpuNeededGb[0], 22.63, 0.02);
+    EXPECT_NEAR(two.perGpuNeededGb[1], 22.87, 0.02);
+    EXPECT_NEAR(two.perGpuNeededGb[0] + two.perGpuNeededGb[1], two.vramNeededGb, 1e-9);
+    EXPECT_NEAR(two.vramAvailableGb, 48.0, 1e-9);
+    EXPECT_TRUE(two.decodeTokensPerS.has_value());
+}
+
+TEST(WorkloadInference, PairOf24And12FailsSeventyB)
+{
+    // 45.5 GB needed, 36 GB available: fails on the total and on the 24 GB card
+    // (54 of 80 layers -> 26.8 + 1.7 + 1.5 = 30.0 GB).
+    const WorkloadEstimate e = run(inference("llama-3.1-70b"), {rtx3090(), rtx3060()});
+    EXPECT_FALSE(e.fits);
+    EXPECT_NE(e.reason.find("36 GB"), std::string::npos) << e.reason;
+    EXPECT_NE(e.reason.find("short"), std::string::npos) << e.reason;
+    EXPECT_NE(e.reason.find("system RAM"), std::string::npos) << e.reason;
+}
+
+TEST(WorkloadInference, PerCardCheckFailsEvenWhenTheTotalFits)
+{
+    // Qwen2.5 32B q6_k at 8k on a 24 GB + 8 GB pair. Weights 32.5e9 x 6.5625 / 8 = 26.66e9 B = 24.83 GB;
+    // KV 2 x 64 x 8 x 128 x 8192 x 2 = 2.0 GB; per GPU 0.5 + 512 x 8192 x 40 x 4 B (0.625) = 1.125 GB;
+    // logits 512 x 152064 x 4 B = 0.29 GB. Total 24.83 + 2 + 2.25 + 0.29 = 29.37 GB < 32 GB, but
+    // the 8 GB card gets 16 of 64 layers: (24.83 + 2) / 4 + 1.125 + 0.29 = 8.12 GB > 8 GB.
+    const WorkloadEstimate e = run(inference("qwen2.5-32b", "q6_k"), {rtx3090(), rtx3060Ti()});
+    EXPECT_NEAR(e.vramNeededGb, 29.37, 0.02);
+    EXPECT_LT(e.vramNeededGb, e.vramAvailableGb);
+    ASSERT_EQ(e.perGpuNeededGb.size(), 2u);
+    EXPECT_NEAR(e.perGpuNeededGb[0], 21.25, 0.02);
+    EXPECT_NEAR(e.perGpuNeededGb[1], 8.12, 0.02);
+    EXPECT_FALSE(e.fits);
+    EXPECT_NE(e.reason.find("GPU 2 (GeForce RTX 3060 Ti) would need 8.1 GB of its 8 GB"), std::string::npos)
+        << e.reason;
+    // The same pair holds it at 4k context (KV and scratch halve).
+    EXPECT_TRUE(run(inference("qwen2.5-32b", "q6_k", 4096), {rtx3090(), rtx3060Ti()}).fits);
+}
+
+// --- LLM inference: speed -----------------------------------------------------------------------
+
+TEST(WorkloadInference, DecodeIsBandwidthBound)
+{
+    // Llama 3.1 8B q4_k_m, 8k context, one RTX 3090: bytes per token = 8.03e9 x 4.84 / 8 (4.858e9)
+    // + KV cache 1.074e9 = 5.932e9 B; 0.70 x 936e9 / 5.932e9 = 110.45 tokens/s.
+    const WorkloadEstimate r3090 = run(inference("llama-3.1-8b"), {rtx3090()});
+    ASSERT_TRUE(r3090.decodeTokensPerS.has_value());
+    EXPECT_NEAR(*r3090.decodeTokensPerS, 110.45, 0.1);
+    EXPECT_EQ(r3090.figureOfMerit, "decode tokens/s");
+    EXPECT_EQ(r3090.figureValue, r3090.decodeTokensPerS);
+    EXPECT_EQ(r3090.confidence, Confidence::High);
+
+    // RTX 4060 Ti 16GB (288 GB/s): the ratio is the bandwidth ratio 936 / 288 = 3.25.
+    const WorkloadEstimate r4060 = run(inference("llama-3.1-8b"), {rtx4060Ti16()});
+    ASSERT_TRUE(r4060.decodeTokensPerS.has_value());
+    EXPECT_NEAR(*r3090.decodeTokensPerS / *r4060.decodeTokensPerS, 936.0 / 288.0, 0.01);
+    EXPECT_NEAR(*r4060.decodeTokensPerS, 33.98, 0.1);  // 0.70 x 288e9 / 5.932e9
+}
+
+TEST(WorkloadInference, PrefillFromTensorTflops)
+{
+    // FLOPs per prompt token: 2 x 8.03e9 + 4 x 32 layers x 32 heads x 128 x (8192 / 2) = 18.21e9.
+    // RTX 3090: 71 TFLOPS x 0.5 = 35.5e12 FLOP/s -> 1949.8 tokens/s.
+    const WorkloadEstimate e = run(inference("llama-3.1-8b"), {rtx3090()});
+    ASSERT_TRUE(e.prefillTokensPerS.has_value());
+    EXPECT_NEAR(*e.prefillTokensPerS, 1949.8, 1.0);
+}
+
+TEST(WorkloadInference, LayerSplitDecodeIsSequential)
+{
+    // 70B q4_k_m on two NVLinked 3090s, 40 layers each. Each card reads half of 42.68e9 + 2.684e9 B
+    // at 0.7 x 936 = 655.2 GB/s: 34.62 ms; both cards 69.24 ms + 0.05 ms hand-off -> 14.43 tokens/s.
+    const WorkloadEstimate nv = run(inference("llama-3.1-70b"), {rtx3090(true), rtx3090(true)});
+    ASSERT_TRUE(nv.decodeTokensPerS.has_value());
+    EXPECT_NEAR(*nv.decodeTokensPerS, 14.43, 0.02);
+    // Over PCIe the hand-off costs 0.15 ms instead.
+    const WorkloadEstimate pcie = run(inference("llama-3.1-70b"), {rtx3090(), rtx3090()});
+    EXPECT_NEAR(1.0 / *pcie.decodeTokensPerS - 1.0 / *nv.decodeTokensPerS, 0.10e-3, 1e-6);
+    // Prefill: 2 x 70.55e9 + 4 x 80 x 64 x 128 x 4096 = 151.8e9 FLOPs per token at 35.5 TFLOPS per
+    // card, half the layers each, one after the other -> 35.5e12 / 151.8e9 = 233.9 tokens/s.
+    ASSERT_TRUE(pcie.prefillTokensPerS.has_value());
+    EXPECT_NEAR(*pcie.prefillTokensPerS, 233.9, 0.5);
+}
+
+TEST(WorkloadInference, MoeDecodeReadsActiveParameters)
+{
+    // Mixtral 8x7B q4_k_m: memory holds 46.7e9 x 4.84 / 8 = 28.25e9 B = 26.31 GB, so one 3090 is
+    // too small; on two, a token reads 12.9e9 x 0.605 = 7.80e9 B of weights + 1.07e9 B KV:
+    // 8.878e9 / 655.2e9 = 13.55 ms + 0.05 ms hand-off -> 73.5 tokens/s.
+    const WorkloadEstimate one = run(inference("mixtral-8x7b"), {rtx3090()});
+    EXPECT_FALSE(one.fits);
+    EXPECT_NEAR(one.memory.weightsGb, 26.31, 0.01);
+    const WorkloadEstimate two = run(inference("mixtral-8x7b"), {rtx3090(true), rtx3090(true)});
+    ASSERT_TRUE(two.decodeTokensPerS.has_value());
+    EXPECT_NEAR(*two.decodeTokensPerS, 73.5, 0.2);
+    EXPECT_EQ(two.confidence, Confidence::Medium);
+
+    // A dense model of the same size and shape decodes 46.7 / 12.9 times more slowly (apart from the
+    // KV cache and hand-off, which are equal).
+    Workload dense = inference("dense-46b");
+    dense.customModel = {{"params_b", 46.7}, {"layers", 32}, {"hidden_size", 4096}, {"attention_heads", 32},
+                         {"kv_heads", 8},    {"head_dim", 128}, {"vocab_size", 32000}};
+    const WorkloadEstimate denseTwo = run(dense, {rtx3090(true), rtx3090(true)});
+    ASSERT_TRUE(denseTwo.decodeTokensPerS.has_value());
+    EXPECT_GT(*two.decodeTokensPerS / *denseTwo.decodeTokensPerS, 2.8);
+    EXPECT_EQ(denseTwo.confidence, Confidence::Low);  // custom model
+    EXPECT_EQ(denseTwo.modelName, "dense-46b");
+}
+
+TEST(WorkloadInference, PowerLimitHitsPrefillHarderThanDecode)
+{
+    GpuForWorkload limited = rtx3090();
+    limited.performanceScale = 0.7;
+    const WorkloadEstimate full = run(inference("llama-3.1-8b"), {rtx3090()});
+    const WorkloadEstimate capped = run(inference("llama-3.1-8b"), {limited});
+    // Prefill scales fully (0.7); decode by 0.5 + 0.5 x 0.7 = 0.85.
+    EXPECT_NEAR(*capped.prefillTokensPerS / *full.prefillTokensPerS, 0.70, 1e-9);
+    EXPECT_NEAR(*capped.decodeTokensPerS / *full.decodeTokensPerS, 0.85, 1e-9);
+    bool mentioned = false;
+    for (const std::string& a : capped.assumptions)
+        mentioned = mentioned || a.find("Power limit") != std::string::npos;
+    EXPECT_TRUE(mentioned);
+}
+
+TEST(WorkloadInference, Fp32FallbackAndVendorLowerConfidence)
+{
+    GpuForWorkload noTensor = rtx3090();
+    noTensor.fp16TensorTflops.reset();
+    const WorkloadEstimate e = run(inference("llama-3.1-8b"), {noTensor});
+    ASSERT_TRUE(e.prefillTokensPerS.has_value());
+    // 35.6 TFLOPS x 0.5 x 0.7 = 12.46e12 / 18.21e9 = 684.3 tokens/s.
+    EXPECT_NEAR(*e.prefillTokensPerS, 684.3, 1.0);
+    EXPECT_EQ(e.confidence, Confidence::Low);
+
+    GpuForWorkload amd = rtx3090();
+    amd.name = "Radeon RX 7900 XTX-like";
+    amd.vendor = Vendor::Amd;
+    const WorkloadEstimate a = run(inference("llama-3.1-8b"), {amd});
+    const WorkloadEstimate n = run(inference("llama-3.1-8b"), {rtx3090()});
+    EXPECT_EQ(a.confidence, Confidence::Low);
+    EXPECT_NEAR(*a.decodeTokensPerS / *n.decodeTokensPerS, 0.85, 1e-9);
+    EXPECT_NEAR(*a.prefillTokensPerS / *n.prefillTokensPerS, 0.60, 1e-9);
+
+    GpuForWorkload noBandwidth = rtx3090();
+    noBandwidth.memoryBandwidthGbs.reset();
+    const WorkloadEstimate nb = run(inference("llama-3.1-8b"), {noBandwidth});
+    EXPECT_TRUE(nb.fits);
+    EXPECT_FALSE(nb.decodeTokensPerS.has_value());
+    EXPECT_FALSE(nb.reason.empty());
+    EXPECT_EQ(nb.confidence, Confidence::Low);
+}
+
+// --- fine-tuning and training -------------------------------------------------------------------
+
+TEST(WorkloadTraining, FullFineTuneIsSixteenBytesPerParameter)
+{
+    // Mistral 7B: 7.25e9 x 16 B = 116e9 B = 108.03 GB for weights, gradients and optimizer.
+    const WorkloadEstimate e = run(fineTune("mistral-7b", FineTuneMethod::Full), {rtx3090()});
+    EXPECT_NEAR(e.memory.weightsGb + e.memory.optimizerGb, 7.25e9 * 16 / GiB, 1e-6);
+    EXPECT_NEAR(e.memory.weightsGb, 13.50, 0.01);
+    EXPECT_FALSE(e.fits);
+    EXPECT_FALSE(e.trainTokensPerS.has_value());
+    EXPECT_EQ(e.figureOfMerit, "training tokens/s");
+}
+
+TEST(WorkloadTraining, MemoryOrderingOfMethods)
+{
+    const std::vector<GpuForWorkload> gpus = {rtx3090()};
+    const double full7 = run(fineTune("mistral-7b", FineTuneMethod::Full), gpus).vramNeededGb;
+    const double qlora70 = run(fineTune("llama-3.1-70b", FineTuneMethod::Qlora), gpus).vramNeededGb;
+    const double lora8 = run(fineTune("llama-3.1-8b", FineTuneMethod::Lora), gpus).vramNeededGb;
+    const double qlora8 = run(fineTune("llama-3.1-8b", FineTuneMethod::Qlora), gpus).vramNeededGb;
+    const double full8 = run(fineTune("llama-3.1-8b", FineTuneMethod::Full), gpus).vramNeededGb;
+    EXPECT_LT(qlora70, full7);
+    EXPECT_LT(qlora8, lora8);
+    EXPECT_LT(lora8, full8);
+}
+
+TEST(WorkloadTraining, LoraAdapterSizeFromArchitecture)
+{
+    // Llama 3 8B, rank 16 on q, k, v, o, gate, up, down:
+    // per layer 16 x [(4096 + 4096) x 2 + (4096 + 1024) x 2 + (4096 + 14336) x 3] = 1.311e6, x 32 = 41.9e6
+    // parameters; 16 B each = 0.625 GB.
+    const WorkloadEstimate e = run(fineTune("llama-3-8b", FineTuneMethod::Lora), {rtx3090()});
+    EXPECT_NEAR(e.memory.optimizerGb, 41.9e6 * 16 / GiB, 0.01);
+    EXPECT_NEAR(e.memory.weightsGb, 8.03e9 * 2 / GiB, 1e-6);
+    // Activations: 2048 x 4096 x (2 x 32 + 34) B = 0.822e9 B, logits 2048 x 128256 x 4 B = 1.051e9 B
+    // -> 1.873e9 B = 1.744 GB.
+    EXPECT_NEAR(e.memory.activationsGb, 1.744, 0.002);
+    EXPECT_TRUE(e.fits);
+    // Speed: 71 x 0.38 = 26.98 TFLOPS / (4 x 8.03e9) = 840 tokens/s.
+    ASSERT_TRUE(e.trainTokensPerS.has_value());
+    EXPECT_NEAR(*e.trainTokensPerS, 840.0, 1.0);
+    EXPECT_EQ(e.confidence, Confidence::Medium);
+}
+
+TEST(WorkloadTraining, QloraSeventyBOnTwo3090s)
+{
+    // 2k context: base 70.55e9 x 4.5 / 8 = 36.96 GB, adapters 207M x 16 B = 3.09 GB, activations
+    // 2048 x 8192 x (160 + 34) + 2048 x 128256 x 4 B = 4.01 GB: 44.05 GB, not one card, so it is
+    // sharded: 22.03 + 1.0 = 23.03 GB per card -> fits two 24 GB cards.
+    const WorkloadEstimate fits = run(fineTune("llama-3.1-70b", FineTuneMethod::Qlora, 2048), {rtx3090(), rtx3090()});
+    EXPECT_TRUE(fits.fits) << fits.reason;
+    ASSERT_EQ(fits.perGpuNeededGb.size(), 2u);
+    EXPECT_NEAR(fits.perGpuNeededGb[0], 23.03, 0.02);
+    ASSERT_TRUE(fits.trainTokensPerS.has_value());
+    // 2 x 71 x 0.38 x 0.6 (split) x 0.8 (QLoRA) = 25.9 TFLOPS / (4 x 70.55e9) = 91.8 tokens/s.
+    EXPECT_NEAR(*fits.trainTokensPerS, 91.8, 0.2);
+    // At 8k context the activations grow fourfold and it no longer fits.
+    const WorkloadEstimate tooLong =
+        run(fineTune("llama-3.1-70b", FineTuneMethod::Qlora, 8192), {rtx3090(), rtx3090()});
+    EXPECT_FALSE(tooLong.fits);
+    EXPECT_NE(tooLong.reason.find("48 GB"), std::string::npos) << tooLong.reason;
+}
+
+TEST(WorkloadTraining, DataParallelNearlyDoubles)
+{
+    const WorkloadEstimate one = run(fineTune("llama-3.1-8b", FineTuneMethod::Lora), {rtx3090()});
+    const WorkloadEstimate two = run(fineTune("llama-3.1-8b", FineTuneMethod::Lora), {rtx3090(), rtx3090()});
+    ASSERT_TRUE(one.trainTokensPerS && two.trainTokensPerS);
+    EXPECT_NEAR(*two.trainTokensPerS / *one.trainTokensPerS, 1.8, 1e-9);
+    EXPECT_NEAR(two.vramNeededGb, one.vramNeededGb, 1e-9);  // one replica per card
+    ASSERT_EQ(two.perGpuNeededGb.size(), 2u);
+    EXPECT_NEAR(two.perGpuNeededGb[1], one.vramNeededGb, 1e-9);
+}
+
+TEST(WorkloadTraining, TrainingFromScratchIsAFullFineTune)
+{
+    Workload scratch = fineTune("qwen2.5-7b", FineTuneMethod::Lora);
+    scratch.kind = WorkloadKind::Training;  // method is ignored: always full training
+    const WorkloadEstimate t = run(scratch, {rtx4090()});
+    const WorkloadEstimate f = run(fineTune("qwen2.5-7b", FineTuneMethod::Full), {rtx4090()});
+    EXPECT_EQ(t.kind, "training");
+    EXPECT_NEAR(t.vramNeededGb, f.vramNeededGb, 1e-9);
+    EXPECT_EQ(t.fits, f.fits);
+
+    // Phi-3 mini full training on one 4090: 3.82e9 x 16 B = 56.9 GB > 24 GB.
+    Workload phi = fineTune("phi-3-mini", FineTuneMethod::Full);
+    phi.kind = WorkloadKind::Training;
+    EXPECT_FALSE(run(phi, {rtx4090()}).fits);
+
+    // Without a model, training reports the summed FP16 tensor throughput.
+    Workload general;
+    general.kind = WorkloadKind::Training;
+    general.model = "";
+    const WorkloadEstimate g = run(general, {rtx4090(), rtx4090()});
+    EXPECT_TRUE(g.fits);
+    EXPECT_EQ(g.figureOfMerit, "FP16 TFLOPS");
+    EXPECT_NEAR(g.figureValue.value_or(0), 330.4, 1e-9);
+}
+
+// --- image generation and general -------------------------------------------------------------------
+
+TEST(WorkloadImage, SdxlMemoryAndSpeed)
+{
+    Workload w;
+    w.kind = WorkloadKind::ImageGeneration;
+    w.model = "sdxl";
+    // Weights (2.567 + 0.818 + 0.084)e9 x 2 B = 6.94e9 B = 6.46 GB, + 2.5 GB per image + 0.75 GB = 9.71 GB.
+    const WorkloadEstimate e = run(w, {rtx4090()});
+    EXPECT_NEAR(e.memory.weightsGb, 6.46, 0.01);
+    EXPECT_NEAR(e.vramNeededGb, 9.71, 0.01);
+    EXPECT_TRUE(e.fits);
+    // 4090 calibration: 7.5 steps/s, 30 steps + 3 step-equivalents -> 60 x 7.5 / 33 = 13.64 images/min.
+    ASSERT_TRUE(e.imagesPerMinute.has_value());
+    EXPECT_NEAR(*e.imagesPerMinute, 13.64, 0.01);
+    EXPECT_EQ(e.figureOfMerit, "images/min");
+    EXPECT_EQ(e.confidence, Confidence::Medium);
+
+    // RTX 3090: 7.5 x 71 / 165.2 = 3.22 steps/s -> 5.86 images/min.
+    EXPECT_NEAR(run(w, {rtx3090()}).imagesPerMinute.value_or(0), 5.86, 0.01);
+    // Two cards render independent images: twice the rate.
+    EXPECT_NEAR(run(w, {rtx4090(), rtx4090()}).imagesPerMinute.value_or(0), 2 * 13.64, 0.02);
+    // An 8 GB card cannot hold the pipeline; next to a 4090 it simply stays idle.
+    const WorkloadEstimate small = run(w, {rtx3060Ti()});
+    EXPECT_FALSE(small.fits);
+    EXPECT_FALSE(small.reason.empty());
+    EXPECT_NEAR(run(w, {rtx4090(), rtx3060Ti()}).imagesPerMinute.value_or(0), 13.64, 0.01);
+    // A 12 GB card holds it.
+    EXPECT_TRUE(run(w, {rtx3060()}).fits);
+}
+
+TEST(WorkloadGeneral, SumsTensorTflops)
+{
+    Workload w;
+    w.kind = WorkloadKind::General;
+    const WorkloadEstimate e = run(w, {rtx3090(), rtx4090()});
+    EXPECT_TRUE(e.fits);
+    EXPECT_EQ(e.figureOfMerit, "FP16 TFLOPS");
+    EXPECT_NEAR(e.figureValue.value_or(0), 71.0 + 165.2, 1e-9);
+    EXPECT_EQ(e.confidence, Confidence::High);
+    EXPECT_FALSE(e.assumptions.empty());
+}
+
+// --- no GPU, invalid input ----------------------------------------------------------------------------
+
+TEST(WorkloadModel, NoGpuDoesNotFit)
+{
+    for (WorkloadKind kind : {WorkloadKind::LlmInference, WorkloadKind::LlmFineTune, WorkloadKind::ImageGeneration,
+                              WorkloadKind::Training, WorkloadKind::General}) {
+        Workload w = inference("llama-3.1-8b");
+        w.kind = kind;
+        const WorkloadEstimate e = estimateWorkload(w, {});
+        SCOPED_TRACE(e.kind);
+        EXPECT_FALSE(e.fits);
+        EXPECT_EQ(e.reason, "no GPU in the build");
+        EXPECT_FALSE(e.figureValue.has_value());
+        EXPECT_TRUE(e.perGpuNeededGb.empty());
+        EXPECT_FALSE(e.figureOfMerit.empty());
+    }
+    // The need is still reported: Llama 3.1 8B q4_k_m at 8k on one card.
+    EXPECT_GT(estimateWorkload(inference("llama-3.1-8b"), {}).vramNeededGb, 6.0);
+    // And bad input still throws.
+    EXPECT_THROW(estimateWorkload(inference("nope-1b"), {}), std::invalid_argument);
+}
+
+TEST(WorkloadModel, InvalidInputThrowsNamingTheValue)
+{
+    const std::vector<GpuForWorkload> gpus = {rtx3090()};
+    EXPECT_NE(thrownMessage([&] { run(inference("llama-9-999b"), gpus); }).find("llama-9-999b"), std::string::npos);
+    EXPECT_NE(thrownMessage([&] { run(inference(""), gpus); }).find("no model"), std::string::npos);
+    EXPECT_NE(thrownMessage([&] { run(inference("llama-3.1-8b", "q3_x"), gpus); }).find("q3_x"), std::string::npos);
+    EXPECT_NE(thrownMessage([&] { run(inference("llama-3.1-8b", "q4_k_m", 0), gpus); }).find("context 0"),
+              std::string::npos);
+    EXPECT_NE(thrownMessage([&] { run(inference("llama-3.1-8b", "q4_k_m", 2000000), gpus); }).find("2000000"),
+              std::string::npos);
+    EXPECT_NE(thrownMessage([&] { run(inference("llama-3.1-8b", "q4_k_m", 8192, 0), gpus); }).find("batch 0"),
+              std::string::npos);
+    EXPECT_NE(thrownMessage([&] { run(inference("llama-3.1-8b", "q4_k_m", 8192, 5000), gpus); }).find("5000"),
+              std::string::npos);
+    EXPECT_NE(thrownMessage([&] { run(fineTune("llama-3.1-8b", FineTuneMethod::Lora, -5), gpus); }).find("-5"),
+              std::string::npos);
+    EXPECT_NE(thrownMessage([&] { run(fineTune("gpt-17", FineTuneMethod::Full), gpus); }).find("gpt-17"),
+              std::string::npos);
+
+    Workload custom = inference("mine");
+    custom.customModel = {{"params_b", "seven"}, {"layers", 32}, {"hidden_size", 4096}, {"attention_heads", 32}};
+    EXPECT_NE(thrownMessage([&] { run(custom, gpus); }).find("seven"), std::string::npos);
+
+    GpuForWorkload broken = rtx3090();
+    broken.vramGb = -4;
+    EXPECT_NE(thrownMessage([&] { run(inference("llama-3.1-8b"), {broken}); }).find("-4"), std::string::npos);
+    broken = rtx3090();
+    broken.performanceScale = 0;
+    EXPECT_THROW(run(inference("llama-3.1-8b"), {broken}), std::invalid_argument);
+
+    // Edges are accepted.
+    EXPECT_NO_THROW(run(inference("llama-3.1-8b", "q4_k_m", 1, 1), gpus));
+    EXPECT_NO_THROW(run(inference("phi-3-mini", "q4_0", 1048576, 1), gpus));
+    EXPECT_NO_THROW(run(inference("phi-3-mini", "q4_0", 16, 4096), gpus));
+}
+
+TEST(WorkloadModel, EveryEstimateExplainsItself)
+{
+    const std::vector<GpuForWorkload> gpus = {rtx3090(), rtx3090()};
+    std::vector<Workload> workloads;
+    for (const ModelSpec& m : modelPresets()) {
+        workloads.push_back(inference(m.id.c_str(), "q4_k_m", 4096));
+        workloads.push_back(fineTune(m.id.c_str(), FineTuneMethod::Qlora, 1024));
+    }
+    Workload image;
+    image.kind = WorkloadKind::ImageGeneration;
+    workloads.push_back(image);
+    for (const Workload& w : workloads) {
+        const WorkloadEstimate e = estimateWorkload(w, gpus);
+        SCOPED_TRACE(e.kind + " " + e.modelName);
+        EXPECT_FALSE(e.assumptions.empty());
+        EXPECT_FALSE(e.figureOfMerit.empty());
+        EXPECT_FALSE(e.modelName.empty());
+        EXPECT_GT(e.vramNeededGb, 0);
+        EXPECT_EQ(e.perGpuNeededGb.size(), gpus.size());
+        if (e.fits)
+            EXPECT_TRUE(e.figureValue.has_value());
+        else
+            EXPECT_FALSE(e.reason.empty());
+    }
+}
+
+}  // namespace
+}  // namespace mlrig
