@@ -1,0 +1,184 @@
+// mlrig: the desktop app. Opens the catalog (installed file, else the embedded image), shows
+// the main window and, with the hidden --screenshot DIR option, renders documentation
+// screenshots offscreen and exits.
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+
+#include <cstdio>
+#include <optional>
+
+#include "BuildSession.h"
+#include "EmbeddedCatalog.h"
+#include "MainWindow.h"
+#include "PartPickerDialog.h"
+#include "PowerPanel.h"
+#include "ValueChartPanel.h"
+#include "build/Build.h"
+#include "catalog/CatalogStore.h"
+
+using namespace mlrig;
+
+namespace {
+
+// A realistic two-GPU LLM box for the documentation screenshots.
+Build screenshotBuild(const Catalog& catalog)
+{
+    Build build;
+    build.name = "2x3090 LLM box";
+    const auto add = [&](Category category, const std::string& ref, int quantity = 1, std::optional<double> price = {},
+                         std::optional<double> limit = {}) {
+        if (!catalog.find(category, ref)) {
+            std::fprintf(stderr, "screenshot build: %s not found\n", ref.c_str());
+            return;
+        }
+        BuildItem item;
+        item.category = category;
+        item.ref = ref;
+        item.quantity = quantity;
+        item.price = price;
+        item.powerLimitW = limit;
+        if (price)
+            item.condition = Condition::Used;
+        build.items.push_back(item);
+    };
+    add(Category::Cpu, "AMD Ryzen 9 7900X");
+    add(Category::Motherboard, "ProArt X670E-CREATOR WIFI");
+    add(Category::Memory, "Vengeance 64 GB (2 x 32 GB) DDR5-6000 CL30 Memory");
+    add(Category::Gpu, "GeForce RTX 3090", 2, 700.0, 280.0);
+    add(Category::Psu, "RM1200x SHIFT 1200 W 80+ Gold Certified Fully Modular Side Interface ATX Power Supply");
+    add(Category::Case, "Meshify 2 XL ATX Full Tower Case");
+    add(Category::Cooler, "Peerless Assassin 120 SE 66.17 CFM CPU Cooler");
+    add(Category::Storage, "990 Pro 2 TB M.2-2280 PCIe 4.0 X4 NVME Solid State Drive");
+    Workload w;
+    w.kind = WorkloadKind::LlmInference;
+    w.model = "llama-3.1-70b";
+    w.quant = "q4_k_m";
+    w.context = 8192;
+    build.workload = w;
+    return build;
+}
+
+int renderScreenshots(ui::MainWindow& window, const Catalog& catalog, const QString& dir)
+{
+    QDir().mkpath(dir);
+    int failures = 0;
+    const auto save = [&](QWidget* w, const QString& name) {
+        const QString path = QDir(dir).filePath(name);
+        if (!w->grab().save(path)) {
+            std::fprintf(stderr, "could not write %s\n", qPrintable(path));
+            ++failures;
+        }
+    };
+    window.setInteractive(false);
+    window.resize(1560, 980);
+    window.show();
+    QApplication::processEvents();
+    save(&window, QStringLiteral("empty-build.png"));
+
+    window.session()->reset(screenshotBuild(catalog));
+    QApplication::processEvents();
+    save(&window, QStringLiteral("main-window.png"));
+
+    {
+        ui::PartPickerDialog picker(catalog, Category::Gpu, window.session()->build(), -1, window.session()->options(),
+                                    QStringLiteral("$"), &window);
+        picker.searchField()->setText(QStringLiteral("rtx 4090"));
+        picker.resize(1100, 600);
+        picker.show();
+        QApplication::processEvents();
+        save(&picker, QStringLiteral("picker.png"));
+    }
+    window.valuePanel()->resize(1100, 460);
+    QApplication::processEvents();
+    save(window.valuePanel(), QStringLiteral("charts.png"));
+    save(window.powerPanel(), QStringLiteral("power.png"));
+    return failures == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    QElapsedTimer startup;
+    startup.start();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("mlrig"));
+    QApplication::setOrganizationName(QStringLiteral("mlrig"));
+    QApplication::setApplicationVersion(QStringLiteral(MLRIG_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/mlrig/icons/mlrig.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("mlrig"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Plan a local machine-learning workstation"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption catalogOption(QStringLiteral("catalog"), QStringLiteral("Use the parts catalog at PATH."),
+                                     QStringLiteral("PATH"));
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QStringLiteral("Render screenshots to DIR."),
+                                        QStringLiteral("DIR"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption timingOption(QStringLiteral("timing"), QStringLiteral("Print startup timing."));
+    timingOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(catalogOption);
+    parser.addOption(screenshotOption);
+    parser.addOption(timingOption);
+    parser.addPositionalArgument(QStringLiteral("build"), QStringLiteral("A .mlrig file to open."), QStringLiteral("[build]"));
+    parser.process(app);
+
+    OpenedCatalog opened;
+    try {
+        if (parser.isSet(catalogOption)) {
+            const QString path = parser.value(catalogOption);
+            try {
+                opened.catalog = Catalog::loadFile(path.toStdString());
+                opened.path = path.toStdString();
+            } catch (const CatalogError& e) {
+                opened.catalog = Catalog::loadBytes(embeddedCatalogImage());
+                opened.notice = QObject::tr("The catalog %1 could not be read (%2); using the built-in catalog instead.")
+                                    .arg(path, QString::fromUtf8(e.what()))
+                                    .toStdString();
+            }
+        } else {
+            const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+            QDir().mkpath(dir);
+            opened = openCatalog((dir + QStringLiteral("/parts.sqlite")).toStdString(), embeddedCatalogImage());
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "mlrig: no usable parts catalog: %s\n", e.what());
+        return 2;
+    }
+    const qint64 catalogMs = startup.elapsed();
+
+    ui::MainWindow window(opened.catalog);
+    const auto stats = opened.catalog.stats();
+    window.setCatalogInfo(QObject::tr("Catalog: %1 parts, %2 GPU models%3")
+                              .arg(opened.catalog.size())
+                              .arg(stats.gpuModels)
+                              .arg(opened.path.empty() ? QObject::tr(" (built-in)")
+                                                       : QStringLiteral(" (%1)").arg(QString::fromStdString(opened.path.string()))));
+
+    if (parser.isSet(screenshotOption))
+        return renderScreenshots(window, opened.catalog, parser.value(screenshotOption));
+
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().constFirst());
+    window.show();
+    window.showNotice(QString::fromStdString(opened.notice));
+    if (parser.isSet(timingOption)) {
+        QTimer::singleShot(0, &window, [&] {
+            std::fprintf(stderr, "catalog loaded: %lld ms, first window shown: %lld ms\n",
+                         static_cast<long long>(catalogMs), static_cast<long long>(startup.elapsed()));
+            if (qEnvironmentVariableIsSet("MLRIG_EXIT_AFTER_START"))
+                QApplication::quit();
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,97 @@
+#pragma once
+
+// The main window: the build table in the middle, live panels (findings, workload, power) in
+// docks, value charts below the table. Everything reads the session's one Evaluation.
+
+#include <QMainWindow>
+#include <QString>
+
+#include <functional>
+
+#include "AppSettings.h"
+#include "catalog/Catalog.h"
+
+class QLabel;
+class QMenu;
+class QTableView;
+
+namespace mlrig::ui {
+
+class BuildSession;
+class BuildTableModel;
+class FindingsPanel;
+class PowerPanel;
+class ValueChartPanel;
+class WorkloadPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const Catalog& catalog, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    BuildSession* session() const { return m_session; }
+    BuildTableModel* buildModel() const { return m_model; }
+    QTableView* buildView() const { return m_view; }
+    FindingsPanel* findingsPanel() const { return m_findings; }
+    PowerPanel* powerPanel() const { return m_power; }
+    WorkloadPanel* workloadPanel() const { return m_workload; }
+    ValueChartPanel* valuePanel() const { return m_value; }
+    QString currentFile() const { return m_file; }
+
+    // File operations; each returns false (and reports why) when it did not happen.
+    bool openFile(const QString& path);
+    bool saveTo(const QString& path);
+    void newBuild();
+
+    // Puts a part into the build (what the picker does on accept). itemIndex -1 adds.
+    void choosePart(Category category, int itemIndex, const AnyPart& part, bool custom = false);
+    // Opens the picker for a row of the build table.
+    void chooseForRow(int row);
+
+    // With interactive off, errors are reported by signal and status bar only (tests, scripts),
+    // and closing never asks.
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    void showNotice(const QString& text);  // catalog notice at startup: status bar + dialog
+    void setCatalogInfo(const QString& info) { m_catalogInfo = info; }
+
+signals:
+    void errorReported(const QString& title, const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void createActions();
+    void updateTitle();
+    void updateStatus();
+    void reportError(const QString& title, const QString& message);
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void open();
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+    void editSettings();
+    void applySettings();
+    void removeCurrent();
+
+    const Catalog& m_catalog;
+    BuildSession* m_session;
+    BuildTableModel* m_model;
+    QTableView* m_view;
+    QLabel* m_hint;
+    FindingsPanel* m_findings;
+    PowerPanel* m_power;
+    WorkloadPanel* m_workload;
+    ValueChartPanel* m_value;
+    QMenu* m_recentMenu = nullptr;
+    QLabel* m_statusFindings;
+    QString m_file;
+    QString m_catalogInfo;
+    AppSettings m_settings;
+    bool m_interactive = true;
+};
+
+}  // namespace mlrig::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+// Choose a catalog part for one category: sortable, searchable table, "only compatible with
+// my build" (on by default), Enter/double-click picks, "Custom part…" opens a form.
+
+#include <QDialog>
+
+#include <memory>
+#include <optional>
+
+#include "build/Build.h"
+#include "catalog/Catalog.h"
+#include "eval/Evaluate.h"
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace mlrig::ui {
+
+class PartFilter;
+class PartFilterProxy;
+class PartTableModel;
+
+class PartPickerDialog : public QDialog {
+    Q_OBJECT
+public:
+    PartPickerDialog(const Catalog& catalog, Category category, const Build& build, int itemIndex,
+                     const EvaluationOptions& options, const QString& currencySymbol, QWidget* parent = nullptr);
+    ~PartPickerDialog() override;
+
+    // After accept(): the chosen catalog part, or the custom part.
+    const AnyPart* chosenPart() const { return m_chosen; }
+    const std::optional<AnyPart>& customPart() const { return m_custom; }
+
+    // For tests and measurements.
+    QLineEdit* searchField() const { return m_search; }
+    QCheckBox* compatibleCheck() const { return m_onlyCompatible; }
+    QTableView* view() const { return m_view; }
+    PartFilterProxy* proxy() const { return m_proxy; }
+    PartTableModel* model() const { return m_model; }
+    const PartFilter& filter() const { return *m_filter; }
+    void pickRow(int proxyRow);
+
+private:
+    void applyFilter();
+    void pickCurrent();
+    void openCustom();
+
+    Category m_category;
+    std::unique_ptr<PartFilter> m_filter;
+    PartTableModel* m_model;
+    PartFilterProxy* m_proxy;
+    QLineEdit* m_search;
+    QCheckBox* m_onlyCompatible;
+    QLabel* m_count;
+    QTableView* m_view;
+    const AnyPart* m_chosen = nullptr;
+    std::optional<AnyPart> m_custom;
+};
+
+}  // namespace mlrig::ui

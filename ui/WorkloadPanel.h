@@ -1,0 +1,46 @@
+#pragma once
+
+// The workload the build is for (model preset, quantisation, context, batch) and what the
+// Evaluation says about it: fits or not, a memory bar, decode / prefill speed, confidence.
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QSpinBox;
+
+namespace mlrig::ui {
+
+class BuildSession;
+class MemoryBar;
+
+class WorkloadPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit WorkloadPanel(BuildSession* session, QWidget* parent = nullptr);
+
+    QComboBox* kindCombo() const { return m_kind; }
+    QComboBox* modelCombo() const { return m_model; }
+    QComboBox* quantCombo() const { return m_quant; }
+    QSpinBox* contextSpin() const { return m_context; }
+    QSpinBox* batchSpin() const { return m_batch; }
+    QLabel* decodeLabel() const { return m_decode; }
+
+private:
+    void refresh();
+    void commit(int mergeId);
+
+    BuildSession* m_session;
+    QComboBox* m_kind;
+    QComboBox* m_model;
+    QComboBox* m_quant;
+    QSpinBox* m_context;
+    QSpinBox* m_batch;
+    QLabel* m_verdict;
+    MemoryBar* m_bar;
+    QLabel* m_decode;
+    QLabel* m_prefill;
+    QLabel* m_confidence;
+};
+
+}  // namespace mlrig::ui

@@ -1,0 +1,47 @@
+#pragma once
+
+// The build report: a printable document of a build and its evaluation, as PDF or on a printer.
+//
+// Contents: title and date; the parts table with prices and total; findings grouped by
+// severity; the power summary with a painted gauge; the workload estimate; a
+// performance-per-dollar chart (Qt Charts, painted as vectors); page numbers on every page.
+//
+// Usage from the main window (File > Export > PDF report..., File > Print...):
+//
+//     QString error;
+//     if (!mlrig::writeBuildReportPdf(session.build(), session.evaluation(), catalog, fileName, &error))
+//         QMessageBox::warning(this, tr("Export failed"), error);
+//
+//     QPrinter printer(QPrinter::HighResolution);
+//     QPrintDialog dialog(&printer, this);
+//     if (dialog.exec() == QDialog::Accepted)
+//         mlrig::printBuildReport(build, evaluation, catalog, printer, &error);
+//
+// Needs a QApplication (Qt Charts); headless callers use ReportPdfExport.h.
+
+#include <QDateTime>
+#include <QPageSize>
+#include <QString>
+
+#include "build/Build.h"
+#include "catalog/Catalog.h"
+#include "eval/Evaluation.h"
+
+class QPagedPaintDevice;
+class QPrinter;
+
+namespace mlrig {
+
+struct ReportOptions {
+    QDateTime date;  // printed on the title; invalid = now (tests pass a fixed date)
+    QPageSize::PageSizeId pageSize = QPageSize::A4;  // A4 or Letter
+};
+
+bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const Catalog& catalog,
+                         const QString& path, QString* error, const ReportOptions& options = {});
+
+// Prints on a configured printer (page size and margins from the printer / print dialog).
+bool printBuildReport(const Build& build, const Evaluation& evaluation, const Catalog& catalog, QPrinter& printer,
+                      QString* error, const ReportOptions& options = {});
+
+}  // namespace mlrig

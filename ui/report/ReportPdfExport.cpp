@@ -1,0 +1,32 @@
+#include "ReportPdfExport.h"
+
+#include <QApplication>
+
+#include <memory>
+
+#include "BuildReport.h"
+
+namespace mlrig {
+
+bool exportBuildReportPdfHeadless(const Build& build, const Evaluation& evaluation, const Catalog& catalog,
+                                  const std::string& path, std::string* error)
+{
+    // Qt Charts draws through QGraphicsWidget, which needs a QApplication (not only a
+    // QGuiApplication). "offscreen" needs no display server and still has real fonts.
+    std::unique_ptr<QApplication> app;
+    if (!QCoreApplication::instance()) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        static int argc = 1;
+        static char arg0[] = "mlrig-cli";
+        static char* argv[] = {arg0, nullptr};
+        app = std::make_unique<QApplication>(argc, argv);
+    }
+    QString message;
+    const bool ok = writeBuildReportPdf(build, evaluation, catalog, QString::fromStdString(path), &message);
+    if (!ok && error)
+        *error = message.toStdString();
+    return ok;
+}
+
+}  // namespace mlrig

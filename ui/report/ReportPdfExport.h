@@ -1,0 +1,19 @@
+#pragma once
+
+// Qt-free entry point to the PDF report for headless callers (mlrig-cli). It creates an
+// offscreen QApplication when none exists, so it works without a display; the desktop app
+// calls writeBuildReportPdf() from BuildReport.h directly.
+
+#include <string>
+
+#include "build/Build.h"
+#include "catalog/Catalog.h"
+#include "eval/Evaluation.h"
+
+namespace mlrig {
+
+// Returns false and sets *error (one line) when the file cannot be written.
+bool exportBuildReportPdfHeadless(const Build& build, const Evaluation& evaluation, const Catalog& catalog,
+                                  const std::string& path, std::string* error);
+
+}  // namespace mlrig
