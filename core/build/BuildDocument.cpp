@@ -596,6 +596,12 @@ Build parseBuild(std::string_view jsonText, const Catalog* catalog)
     } catch (const json::parse_error& e) {
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         fail(at(jsonText, offset), parseReason(e.what()));
+    } catch (const json::exception& e) {
+        // e.g. a number too large for a double ("number overflow parsing '1e400'")
+        std::string reason = e.what();
+        if (const size_t bracket = reason.find("] "); bracket != std::string::npos)
+            reason = reason.substr(bracket + 2);
+        fail("", "invalid JSON (" + reason + ")");
     }
     if (!root.is_object())
         fail("", "expected a JSON object at the top level (an mlrig build), got " + describe(root));

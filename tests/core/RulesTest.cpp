@@ -1,0 +1,587 @@
+// Every rule id of DESIGN.md: a build that triggers it and a near miss that does not.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "eval/Evaluate.h"
+
+using namespace mlrig;
+
+namespace {
+
+GpuChip chip(std::string model, GpuClass cls, std::string arch, double vram, double bw, std::optional<double> fp16,
+             double tdp, std::optional<double> transient, double length, double slots, int pin8, int pin12, bool nvlink,
+             Cooling cooling, std::optional<double> msrp, int perBoard = 1, Vendor vendor = Vendor::Nvidia)
+{
+    GpuChip c;
+    c.model = std::move(model);
+    c.vendor = vendor;
+    c.gpuClass = cls;
+    c.architecture = std::move(arch);
+    c.vramGb = vram;
+    c.memoryBandwidthGbs = bw;
+    c.fp16TensorTflops = fp16;
+    c.tdpW = tdp;
+    c.transientPeakW = transient;
+    c.lengthMm = length;
+    c.slotWidth = slots;
+    c.pcie8pin = pin8;
+    c.pcie12vhpwr = pin12;
+    c.nvlink = nvlink;
+    c.cooling = cooling;
+    c.msrpUsd = msrp;
+    c.gpusPerBoard = perBoard;
+    return c;
+}
+
+std::vector<GpuChip> chips()
+{
+    std::vector<GpuChip> list = {
+        chip("GeForce RTX 3090", GpuClass::Consumer, "Ampere", 24, 936, 71, 350, 600, 313, 3, 2, 0, true, Cooling::Open, 1499),
+        chip("GeForce RTX 3060 12GB", GpuClass::Consumer, "Ampere", 12, 360, 25.6, 170, 300, 242, 2, 1, 0, false,
+             Cooling::Open, 329),
+        chip("GeForce RTX 4090", GpuClass::Consumer, "Ada Lovelace", 24, 1008, 165.2, 450, 655, 304, 3, 0, 1, false,
+             Cooling::Open, 1599),
+        chip("RTX A6000", GpuClass::Workstation, "Ampere", 48, 768, 154.8, 300, 390, 267, 2, 1, 0, true, Cooling::Blower,
+             4650),
+        chip("Tesla K80", GpuClass::Datacenter, "Kepler", 24, 480, std::nullopt, 300, 330, 267, 2, 1, 0, false,
+             Cooling::Passive, 5000, 2),
+        chip("Tesla P40", GpuClass::Datacenter, "Pascal", 24, 346, std::nullopt, 250, 300, 267, 2, 1, 0, false,
+             Cooling::Passive, 5699),
+        chip("Radeon RX 7900 XTX", GpuClass::Consumer, "RDNA 3", 24, 960, 122.8, 355, 500, 287, 2.5, 2, 0, false,
+             Cooling::Open, 999, 1, Vendor::Amd),
+    };
+    list[0].fp16TensorTflopsFp16Acc = 142;
+    list[5].tensorNote = "FP16 at 1/64 rate";
+    return list;
+}
+
+Catalog catalog()
+{
+    return Catalog::fromParts({}, chips());
+}
+
+BuildItem custom(AnyPart part, int quantity = 1)
+{
+    BuildItem item;
+    item.category = categoryOf(part);
+    item.custom = std::move(part);
+    item.quantity = quantity;
+    return item;
+}
+
+BuildItem gpuRef(std::string model, int quantity = 1)
+{
+    BuildItem item;
+    item.category = Category::Gpu;
+    item.ref = std::move(model);
+    item.quantity = quantity;
+    return item;
+}
+
+// A complete single-3090 build that passes every check.
+Build goodBuild()
+{
+    Cpu cpu;
+    cpu.info.name = "Ryzen 9 7950X";
+    cpu.socket = "AM5";
+    cpu.cores = 16;
+    cpu.tdpW = 170;
+    cpu.pptW = 230;
+    cpu.memoryTypes = {"DDR5"};
+    cpu.maxMemoryGb = 192;
+    cpu.memoryChannels = 2;
+    cpu.pcieLanes = 24;
+    Motherboard board;
+    board.info.name = "X670E Board";
+    board.socket = "AM5";
+    board.formFactor = "ATX";
+    board.memoryType = "DDR5";
+    board.memorySlots = 4;
+    board.maxMemoryGb = 192;
+    board.pcieX16Slots = 2;
+    board.x8x8Bifurcation = true;
+    board.m2Slots = 4;
+    Memory ram;
+    ram.info.name = "DDR5 96GB kit";
+    ram.memoryType = "DDR5";
+    ram.modules = 2;
+    ram.moduleGb = 48;
+    Psu psu;
+    psu.info.name = "1600 W unit";
+    psu.wattageW = 1600;
+    psu.atx3 = true;
+    psu.pcie8pin = 6;
+    psu.pcie12vhpwr = 1;
+    Case pcCase;
+    pcCase.info.name = "Big Case";
+    pcCase.motherboardFormFactors = {"ATX", "Micro ATX", "Mini-ITX"};
+    pcCase.maxGpuLengthMm = 400;
+    pcCase.maxCoolerHeightMm = 170;
+    pcCase.expansionSlots = 8;
+    Cooler cooler;
+    cooler.info.name = "Tower cooler";
+    cooler.sockets = {"AM5", "AM4"};
+    cooler.heightMm = 160;
+    cooler.waterCooled = false;
+    cooler.tdpRatingW = 250;
+    Storage ssd;
+    ssd.info.name = "NVMe 2TB";
+    ssd.capacityGb = 2000;
+    ssd.nvme = true;
+    ssd.storageType = "SSD";
+
+    Build b;
+    b.name = "test";
+    b.items = {custom(cpu), custom(board), custom(ram), gpuRef("GeForce RTX 3090"), custom(psu), custom(pcCase),
+               custom(cooler), custom(ssd)};
+    return b;
+}
+
+template <typename T>
+T& part(Build& b)
+{
+    for (BuildItem& item : b.items) {
+        if (item.custom && std::holds_alternative<T>(*item.custom))
+            return std::get<T>(*item.custom);
+    }
+    throw std::logic_error("no such part in the build");
+}
+
+BuildItem& item(Build& b, Category category)
+{
+    for (BuildItem& i : b.items) {
+        if (i.category == category)
+            return i;
+    }
+    throw std::logic_error("no such item in the build");
+}
+
+void removeCategory(Build& b, Category category)
+{
+    std::erase_if(b.items, [category](const BuildItem& i) { return i.category == category; });
+}
+
+class Rules : public ::testing::Test {
+protected:
+    Catalog cat = catalog();
+
+    Evaluation run(const Build& b) { return evaluate(b, cat); }
+
+    static const Finding* find(const Evaluation& e, std::string_view rule)
+    {
+        const auto it = std::find_if(e.findings.begin(), e.findings.end(), [rule](const Finding& f) { return f.rule == rule; });
+        return it == e.findings.end() ? nullptr : &*it;
+    }
+    static ::testing::AssertionResult fires(const Evaluation& e, std::string_view rule, Severity severity,
+                                            std::string_view text = {})
+    {
+        for (const Finding& f : e.findings) {
+            if (f.rule == rule && f.severity == severity && f.message.find(text) != std::string::npos)
+                return ::testing::AssertionSuccess();
+        }
+        std::string all;
+        for (const Finding& f : e.findings)
+            all += "\n  " + f.rule + " [" + std::string(severityId(f.severity)) + "] " + f.message;
+        return ::testing::AssertionFailure() << rule << " (" << severityId(severity) << ", \"" << text
+                                             << "\") not found in:" << all;
+    }
+    static ::testing::AssertionResult silent(const Evaluation& e, std::string_view rule)
+    {
+        if (const Finding* f = find(e, rule))
+            return ::testing::AssertionFailure() << rule << " fired: " << f->message;
+        return ::testing::AssertionSuccess();
+    }
+};
+
+}  // namespace
+
+TEST_F(Rules, GoodBuildHasNoFindingsAtAll)
+{
+    const Evaluation e = run(goodBuild());
+    std::string all;
+    for (const Finding& f : e.findings)
+        all += f.rule + ": " + f.message + "\n";
+    EXPECT_TRUE(e.findings.empty()) << all;
+}
+
+TEST_F(Rules, CpuSocket)
+{
+    Build b = goodBuild();
+    part<Cpu>(b).socket = "LGA 1700";
+    EXPECT_TRUE(fires(run(b), "cpu-socket", Severity::Error, "LGA 1700"));
+    part<Cpu>(b).socket = "am-5";  // spelling differs only in case and hyphen
+    EXPECT_TRUE(silent(run(b), "cpu-socket"));
+}
+
+TEST_F(Rules, MemoryType)
+{
+    Build b = goodBuild();
+    part<Memory>(b).memoryType = "DDR4";
+    const Evaluation e = run(b);
+    EXPECT_TRUE(fires(e, "memory-type", Severity::Error, "X670E Board takes DDR5"));
+    EXPECT_TRUE(fires(e, "memory-type", Severity::Error, "supports only DDR5"));
+    part<Memory>(b).memoryType = "ddr5";
+    EXPECT_TRUE(silent(run(b), "memory-type"));
+}
+
+TEST_F(Rules, MemorySlots)
+{
+    Build b = goodBuild();
+    item(b, Category::Memory).quantity = 3;  // 6 modules, 4 slots
+    EXPECT_TRUE(fires(run(b), "memory-slots", Severity::Error, "6 memory modules"));
+    item(b, Category::Memory).quantity = 2;
+    part<Memory>(b).moduleGb = 24;
+    EXPECT_TRUE(silent(run(b), "memory-slots"));
+}
+
+TEST_F(Rules, MemoryMaxBoardAndCpu)
+{
+    Build b = goodBuild();
+    part<Memory>(b).moduleGb = 128;  // 256 GB
+    const Evaluation e = run(b);
+    EXPECT_TRUE(fires(e, "memory-max", Severity::Error, "256 GB of RAM exceeds the 192 GB that motherboard"));
+    EXPECT_TRUE(fires(e, "memory-max", Severity::Error, "CPU Ryzen 9 7950X"));
+    part<Memory>(b).moduleGb = 96;  // exactly 192 GB
+    EXPECT_TRUE(silent(run(b), "memory-max"));
+}
+
+TEST_F(Rules, MemoryChannels)
+{
+    Build b = goodBuild();
+    part<Memory>(b).modules = 1;
+    EXPECT_TRUE(fires(run(b), "memory-channels", Severity::Note, "half"));
+    part<Memory>(b).modules = 3;
+    EXPECT_TRUE(fires(run(b), "memory-channels", Severity::Note, "3 memory modules"));
+    part<Memory>(b).modules = 4;
+    part<Memory>(b).moduleGb = 24;
+    EXPECT_TRUE(fires(run(b), "memory-channels", Severity::Note, "two per channel"));
+    part<Memory>(b).modules = 2;
+    EXPECT_TRUE(silent(run(b), "memory-channels"));
+}
+
+TEST_F(Rules, MemoryVsVram)
+{
+    Build b = goodBuild();
+    item(b, Category::Gpu).quantity = 2;  // 48 GB VRAM
+    part<Memory>(b).moduleGb = 16;        // 32 GB RAM
+    EXPECT_TRUE(fires(run(b), "memory-vs-vram", Severity::Warning, "32 GB of system RAM is less than the 48 GB"));
+    part<Memory>(b).moduleGb = 24;  // 48 GB: equal is enough
+    EXPECT_TRUE(silent(run(b), "memory-vs-vram"));
+}
+
+TEST_F(Rules, BoardFormFactorToleratesSpellingAndNestedSizes)
+{
+    Build b = goodBuild();
+    part<Case>(b).motherboardFormFactors = {"Micro ATX", "Mini-ITX"};
+    EXPECT_TRUE(fires(run(b), "board-form-factor", Severity::Error, "takes only Micro ATX, Mini-ITX"));
+    part<Motherboard>(b).formFactor = "micro-atx";
+    part<Case>(b).motherboardFormFactors = {"mATX"};
+    EXPECT_TRUE(silent(run(b), "board-form-factor"));
+    part<Motherboard>(b).formFactor = "Micro ATX";
+    part<Case>(b).motherboardFormFactors = {"ATX"};  // an ATX case takes the smaller board
+    EXPECT_TRUE(silent(run(b), "board-form-factor"));
+    part<Motherboard>(b).formFactor = "EATX";
+    EXPECT_TRUE(fires(run(b), "board-form-factor", Severity::Error));
+}
+
+TEST_F(Rules, GpuLength)
+{
+    Build b = goodBuild();
+    part<Case>(b).maxGpuLengthMm = 310;
+    EXPECT_TRUE(fires(run(b), "gpu-length", Severity::Error, "313 mm long"));
+    part<Case>(b).maxGpuLengthMm = 320;
+    EXPECT_TRUE(fires(run(b), "gpu-length", Severity::Warning, "only 7 mm to spare"));
+    part<Case>(b).maxGpuLengthMm = 323;
+    EXPECT_TRUE(silent(run(b), "gpu-length"));
+}
+
+TEST_F(Rules, GpuSlotsBoardAndCase)
+{
+    Build b = goodBuild();
+    item(b, Category::Gpu).quantity = 2;
+    part<Motherboard>(b).pcieX16Slots = 1;
+    EXPECT_TRUE(fires(run(b), "gpu-slots", Severity::Error, "2 GPUs need 2 x16 slots"));
+    part<Motherboard>(b).pcieX16Slots = 2;
+    part<Case>(b).expansionSlots = 5;
+    EXPECT_TRUE(fires(run(b), "gpu-slots", Severity::Error, "cover 6 expansion slots (3 + 3)"));
+    part<Case>(b).expansionSlots = 6;
+    EXPECT_TRUE(fires(run(b), "gpu-slots", Severity::Warning, "all 6 expansion slots"));
+    part<Case>(b).expansionSlots = 7;
+    EXPECT_TRUE(silent(run(b), "gpu-slots"));
+}
+
+TEST_F(Rules, GpuCount)
+{
+    Build b = goodBuild();
+    item(b, Category::Gpu).quantity = 3;
+    part<Motherboard>(b).pcieX16Slots = 4;
+    part<Case>(b).expansionSlots = 10;
+    EXPECT_TRUE(fires(run(b), "gpu-count", Severity::Warning, "3 GPUs on a consumer platform"));
+    part<Cpu>(b).pcieLanes = 64;  // a workstation platform
+    EXPECT_TRUE(silent(run(b), "gpu-count"));
+    part<Cpu>(b).pcieLanes = 24;
+    item(b, Category::Gpu).quantity = 2;
+    EXPECT_TRUE(silent(run(b), "gpu-count"));
+}
+
+TEST_F(Rules, PcieLanes)
+{
+    Build b = goodBuild();
+    item(b, Category::Gpu).quantity = 2;
+    part<Motherboard>(b).x8x8Bifurcation = false;
+    EXPECT_TRUE(fires(run(b), "pcie-lanes", Severity::Warning, "runs at x4 through the chipset"));
+    part<Motherboard>(b).x8x8Bifurcation = true;
+    EXPECT_TRUE(silent(run(b), "pcie-lanes"));
+    part<Cpu>(b).pcieLanes = 12;
+    EXPECT_TRUE(fires(run(b), "pcie-lanes", Severity::Warning, "provides 12 PCIe lanes; 2 GPUs at full x8 need 16"));
+}
+
+TEST_F(Rules, CoolerSocket)
+{
+    Build b = goodBuild();
+    part<Cooler>(b).sockets = {"LGA 1700"};
+    EXPECT_TRUE(fires(run(b), "cooler-socket", Severity::Error, "no mount for socket AM5"));
+    part<Cooler>(b).sockets = {"LGA 1700", "am 5"};
+    EXPECT_TRUE(silent(run(b), "cooler-socket"));
+}
+
+TEST_F(Rules, CoolerHeight)
+{
+    Build b = goodBuild();
+    part<Cooler>(b).heightMm = 175;
+    EXPECT_TRUE(fires(run(b), "cooler-height", Severity::Error, "175 mm tall"));
+    part<Cooler>(b).heightMm = 170;
+    EXPECT_TRUE(silent(run(b), "cooler-height"));
+}
+
+TEST_F(Rules, CoolerTdp)
+{
+    Build b = goodBuild();
+    part<Cooler>(b).tdpRatingW = 200;
+    EXPECT_TRUE(fires(run(b), "cooler-tdp", Severity::Warning, "rated for 200 W"));
+    part<Cooler>(b).tdpRatingW = 230;
+    EXPECT_TRUE(silent(run(b), "cooler-tdp"));
+}
+
+TEST_F(Rules, PsuWattageSustained)
+{
+    // Single 3090 build: 662 W sustained, 912 W peak.
+    Build b = goodBuild();
+    part<Psu>(b).wattageW = 650;
+    EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Error, "sustained load of about 662 W"));
+    part<Psu>(b).wattageW = 700;  // 94.6 %
+    EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Warning, "leaving too little headroom"));
+    part<Psu>(b).wattageW = 750;  // 88 %, peak 912 < 1.5 x 750
+    EXPECT_TRUE(silent(run(b), "psu-wattage"));
+}
+
+TEST_F(Rules, PsuWattageTransientsAtx2VersusAtx3)
+{
+    Build b = goodBuild();
+    part<Psu>(b).atx3 = std::nullopt;  // not stated: treated as ATX 2.x
+    part<Psu>(b).wattageW = 800;       // peak 912 = 114 %
+    EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Warning, "not stated as ATX 3.x"));
+    part<Psu>(b).wattageW = 700;  // peak 130.3 %
+    EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Error, "switch the machine off"));
+    part<Psu>(b).wattageW = 920;
+    EXPECT_TRUE(silent(run(b), "psu-wattage"));
+    part<Psu>(b).atx3 = true;
+    part<Psu>(b).wattageW = 800;  // the same load is in spec for ATX 3.x
+    EXPECT_TRUE(silent(run(b), "psu-wattage"));
+
+    // A spiky custom card: 1512 W peak against an ATX 3.x 1000 W unit (151 %).
+    Gpu spiky;
+    spiky.info.name = "Spiky";
+    spiky.tdpW = 350;
+    spiky.transientPeakW = 1200;
+    item(b, Category::Gpu) = custom(spiky);
+    part<Psu>(b).wattageW = 1000;
+    EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Warning, "1512 W"));
+    part<Psu>(b).wattageW = 740;  // 204 %
+    EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Error));
+}
+
+TEST_F(Rules, PsuConnectors)
+{
+    Build b = goodBuild();
+    item(b, Category::Gpu).quantity = 2;  // 4 x 8-pin
+    part<Psu>(b).pcie8pin = 3;
+    EXPECT_TRUE(fires(run(b), "psu-connectors", Severity::Error, "need 4 PCIe 8-pin connectors"));
+    part<Psu>(b).pcie8pin = 4;
+    EXPECT_TRUE(silent(run(b), "psu-connectors"));
+
+    item(b, Category::Gpu) = gpuRef("GeForce RTX 4090");  // one 12VHPWR input, 450 W
+    part<Psu>(b).pcie12vhpwr = 0;
+    part<Psu>(b).pcie8pin = 3;
+    EXPECT_TRUE(fires(run(b), "psu-connectors", Severity::Note, "adapter from 3 PCIe 8-pin leads"));
+    part<Psu>(b).pcie8pin = 2;
+    EXPECT_TRUE(fires(run(b), "psu-connectors", Severity::Error, "for 1 12VHPWR adapter"));
+    part<Psu>(b).pcie12vhpwr = 1;
+    EXPECT_TRUE(silent(run(b), "psu-connectors"));
+    part<Psu>(b).pcie12vhpwr = std::nullopt;
+    const Evaluation e = run(b);
+    EXPECT_TRUE(silent(e, "psu-connectors"));
+    EXPECT_TRUE(fires(e, "not-checked", Severity::Note, "PCIe power connectors of 1600 W unit unknown"));
+}
+
+TEST_F(Rules, GpuVendor)
+{
+    Build b = goodBuild();
+    item(b, Category::Gpu) = gpuRef("Radeon RX 7900 XTX");
+    EXPECT_TRUE(fires(run(b), "gpu-vendor", Severity::Warning, "ROCm"));
+    Gpu intel;
+    intel.info.name = "Arc A770";
+    intel.vendor = Vendor::Intel;
+    item(b, Category::Gpu) = custom(intel);
+    EXPECT_TRUE(fires(run(b), "gpu-vendor", Severity::Warning, "Intel"));
+    item(b, Category::Gpu) = gpuRef("GeForce RTX 3090");
+    EXPECT_TRUE(silent(run(b), "gpu-vendor"));
+}
+
+TEST_F(Rules, GpuDatacenter)
+{
+    Build b = goodBuild();
+    item(b, Category::Gpu) = gpuRef("Tesla K80");
+    Evaluation e = run(b);
+    EXPECT_TRUE(fires(e, "gpu-datacenter", Severity::Error, "Kepler"));
+    EXPECT_TRUE(fires(e, "gpu-datacenter", Severity::Error, "2 GPUs on one board with 12 GB each"));
+    EXPECT_TRUE(fires(e, "gpu-datacenter", Severity::Error, "passively cooled"));
+    item(b, Category::Gpu) = gpuRef("Tesla P40");
+    EXPECT_TRUE(fires(run(b), "gpu-datacenter", Severity::Warning, "FP16 at 1/64 rate"));
+    // A datacentre card with tensor cores and its own blower raises nothing.
+    Gpu a100;
+    a100.info.name = "A100 with blower";
+    a100.gpuClass = GpuClass::Datacenter;
+    a100.architecture = "Ampere";
+    a100.fp16TensorTflops = 312;
+    a100.cooling = Cooling::Blower;
+    item(b, Category::Gpu) = custom(a100);
+    EXPECT_TRUE(silent(run(b), "gpu-datacenter"));
+    item(b, Category::Gpu) = gpuRef("GeForce RTX 3090");
+    EXPECT_TRUE(silent(run(b), "gpu-datacenter"));
+}
+
+TEST_F(Rules, GpuWorkstationComparesWithConsumerTwin)
+{
+    Build b = goodBuild();
+    item(b, Category::Gpu) = gpuRef("RTX A6000");
+    EXPECT_TRUE(fires(run(b), "gpu-workstation", Severity::Warning,
+                      "$4650 (MSRP) with 768 GB/s and 48 GB. Its consumer counterpart GeForce RTX 3090"));
+    EXPECT_TRUE(fires(run(b), "gpu-workstation", Severity::Warning, "costs $1499 (MSRP) with 936 GB/s"));
+    item(b, Category::Gpu).price = 2500;  // less than twice the consumer card: advice only
+    EXPECT_TRUE(fires(run(b), "gpu-workstation", Severity::Note, "$2500"));
+    item(b, Category::Gpu) = gpuRef("GeForce RTX 3090");
+    EXPECT_TRUE(silent(run(b), "gpu-workstation"));
+}
+
+TEST_F(Rules, GpuMixed)
+{
+    Build b = goodBuild();
+    b.items.push_back(gpuRef("GeForce RTX 4090"));
+    EXPECT_TRUE(fires(run(b), "gpu-mixed", Severity::Warning, "GeForce RTX 3090 (24 GB, Ampere)"));
+    b.items.back() = gpuRef("GeForce RTX 3060 12GB");  // same generation
+    EXPECT_TRUE(fires(run(b), "gpu-mixed", Severity::Note));
+    b.items.back() = gpuRef("geforce rtx 3090");  // same model on two lines
+    EXPECT_TRUE(silent(run(b), "gpu-mixed"));
+}
+
+TEST_F(Rules, Nvlink)
+{
+    Build b = goodBuild();
+    EXPECT_TRUE(silent(run(b), "nvlink"));
+    item(b, Category::Gpu).quantity = 2;
+    EXPECT_TRUE(fires(run(b), "nvlink", Severity::Note, "support NVLink"));
+    item(b, Category::Gpu) = gpuRef("GeForce RTX 4090", 2);
+    EXPECT_TRUE(fires(run(b), "nvlink", Severity::Note, "12 GB/s each way"));
+}
+
+TEST_F(Rules, M2Slots)
+{
+    Build b = goodBuild();
+    item(b, Category::Storage).quantity = 3;
+    part<Motherboard>(b).m2Slots = 2;
+    EXPECT_TRUE(fires(run(b), "m2-slots", Severity::Error, "3 NVMe drives need M.2 slots"));
+    item(b, Category::Storage).quantity = 2;
+    EXPECT_TRUE(silent(run(b), "m2-slots"));
+    part<Motherboard>(b).m2Slots = std::nullopt;
+    EXPECT_TRUE(fires(run(b), "not-checked", Severity::Note, "M.2 slot count of X670E Board unknown"));
+}
+
+TEST_F(Rules, Storage)
+{
+    Build b = goodBuild();
+    part<Storage>(b).nvme = false;
+    part<Storage>(b).storageType = "HDD";
+    EXPECT_TRUE(fires(run(b), "storage", Severity::Warning, "no SSD"));
+    part<Storage>(b).storageType = "SSD";
+    EXPECT_TRUE(fires(run(b), "storage", Severity::Note, "no NVMe"));
+    part<Storage>(b).nvme = true;
+    EXPECT_TRUE(silent(run(b), "storage"));
+}
+
+TEST_F(Rules, CpuCores)
+{
+    Build b = goodBuild();
+    part<Cpu>(b).cores = 4;
+    EXPECT_TRUE(fires(run(b), "cpu-cores", Severity::Note, "has 4 cores"));
+    part<Cpu>(b).cores = 6;
+    EXPECT_TRUE(silent(run(b), "cpu-cores"));
+}
+
+TEST_F(Rules, MissingPart)
+{
+    Build b = goodBuild();
+    removeCategory(b, Category::Psu);
+    removeCategory(b, Category::Storage);
+    EXPECT_TRUE(fires(run(b), "missing-part", Severity::Note, "Storage, Power supply"));
+    removeCategory(b, Category::Gpu);
+    EXPECT_TRUE(fires(run(b), "missing-part", Severity::Warning, "No GPU"));
+    Build unresolved = goodBuild();
+    item(unresolved, Category::Gpu).ref = "GeForce RTX 9999";
+    EXPECT_TRUE(fires(run(unresolved), "missing-part", Severity::Warning, "\"GeForce RTX 9999\" is not in the catalog"));
+    EXPECT_TRUE(silent(run(goodBuild()), "missing-part"));
+}
+
+TEST_F(Rules, NotCheckedListsUnknownsInsteadOfPassing)
+{
+    Build b = goodBuild();
+    part<Case>(b).maxGpuLengthMm = std::nullopt;
+    part<Cpu>(b).cores = std::nullopt;
+    const Evaluation e = run(b);
+    EXPECT_TRUE(silent(e, "gpu-length"));
+    EXPECT_TRUE(fires(e, "not-checked", Severity::Note, "GPU clearance of Big Case unknown: GPU length not checked"));
+    EXPECT_TRUE(fires(e, "not-checked", Severity::Note, "core count of Ryzen 9 7950X unknown"));
+    EXPECT_EQ(std::count_if(e.findings.begin(), e.findings.end(), [](const Finding& f) { return f.rule == "not-checked"; }),
+              1);
+}
+
+TEST_F(Rules, EveryRuleHasAnExplanation)
+{
+    for (const char* rule :
+         {"cpu-socket", "memory-type", "memory-slots", "memory-max", "memory-channels", "memory-vs-vram",
+          "board-form-factor", "gpu-length", "gpu-slots", "gpu-count", "pcie-lanes", "cooler-socket", "cooler-height",
+          "cooler-tdp", "psu-wattage", "psu-connectors", "gpu-vendor", "gpu-datacenter", "gpu-workstation", "gpu-mixed",
+          "nvlink", "m2-slots", "storage", "cpu-cores", "missing-part", "not-checked"})
+        EXPECT_GT(ruleExplanation(rule).size(), 80u) << rule;
+    EXPECT_TRUE(ruleExplanation("no-such-rule").empty());
+}
+
+TEST_F(Rules, FindingsAreSortedBySeverityAndNameTheirParts)
+{
+    Build b = goodBuild();
+    part<Cpu>(b).socket = "LGA 1700";  // error
+    part<Cpu>(b).cores = 4;           // note
+    part<Memory>(b).modules = 1;      // note
+    item(b, Category::Gpu).quantity = 2;
+    part<Motherboard>(b).x8x8Bifurcation = false;  // warning
+    const Evaluation e = run(b);
+    ASSERT_GE(e.findings.size(), 4u);
+    EXPECT_TRUE(std::is_sorted(e.findings.begin(), e.findings.end(),
+                               [](const Finding& x, const Finding& y) { return x.severity < y.severity; }));
+    EXPECT_EQ(e.findings.front().rule, "cpu-socket");
+    EXPECT_EQ(e.findings.front().parts, (std::vector<Category>{Category::Cpu, Category::Motherboard}));
+    EXPECT_TRUE(e.hasErrors());
+    EXPECT_EQ(e.count(Severity::Error), 2);  // the socket also breaks the cooler mount
+    EXPECT_TRUE(fires(e, "cooler-socket", Severity::Error));
+}

@@ -1,0 +1,158 @@
+// Prices (user > catalog > MSRP > unknown) and per-dollar metrics.
+#include <gtest/gtest.h>
+
+#include "eval/Evaluate.h"
+#include "eval/ResolvedBuild.h"
+#include "eval/ValueMetrics.h"
+
+using namespace mlrig;
+
+namespace {
+
+GpuChip chip(std::string model, double vram, double bw, double fp16, double tdp, std::optional<double> msrp)
+{
+    GpuChip c;
+    c.model = std::move(model);
+    c.vendor = Vendor::Nvidia;
+    c.gpuClass = GpuClass::Consumer;
+    c.architecture = "Ampere";
+    c.vramGb = vram;
+    c.memoryBandwidthGbs = bw;
+    c.fp16TensorTflops = fp16;
+    c.fp32Tflops = 35;
+    c.tdpW = tdp;
+    c.msrpUsd = msrp;
+    return c;
+}
+
+Catalog catalog()
+{
+    Gpu partner;  // board-partner card with a shop price, linked to its chip row
+    partner.info.id = "gpu-strix";
+    partner.info.name = "Strix 3090";
+    partner.info.priceUsd = 899;
+    partner.chipModel = "GeForce RTX 3090";
+    Gpu unpriced = partner;
+    unpriced.info.id = "gpu-unpriced";
+    unpriced.info.name = "Unpriced 3090";
+    unpriced.info.priceUsd = std::nullopt;
+    Cpu cpu;
+    cpu.info.id = "cpu-1";
+    cpu.info.name = "Some CPU";
+    return Catalog::fromParts({partner, unpriced, cpu}, {chip("GeForce RTX 3090", 24, 936, 71, 350, 1499),
+                                                          chip("No MSRP Card", 16, 500, 40, 200, std::nullopt)});
+}
+
+BuildItem ref(Category category, std::string name, int quantity = 1, std::optional<double> price = std::nullopt)
+{
+    BuildItem item;
+    item.category = category;
+    item.ref = std::move(name);
+    item.quantity = quantity;
+    item.price = price;
+    return item;
+}
+
+}  // namespace
+
+TEST(ValueMetrics, PriceSourcesInOrderUserCatalogMsrpUnknown)
+{
+    const Catalog cat = catalog();
+    const auto priceFor = [&](const BuildItem& item) { return priceOf(item, cat.find(item.category, item.ref), cat); };
+    auto p = priceFor(ref(Category::Gpu, "Strix 3090", 1, 650));
+    EXPECT_EQ(p.source, PriceSource::User);
+    EXPECT_EQ(*p.unitPrice, 650);
+    p = priceFor(ref(Category::Gpu, "Strix 3090"));
+    EXPECT_EQ(p.source, PriceSource::Catalog);
+    EXPECT_EQ(*p.unitPrice, 899);
+    p = priceFor(ref(Category::Gpu, "GeForce RTX 3090"));  // the model row: its MSRP
+    EXPECT_EQ(p.source, PriceSource::Msrp);
+    EXPECT_EQ(*p.unitPrice, 1499);
+    p = priceFor(ref(Category::Gpu, "Unpriced 3090"));  // partner card without price: its chip's MSRP
+    EXPECT_EQ(p.source, PriceSource::Msrp);
+    EXPECT_EQ(*p.unitPrice, 1499);
+    p = priceFor(ref(Category::Cpu, "Some CPU"));
+    EXPECT_EQ(p.source, PriceSource::Unknown);
+    EXPECT_FALSE(p.unitPrice.has_value());
+    EXPECT_EQ(priceSourceId(PriceSource::Msrp), "msrp");
+    EXPECT_EQ(priceSourceId(PriceSource::Unknown), "unknown");
+}
+
+TEST(ValueMetrics, CostSummaryTotalsKnownPricesAndCountsMissing)
+{
+    const Catalog cat = catalog();
+    Build b;
+    b.currency = "EUR";
+    b.items = {ref(Category::Gpu, "Strix 3090", 2, 700), ref(Category::Cpu, "Some CPU"),
+               ref(Category::Gpu, "GeForce RTX 3090")};
+    const CostSummary cost = computeCost(b, resolve(b, cat), cat);
+    EXPECT_DOUBLE_EQ(cost.total, 2 * 700 + 1499);
+    EXPECT_EQ(cost.missingPrices, 1);
+    EXPECT_EQ(cost.currency, "EUR");
+    ASSERT_EQ(cost.lines.size(), 3u);
+    EXPECT_DOUBLE_EQ(cost.lines[0].lineTotal, 1400);
+    EXPECT_EQ(cost.lines[1].source, PriceSource::Unknown);
+    EXPECT_EQ(cost.lines[2].source, PriceSource::Msrp);
+}
+
+TEST(ValueMetrics, PerDollarFiguresOfOneGpu)
+{
+    const Catalog cat = catalog();
+    const Gpu& g = std::get<Gpu>(*cat.find(Category::Gpu, "GeForce RTX 3090"));
+    const GpuValue v = gpuValueAt(g, 700, PriceSource::User);
+    EXPECT_DOUBLE_EQ(*v.tflopsPerDollar, 71.0 / 700);
+    EXPECT_DOUBLE_EQ(*v.bandwidthGbsPerDollar, 936.0 / 700);
+    EXPECT_DOUBLE_EQ(*v.vramGbPerDollar, 24.0 / 700);
+    EXPECT_EQ(v.priceSource, PriceSource::User);
+    const GpuValue unknown = gpuValueAt(g, std::nullopt, PriceSource::User);
+    EXPECT_FALSE(unknown.tflopsPerDollar.has_value());
+    EXPECT_EQ(unknown.priceSource, PriceSource::Unknown);
+    EXPECT_FALSE(gpuValueAt(g, 0.0, PriceSource::User).vramGbPerDollar.has_value());  // free: no ratio
+}
+
+TEST(ValueMetrics, BuildValueUsesGpuCostAndDecodeSpeed)
+{
+    const Catalog cat = catalog();
+    Build b;
+    b.items = {ref(Category::Gpu, "GeForce RTX 3090", 2, 700), ref(Category::Cpu, "Some CPU", 1, 500)};
+    b.workload = Workload{};
+    b.workload->model = "llama-3.1-8b";
+    const Evaluation e = evaluate(b, cat);
+    ASSERT_EQ(e.value.gpus.size(), 1u);
+    EXPECT_DOUBLE_EQ(*e.value.buildTflopsPerDollar, 2 * 71.0 / 1400);
+    EXPECT_DOUBLE_EQ(*e.value.buildVramGbPerDollar, 48.0 / 1400);
+    ASSERT_TRUE(e.workload && e.workload->decodeTokensPerS);
+    EXPECT_DOUBLE_EQ(*e.value.buildTokensPerSPerDollar, *e.workload->decodeTokensPerS / 1400);
+    EXPECT_DOUBLE_EQ(*e.value.gpus[0].tokensPerSPerDollar, *e.value.buildTokensPerSPerDollar);
+}
+
+TEST(ValueMetrics, GpuValueTableCoversGpuModelRowsOnly)
+{
+    const Catalog cat = catalog();
+    const auto rows = gpuValueTable(cat);
+    ASSERT_EQ(rows.size(), 2u);  // two model rows; the partner cards are not listed
+    for (const auto& row : rows) {
+        ASSERT_NE(row.gpu, nullptr);
+        EXPECT_TRUE(row.gpu->info.id.starts_with("gpu-model:"));
+    }
+    const auto it = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.model == "GeForce RTX 3090"; });
+    ASSERT_NE(it, rows.end());
+    EXPECT_EQ(it->value.priceSource, PriceSource::Msrp);
+    EXPECT_DOUBLE_EQ(*it->value.tflopsPerDollar, 71.0 / 1499);
+    EXPECT_FALSE(it->decodeTokensPerS.has_value());  // no workload given
+
+    Workload w;
+    w.model = "llama-3.1-8b";
+    const auto withWorkload = gpuValueTable(cat, w);
+    const auto row = std::find_if(withWorkload.begin(), withWorkload.end(),
+                                  [](const auto& r) { return r.model == "GeForce RTX 3090"; });
+    ASSERT_NE(row, withWorkload.end());
+    EXPECT_TRUE(row->fits);
+    ASSERT_TRUE(row->decodeTokensPerS.has_value());
+    EXPECT_DOUBLE_EQ(*row->value.tokensPerSPerDollar, *row->decodeTokensPerS / 1499);
+    const auto noPrice = std::find_if(withWorkload.begin(), withWorkload.end(),
+                                      [](const auto& r) { return r.model == "No MSRP Card"; });
+    ASSERT_NE(noPrice, withWorkload.end());
+    EXPECT_FALSE(noPrice->value.price.has_value());
+    EXPECT_FALSE(noPrice->value.tokensPerSPerDollar.has_value());
+}
