@@ -131,7 +131,7 @@ int BuildTableModel::costLineOf(int itemIndex) const
 
 QVariant BuildTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || index.model() != this)
         return {};
     const Evaluation& eval = m_session->evaluation();
     const QPalette palette = QGuiApplication::palette();
@@ -299,7 +299,7 @@ QVariant BuildTableModel::headerData(int section, Qt::Orientation orientation, i
 
 Qt::ItemFlags BuildTableModel::flags(const QModelIndex& index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || index.model() != this)
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     if (index.row() >= static_cast<int>(m_rows.size()))

@@ -75,7 +75,7 @@ int FindingsModel::columnCount(const QModelIndex&) const
 
 QVariant FindingsModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || index.model() != this)
         return {};
     if (index.internalId() == kGroupId) {
         const Group& g = m_groups[static_cast<size_t>(index.row())];
@@ -131,7 +131,7 @@ QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int
 
 Qt::ItemFlags FindingsModel::flags(const QModelIndex& index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || index.model() != this)
         return Qt::NoItemFlags;
     if (index.internalId() == kGroupId)
         return Qt::ItemIsEnabled | Qt::ItemIsSelectable;

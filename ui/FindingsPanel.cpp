@@ -37,7 +37,7 @@ FindingsPanel::FindingsPanel(BuildSession* session, QWidget* parent) : QWidget(p
     m_explanation->setAccessibleName(tr("Why this matters"));
     m_explanation->setFrameShape(QFrame::StyledPanel);
     m_explanation->setMargin(6);
-    m_explanation->setMinimumHeight(m_explanation->fontMetrics().height() * 4);
+    m_explanation->setMinimumHeight(m_explanation->fontMetrics().height() * 6);
     m_explanation->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_explanation);
 
@@ -72,8 +72,9 @@ void FindingsPanel::showExplanation()
         m_explanation->setText(tr("<i>Select a finding to see why it matters.</i>"));
         return;
     }
-    m_explanation->setText(QStringLiteral("<b>%1</b><br>%2")
-                               .arg(index.data(FindingsModel::RuleRole).toString().toHtmlEscaped(),
+    m_explanation->setText(QStringLiteral("%1<br><br><b>Why it matters</b> <small>(%2)</small><br>%3")
+                               .arg(index.data(Qt::DisplayRole).toString().toHtmlEscaped(),
+                                    index.data(FindingsModel::RuleRole).toString().toHtmlEscaped(),
                                     index.data(FindingsModel::ExplanationRole).toString().toHtmlEscaped()));
 }
 

@@ -73,7 +73,7 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     m_view->setColumnWidth(BuildTableModel::QuantityColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Qty")) + 36);
     m_view->setColumnWidth(BuildTableModel::UnitPriceColumn, money);
     m_view->setColumnWidth(BuildTableModel::LineTotalColumn, money);
-    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 10 + m_view->horizontalHeader()->sizeHint().height() + 4);
+    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 5);
     m_view->installEventFilter(this);
     topLayout->addWidget(m_view, 1);
     m_hint = new QLabel(top);
@@ -88,6 +88,10 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     split->addWidget(m_value);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    const int tableHeight = m_view->verticalHeader()->defaultSectionSize() * 10 +
+                            m_view->horizontalHeader()->sizeHint().height() + 8;
+    split->setSizes({tableHeight + m_hint->sizeHint().height() + 10, 520});
     setCentralWidget(split);
 
     // Docks on the right: findings, workload, power.
@@ -160,7 +164,12 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     m_view->setCurrentIndex(m_model->index(0, BuildTableModel::PartColumn));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The session dies with the window's children; nothing may call back into the window then.
+    m_session->undoStack()->disconnect(this);
+    m_session->disconnect(this);
+}
 
 void MainWindow::createActions()
 {

@@ -167,7 +167,7 @@ int PartTableModel::rowOf(const AnyPart* part) const
 
 QVariant PartTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || index.model() != this)
         return {};
     const AnyPart& part = m_parts[static_cast<size_t>(index.row())];
     const Col& col = m_columns[static_cast<size_t>(index.column())];
@@ -215,7 +215,7 @@ QVariant PartTableModel::headerData(int section, Qt::Orientation orientation, in
 
 Qt::ItemFlags PartTableModel::flags(const QModelIndex& index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || index.model() != this)
         return Qt::NoItemFlags;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }

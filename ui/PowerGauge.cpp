@@ -33,7 +33,7 @@ void PowerGauge::setFigures(double sustainedW, double peakW, std::optional<doubl
 QSize PowerGauge::sizeHint() const
 {
     const int row = fontMetrics().height() + 10;
-    return {360, row * 3 + fontMetrics().height() + 12};
+    return {360, row * 2 + fontMetrics().height() * 2 + 16};
 }
 
 QSize PowerGauge::minimumSizeHint() const
@@ -90,28 +90,26 @@ void PowerGauge::paintEvent(QPaintEvent*)
                    QStringLiteral("%1 W").arg(std::lround(bars[i].watts)));
     }
 
-    // Markers: recommended (dashed) and the PSU's rating (solid).
+    // Markers: the PSU's rating (solid, label on the first line below) and the recommended
+    // size (dashed, label on the second line).
     const double markerBottom = track.bottom() + 2;
-    const auto marker = [&](double w, const QString& text, Qt::PenStyle style, Qt::Alignment align) {
+    const auto marker = [&](double w, const QString& text, Qt::PenStyle style, int line) {
         const double x = xOf(w);
         p.setPen(QPen(pal.color(QPalette::WindowText), 1.5, style));
-        p.drawLine(QPointF(x, track.top() - 2), QPointF(x, markerBottom));
+        p.drawLine(QPointF(x, track.top() - 2), QPointF(x, markerBottom + line * fm.height() + 2));
         p.setPen(pal.color(QPalette::WindowText));
         const int tw = fm.horizontalAdvance(text);
-        double tx = align == Qt::AlignRight ? x - tw - 3 : x + 3;
-        tx = std::clamp(tx, 0.0, width() - tw - 1.0);
-        p.drawText(QPointF(tx, markerBottom + fm.ascent() + 2), text);
+        const double tx = std::clamp(x - tw - 4, 0.0, width() - tw - 1.0);
+        p.drawText(QPointF(tx, markerBottom + line * fm.height() + fm.ascent() + 1), text);
     };
-    if (m_recommended > 0)
-        marker(m_recommended, tr("recommended %1 W").arg(std::lround(m_recommended)), Qt::DashLine,
-               m_psu && *m_psu >= m_recommended ? Qt::AlignRight : Qt::AlignLeft);
     if (m_psu)
-        marker(*m_psu, tr("PSU %1 W").arg(std::lround(*m_psu)), Qt::SolidLine,
-               *m_psu >= m_recommended ? Qt::AlignLeft : Qt::AlignRight);
+        marker(*m_psu, tr("your PSU %1 W").arg(std::lround(*m_psu)), Qt::SolidLine, 0);
     else {
         p.setPen(mutedText(pal));
-        p.drawText(QPointF(track.left(), markerBottom + fm.ascent() + 2), tr("No power supply chosen"));
+        p.drawText(QPointF(track.left(), markerBottom + fm.ascent() + 1), tr("No power supply chosen"));
     }
+    if (m_recommended > 0)
+        marker(m_recommended, tr("recommended %1 W").arg(std::lround(m_recommended)), Qt::DashLine, 1);
 }
 
 }  // namespace mlrig::ui

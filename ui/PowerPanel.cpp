@@ -17,6 +17,7 @@
 
 #include "BuildSession.h"
 #include "PowerGauge.h"
+#include "ChartStyle.h"
 #include "UiFormat.h"
 #include "eval/PowerModel.h"
 
@@ -64,7 +65,7 @@ PowerPanel::PowerPanel(BuildSession* session, QWidget* parent) : QWidget(parent)
     m_axisX->setTitleText(tr("Power limit (W)"));
     m_axisX->setLabelFormat(QStringLiteral("%d"));
     m_axisY = new QValueAxis;
-    m_axisY->setTitleText(tr("Performance %"));
+    m_axisY->setTitleText(tr("% kept"));
     m_axisY->setRange(0, 100);
     m_axisY->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(m_axisX, Qt::AlignBottom);
@@ -77,6 +78,9 @@ PowerPanel::PowerPanel(BuildSession* session, QWidget* parent) : QWidget(parent)
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(190);
     m_chartView->setAccessibleName(tr("Retained performance chart"));
+    styleChart(chart, palette());
+    m_curve->setColor(palette().color(QPalette::Highlight));
+    m_current->setColor(QColor(0xe8, 0xa3, 0x17));
     layout->addWidget(m_chartView, 1);
 
     connect(session, &BuildSession::changed, this, &PowerPanel::refresh);

@@ -74,8 +74,47 @@ ValueChartPanel::ValueChartPanel(BuildSession* session, QWidget* parent) : QWidg
     m_bars->setAccessibleName(tr("Value per dollar chart"));
     split->addWidget(m_scatter);
     split->addWidget(m_bars);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setSizes({600, 420});
+    split->setChildrenCollapsible(false);
+    m_scatter->setMinimumWidth(280);
+    m_bars->setMinimumWidth(280);
+
+    QChart* chart = m_scatter->chart();
+    m_others = new QScatterSeries;
+    m_others->setName(tr("Catalog GPU models"));
+    m_others->setMarkerSize(7);
+    m_mine = new QScatterSeries;
+    m_mine->setName(tr("Your build"));
+    m_mine->setMarkerSize(14);
+    m_mine->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    chart->addSeries(m_others);
+    chart->addSeries(m_mine);
+    m_scatterX = new QValueAxis;
+    m_scatterX->setLabelFormat(QStringLiteral("%d"));
+    m_scatterY = new QValueAxis;
+    m_scatterY->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(m_scatterX, Qt::AlignBottom);
+    chart->addAxis(m_scatterY, Qt::AlignLeft);
+    for (auto* s : {m_others, m_mine}) {
+        s->attachAxis(m_scatterX);
+        s->attachAxis(m_scatterY);
+    }
+    chart->legend()->setAlignment(Qt::AlignBottom);
+
+    QChart* bars = m_bars->chart();
+    m_set = new QBarSet(QString());
+    m_barSeries = new QHorizontalBarSeries;
+    m_barSeries->append(m_set);
+    m_barSeries->setBarWidth(0.7);
+    bars->addSeries(m_barSeries);
+    m_barNames = new QBarCategoryAxis;
+    m_barValues = new QValueAxis;
+    m_barValues->setLabelFormat(QStringLiteral("%d"));
+    bars->addAxis(m_barNames, Qt::AlignLeft);
+    bars->addAxis(m_barValues, Qt::AlignBottom);
+    m_barSeries->attachAxis(m_barNames);
+    m_barSeries->attachAxis(m_barValues);
+    bars->legend()->hide();
     layout->addWidget(split, 1);
     m_note = new QLabel(this);
     m_note->setForegroundRole(QPalette::PlaceholderText);
@@ -127,17 +166,7 @@ void ValueChartPanel::redraw()
     const QString symbol = QStringLiteral("$");
 
     // Scatter: price (MSRP) against the metric.
-    QChart* chart = m_scatter->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes())
-        chart->removeAxis(axis);
-    auto* others = new QScatterSeries;
-    others->setName(tr("Catalog GPU models"));
-    others->setMarkerSize(7);
-    auto* mine = new QScatterSeries;
-    mine->setName(tr("Your build"));
-    mine->setMarkerSize(14);
-    mine->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    QList<QPointF> others, mine;
     double maxX = 0, maxY = 0;
     int plotted = 0;
     for (const GpuValueRow& row : m_rows) {
@@ -145,32 +174,25 @@ void ValueChartPanel::redraw()
         if (!row.value.price || !y)
             continue;
         const bool inBuild = std::find(m_lastModels.begin(), m_lastModels.end(), row.model) != m_lastModels.end();
-        (inBuild ? mine : others)->append(*row.value.price, *y);
+        (inBuild ? mine : others).append(QPointF(*row.value.price, *y));
         maxX = std::max(maxX, *row.value.price);
         maxY = std::max(maxY, *y);
         ++plotted;
     }
-    others->setColor(palette().color(QPalette::Highlight));
-    mine->setColor(severityColor(Severity::Warning));
-    mine->setBorderColor(palette().color(QPalette::WindowText));
-    chart->addSeries(others);
-    chart->addSeries(mine);
-    auto* ax = new QValueAxis;
-    ax->setTitleText(tr("Price (%1, launch MSRP or catalog)").arg(symbol));
-    ax->setLabelFormat(QStringLiteral("%d"));
-    ax->setRange(0, maxX > 0 ? maxX * 1.05 : 1000);
-    auto* ay = new QValueAxis;
-    ay->setTitleText(unit);
-    ay->setLabelFormat(QStringLiteral("%d"));
-    ay->setRange(0, maxY > 0 ? maxY * 1.08 : 100);
-    chart->addAxis(ax, Qt::AlignBottom);
-    chart->addAxis(ay, Qt::AlignLeft);
-    for (auto* s : {others, mine}) {
-        s->attachAxis(ax);
-        s->attachAxis(ay);
-    }
+    m_others->replace(others);
+    m_mine->replace(mine);
+    m_others->setColor(palette().color(QPalette::Highlight));
+    m_others->setBorderColor(palette().color(QPalette::Highlight));
+    m_mine->setColor(severityColor(Severity::Warning));
+    m_mine->setBorderColor(palette().color(QPalette::WindowText));
+    m_scatterX->setTitleText(tr("Price (%1)").arg(symbol));
+    m_scatterX->setRange(0, maxX > 0 ? maxX * 1.05 : 1000);
+    m_scatterX->applyNiceNumbers();
+    m_scatterY->setTitleText(unit);
+    m_scatterY->setRange(0, maxY > 0 ? maxY * 1.08 : 100);
+    m_scatterY->applyNiceNumbers();
+    QChart* chart = m_scatter->chart();
     chart->setTitle(tr("Price against %1").arg(unit));
-    chart->legend()->setAlignment(Qt::AlignBottom);
     styleChart(chart, palette());
 
     // Bars: metric per 1000 of price, best 8 models.
@@ -182,39 +204,29 @@ void ValueChartPanel::redraw()
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
                       [metric](const GpuValueRow* a, const GpuValueRow* b) { return *perDollarOf(*a, metric) > *perDollarOf(*b, metric); });
     ranked.resize(n);
-    QChart* bars = m_bars->chart();
-    bars->removeAllSeries();
-    for (QAbstractAxis* axis : bars->axes())
-        bars->removeAxis(axis);
-    auto* set = new QBarSet(tr("%1 per %2 1000").arg(unit, symbol));
-    set->setColor(palette().color(QPalette::Highlight));
     QStringList names;
+    QList<qreal> values;
     double maxV = 0;
     for (auto it = ranked.rbegin(); it != ranked.rend(); ++it) {
         const double v = *perDollarOf(**it, metric) * 1000.0;
-        *set << v;
+        values << v;
         maxV = std::max(maxV, v);
         QString name = qs((*it)->model);
         if (std::find(m_lastModels.begin(), m_lastModels.end(), (*it)->model) != m_lastModels.end())
             name = QStringLiteral("▶ ") + name;
         names << name;
     }
-    auto* series = new QHorizontalBarSeries;
-    series->append(set);
-    series->setBarWidth(0.7);
-    bars->addSeries(series);
-    auto* cat = new QBarCategoryAxis;
-    cat->append(names);
-    auto* val = new QValueAxis;
-    val->setRange(0, maxV > 0 ? maxV * 1.1 : 1);
-    val->setLabelFormat(QStringLiteral("%d"));
-    val->setTitleText(tr("%1 per %2 1000").arg(unit, symbol));
-    bars->addAxis(cat, Qt::AlignLeft);
-    bars->addAxis(val, Qt::AlignBottom);
-    series->attachAxis(cat);
-    series->attachAxis(val);
-    bars->legend()->hide();
-    bars->setTitle(tr("Best value: %1 per %2").arg(unit, symbol));
+    m_set->remove(0, m_set->count());
+    m_set->append(values);
+    m_set->setColor(palette().color(QPalette::Highlight));
+    m_set->setBorderColor(palette().color(QPalette::Highlight));
+    m_barNames->clear();
+    m_barNames->append(names);
+    m_barValues->setRange(0, maxV > 0 ? maxV * 1.1 : 1);
+    m_barValues->applyNiceNumbers();
+    m_barValues->setTitleText(tr("%1 per %2 1000").arg(unit, symbol));
+    QChart* bars = m_bars->chart();
+    bars->setTitle(tr("Best value per %1").arg(symbol));
     styleChart(bars, palette());
 
     if (plotted == 0)

@@ -14,6 +14,10 @@
 #include "eval/ValueMetrics.h"
 
 class QBarCategoryAxis;
+class QBarSet;
+class QHorizontalBarSeries;
+class QScatterSeries;
+class QValueAxis;
 class QChartView;
 class QComboBox;
 class QLabel;
@@ -41,6 +45,14 @@ private:
     QChartView* m_scatter;
     QChartView* m_bars;
     QLabel* m_note;
+    QScatterSeries* m_others;
+    QScatterSeries* m_mine;
+    QValueAxis* m_scatterX;
+    QValueAxis* m_scatterY;
+    QBarSet* m_set;
+    QHorizontalBarSeries* m_barSeries;
+    QBarCategoryAxis* m_barNames;
+    QValueAxis* m_barValues;
     std::vector<GpuValueRow> m_rows;
     std::optional<std::optional<Workload>> m_rowsFor;
     std::optional<WorkloadKind> m_lastKind;

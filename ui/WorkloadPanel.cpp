@@ -63,7 +63,9 @@ WorkloadPanel::WorkloadPanel(BuildSession* session, QWidget* parent) : QWidget(p
     row->addWidget(m_context, 1);
     row->addWidget(batchLabel);
     row->addWidget(m_batch);
-    form->addRow(tr("&Context:"), row);
+    auto* contextLabel = new QLabel(tr("&Context:"), this);
+    contextLabel->setBuddy(m_context);
+    form->addRow(contextLabel, row);
     layout->addLayout(form);
 
     m_verdict = new QLabel(this);

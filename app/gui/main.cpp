@@ -33,15 +33,30 @@ Build screenshotBuild(const Catalog& catalog)
 {
     Build build;
     build.name = "2x3090 LLM box";
-    const auto add = [&](Category category, const std::string& ref, int quantity = 1, std::optional<double> price = {},
-                         std::optional<double> limit = {}) {
-        if (!catalog.find(category, ref)) {
-            std::fprintf(stderr, "screenshot build: %s not found\n", ref.c_str());
+    // Parts are looked up by words, so the build survives catalog name changes; a priced
+    // match is preferred.
+    const auto add = [&](Category category, const std::string& words, int quantity = 1,
+                         std::optional<double> price = {}, std::optional<double> limit = {}) {
+        auto found = catalog.search(category, words);
+        if (const AnyPart* exact = catalog.find(category, words))
+            found.insert(found.begin(), exact);
+        if (found.empty()) {
+            std::fprintf(stderr, "screenshot build: no %s matches \"%s\"\n",
+                         std::string(categoryId(category)).c_str(), words.c_str());
             return;
+        }
+        const AnyPart* part = found.front();
+        for (const AnyPart* p : found) {
+            if (part == found.front() && infoOf(*part).priceUsd)
+                break;
+            if (infoOf(*p).priceUsd) {
+                part = p;
+                break;
+            }
         }
         BuildItem item;
         item.category = category;
-        item.ref = ref;
+        item.ref = infoOf(*part).id;
         item.quantity = quantity;
         item.price = price;
         item.powerLimitW = limit;
@@ -49,14 +64,14 @@ Build screenshotBuild(const Catalog& catalog)
             item.condition = Condition::Used;
         build.items.push_back(item);
     };
-    add(Category::Cpu, "AMD Ryzen 9 7900X");
-    add(Category::Motherboard, "ProArt X670E-CREATOR WIFI");
-    add(Category::Memory, "Vengeance 64 GB (2 x 32 GB) DDR5-6000 CL30 Memory");
+    add(Category::Cpu, "Ryzen 9 7900X");
+    add(Category::Motherboard, "X670E ProArt-CREATOR");
+    add(Category::Memory, "Vengeance 64GB 2 x 32GB DDR5-6000");
     add(Category::Gpu, "GeForce RTX 3090", 2, 700.0, 280.0);
-    add(Category::Psu, "RM1200x SHIFT 1200 W 80+ Gold Certified Fully Modular Side Interface ATX Power Supply");
-    add(Category::Case, "Meshify 2 XL ATX Full Tower Case");
-    add(Category::Cooler, "Peerless Assassin 120 SE 66.17 CFM CPU Cooler");
-    add(Category::Storage, "990 Pro 2 TB M.2-2280 PCIe 4.0 X4 NVME Solid State Drive");
+    add(Category::Psu, "RM1200x SHIFT");
+    add(Category::Case, "Meshify 2 XL");
+    add(Category::Cooler, "Peerless Assassin 120 SE");
+    add(Category::Storage, "Samsung 990 Pro 2TB");
     Workload w;
     w.kind = WorkloadKind::LlmInference;
     w.model = "llama-3.1-70b";
@@ -110,6 +125,7 @@ int main(int argc, char* argv[])
     QElapsedTimer startup;
     startup.start();
     QApplication app(argc, argv);
+    Q_INIT_RESOURCE(mlrig);
     QApplication::setApplicationName(QStringLiteral("mlrig"));
     QApplication::setOrganizationName(QStringLiteral("mlrig"));
     QApplication::setApplicationVersion(QStringLiteral(MLRIG_VERSION));

@@ -13,6 +13,13 @@ bool exportBuildReportPdfHeadless(const Build& build, const Evaluation& evaluati
 {
     // Qt Charts draws through QGraphicsWidget, which needs a QApplication (not only a
     // QGuiApplication). "offscreen" needs no display server and still has real fonts.
+    // Qt's platform chatter ("XDG_RUNTIME_DIR not set", font fallbacks) is noise on a CLI's
+    // stderr; keep only critical messages while the report is drawn.
+    static QtMessageHandler previous = nullptr;
+    previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& message) {
+        if ((type == QtCriticalMsg || type == QtFatalMsg) && previous)
+            previous(type, context, message);
+    });
     std::unique_ptr<QApplication> app;
     if (!QCoreApplication::instance()) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -24,6 +31,7 @@ bool exportBuildReportPdfHeadless(const Build& build, const Evaluation& evaluati
     }
     QString message;
     const bool ok = writeBuildReportPdf(build, evaluation, catalog, QString::fromStdString(path), &message);
+    qInstallMessageHandler(previous);
     if (!ok && error)
         *error = message.toStdString();
     return ok;

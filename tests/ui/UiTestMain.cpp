@@ -1,0 +1,20 @@
+// main() of the GUI test binary: a QApplication must exist before any widget, which
+// gtest_main would not create. Runs offscreen (CTest sets QT_QPA_PLATFORM=offscreen).
+
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QStandardPaths>
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    Q_INIT_RESOURCE(mlrig);
+    QApplication::setOrganizationName(QStringLiteral("mlrig-tests"));
+    QApplication::setApplicationName(QStringLiteral("mlrig-ui-tests"));
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
