@@ -11,5 +11,6 @@ class CliContext;
 
 void addCatalogCommand(CLI::App& app, CliContext& context);
 void addEvaluateCommand(CLI::App& app, CliContext& context);
+void addOptimizeCommand(CLI::App& app, CliContext& context);
 
 }  // namespace mlrig::cli

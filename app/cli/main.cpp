@@ -16,6 +16,7 @@ int main(int argc, char** argv)
 
     mlrig::cli::addCatalogCommand(app, context);
     mlrig::cli::addEvaluateCommand(app, context);
+    mlrig::cli::addOptimizeCommand(app, context);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,187 @@
+// mlrig-cli optimize --model ID --quant Q --context N --budget X [--kind K] [--used] [--max-gpus 1|2]
+//                    [--pin FILE] [--offers FILE] [--exclude NAME]... [--frontier]
+//
+// Prints the best valid build within the budget as a .mlrig document (with the workload it was
+// optimised for), or with --frontier one JSON object:
+//   {"figure_of_merit": "decode tokens/s", "fits": true,
+//    "best": <build>,
+//    "frontier": [{"cost": 1234.5, "figure": 17.2, "build": <build>}, ...],   // cost and figure strictly increasing
+//    "stats": {"elapsed_ms", "gpu_options", "options_searched", "options_pruned", "platform_searches",
+//              "platform_nodes", "verify_evaluations"}}
+// When no build within the budget fits the model, the most VRAM is maximised instead
+// ("figure_of_merit": "VRAM GB", "fits": false) and a note on stderr names the cheapest fitting build.
+// Exit codes: 0 a build was found; 2 bad input (one line on stderr); 3 no valid build within the
+// budget, with one line on stderr: "no compatible build fits a budget of $X; the cheapest is $Y".
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <iostream>
+#include <optional>
+#include <stdexcept>
+
+#include "build/BuildDocument.h"
+#include "cli/CliCommands.h"
+#include "cli/CliContext.h"
+#include "eval/WorkloadModel.h"
+#include "optimize/Optimizer.h"
+
+namespace mlrig::cli {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+struct OptimizeOptions {
+    std::string kind = "llm-inference";
+    std::string model;
+    std::string quant = "q4_k_m";
+    int context = 8192;
+    int batch = 1;
+    std::string method = "lora";
+    double budget = -1;
+    bool used = false;
+    int maxGpus = 2;
+    std::string pinFile;
+    std::string offersFile;
+    std::vector<std::string> excluded;
+    bool frontier = false;
+};
+
+std::string dollars(double value)
+{
+    if (std::fabs(value - std::round(value)) < 0.005)
+        return fmt::format("${:.0f}", value);
+    return fmt::format("${:.2f}", value);
+}
+
+double rounded(double value, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
+std::vector<BuildItem> itemsOf(const std::string& path, const Catalog& catalog)
+{
+    try {
+        return loadBuildFile(path, &catalog).items;
+    } catch (const BuildFormatError& e) {
+        throw InputError(path + ": " + e.what());
+    } catch (const std::exception& e) {
+        throw InputError(path + ": " + e.what());
+    }
+}
+
+void run(const OptimizeOptions& o, CliContext& context)
+{
+    const std::optional<WorkloadKind> kind = workloadKindFromId(o.kind);
+    if (!kind)
+        throw InputError(fmt::format("--kind: unknown workload kind '{}'", o.kind));
+    if (!std::isfinite(o.budget) || o.budget < 0)
+        throw InputError("--budget: must be a number of dollars >= 0");
+    if (o.model.empty() && (*kind == WorkloadKind::LlmInference || *kind == WorkloadKind::LlmFineTune))
+        throw InputError("--model is required for " + o.kind);
+
+    OptimizeRequest request;
+    request.workload.kind = *kind;
+    request.workload.model = o.model;
+    request.workload.quant = o.quant;
+    request.workload.context = o.context;
+    request.workload.batch = o.batch;
+    if (o.method == "full")
+        request.workload.method = FineTuneMethod::Full;
+    else if (o.method == "qlora")
+        request.workload.method = FineTuneMethod::Qlora;
+    try {
+        (void)estimateWorkload(request.workload, {});
+    } catch (const std::invalid_argument& e) {
+        throw InputError(std::string("workload: ") + e.what());
+    }
+    request.budget = o.budget;
+    request.allowUsed = o.used;
+    request.maxGpus = o.maxGpus;
+    request.excluded = o.excluded;
+    request.computeFrontier = o.frontier;
+
+    const Catalog& catalog = context.catalog();
+    if (!o.pinFile.empty())
+        request.pinned = itemsOf(o.pinFile, catalog);
+    if (!o.offersFile.empty())
+        request.offers = itemsOf(o.offersFile, catalog);
+
+    OptimizeResult result;
+    try {
+        result = optimize(catalog, request);
+    } catch (const std::invalid_argument& e) {
+        throw InputError(e.what());
+    }
+    if (!result.unmatchedExclusions.empty())
+        throw InputError(fmt::format("--exclude: \"{}\" matches no part", result.unmatchedExclusions.front()));
+
+    if (!result.best) {
+        if (result.cheapestFeasibleCost)
+            std::cerr << fmt::format("mlrig-cli: no compatible build fits a budget of {}; the cheapest is {}\n",
+                                     dollars(o.budget), dollars(*result.cheapestFeasibleCost));
+        else
+            std::cerr << fmt::format("mlrig-cli: no compatible build fits a budget of {}; none can be made from the "
+                                     "catalog with these pins and exclusions\n",
+                                     dollars(o.budget));
+        context.exitCode = 3;
+        return;
+    }
+    if (!result.fits && request.workload.kind != WorkloadKind::General)
+        std::cerr << fmt::format("mlrig-cli: note: no build within {} fits the model; this one has the most GPU "
+                                 "memory{}\n",
+                                 dollars(o.budget),
+                                 result.cheapestFittingCost
+                                     ? fmt::format("; the cheapest that fits costs {}", dollars(*result.cheapestFittingCost))
+                                     : std::string("; none in the catalog fits it"));
+
+    if (!o.frontier) {
+        std::cout << serializeBuild(*result.best) << '\n';
+        return;
+    }
+    ojson out = ojson::object();
+    out["figure_of_merit"] = result.figureName;
+    out["fits"] = result.fits;
+    out["best"] = ojson::parse(serializeBuild(*result.best));
+    ojson frontier = ojson::array();
+    for (const FrontierPoint& p : result.frontier)
+        frontier.push_back(
+            {{"cost", rounded(p.cost, 2)}, {"figure", rounded(p.figure, 2)}, {"build", ojson::parse(serializeBuild(p.build))}});
+    out["frontier"] = std::move(frontier);
+    const OptimizeStats& s = result.stats;
+    out["stats"] = {{"elapsed_ms", rounded(s.elapsedMs, 2)},
+                    {"gpu_options", s.gpuOptions},
+                    {"options_searched", s.optionsSearched},
+                    {"options_pruned", s.optionsPruned},
+                    {"platform_searches", s.platformSearches},
+                    {"platform_nodes", s.platformNodes},
+                    {"verify_evaluations", s.verifyEvaluations}};
+    std::cout << out.dump(2) << '\n';
+}
+
+}  // namespace
+
+void addOptimizeCommand(CLI::App& app, CliContext& context)
+{
+    static OptimizeOptions options;
+    auto* o = &options;
+    CLI::App* cmd = app.add_subcommand("optimize", "The best compatible build for a workload within a budget");
+    cmd->add_option("--kind", o->kind, "llm-inference (default), llm-finetune, image-generation, training, general");
+    cmd->add_option("--model", o->model, "Model preset id, e.g. llama-3.1-70b");
+    cmd->add_option("--quant", o->quant, "Quantisation, e.g. q4_k_m (default)");
+    cmd->add_option("--context", o->context, "Context length in tokens (default 8192)");
+    cmd->add_option("--batch", o->batch, "Batch size (default 1)");
+    cmd->add_option("--method", o->method, "Fine-tuning method: lora (default), qlora, full")
+        ->check(CLI::IsMember({"lora", "qlora", "full"}));
+    cmd->add_option("--budget", o->budget, "Budget in USD")->required();
+    cmd->add_flag("--used", o->used, "Also use offers marked \"used\" (the catalog itself has no used prices)");
+    cmd->add_option("--max-gpus", o->maxGpus, "1 or 2 identical GPUs (default 2)")->check(CLI::Range(1, 2));
+    cmd->add_option("--pin", o->pinFile, ".mlrig file of parts you own: always used, at their price or 0");
+    cmd->add_option("--offers", o->offersFile, ".mlrig file of parts on offer at the given price (e.g. used cards)");
+    cmd->add_option("--exclude", o->excluded, "Never use this part (id, exact name, or GPU model); repeatable");
+    cmd->add_flag("--frontier", o->frontier, "Print the best build and the cost/figure frontier as one JSON object");
+    cmd->callback([o, &context] { run(*o, context); });
+}
+
+}  // namespace mlrig::cli
