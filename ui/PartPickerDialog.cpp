@@ -129,6 +129,8 @@ void PartPickerDialog::applyFilter()
     QString text = tr("%1 of %2 shown").arg(shown).arg(total);
     if (m_onlyCompatible->isChecked() && static_cast<int>(m_filter->compatibleCount()) < total)
         text += tr(" · %1 hidden as incompatible").arg(total - static_cast<int>(m_filter->compatibleCount()));
+    if (shown == 0 && m_onlyCompatible->isChecked() && !m_filter->accepted(m_search->text().toStdString(), false).empty())
+        text += tr(" — nothing compatible matches; untick “Only compatible” to see all");
     m_count->setText(text);
     if (shown > 0 && !m_view->selectionModel()->hasSelection())
         m_view->selectRow(0);

@@ -141,6 +141,7 @@ void WorkloadPanel::refresh()
     if (!workload || !est) {
         m_verdict->setText(tr("<i>Choose a workload to see whether it fits and how fast it runs.</i>"));
         m_bar->clear();
+        m_bar->hide();
         m_decode->setText(none);
         m_prefill->setText(none);
         m_confidence->setText(none);
@@ -166,6 +167,7 @@ void WorkloadPanel::refresh()
         m_verdict->setText(text);
     }
     m_bar->setBreakdown(est->memory, est->vramAvailableGb);
+    m_bar->show();
     const auto speed = [&](const std::optional<double>& v, const QString& unit) {
         return v ? QStringLiteral("<b>%1</b> %2").arg(*v, 0, 'f', *v < 10 ? 1 : 0).arg(unit) : none;
     };

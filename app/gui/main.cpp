@@ -103,9 +103,13 @@ int renderScreenshots(ui::MainWindow& window, const Catalog& catalog, const QStr
     save(&window, QStringLiteral("main-window.png"));
 
     {
-        ui::PartPickerDialog picker(catalog, Category::Gpu, window.session()->build(), -1, window.session()->options(),
+        int gpuItem = -1;
+        for (size_t i = 0; i < window.session()->build().items.size(); ++i)
+            if (window.session()->build().items[i].category == Category::Gpu)
+                gpuItem = static_cast<int>(i);
+        ui::PartPickerDialog picker(catalog, Category::Gpu, window.session()->build(), gpuItem, window.session()->options(),
                                     QStringLiteral("$"), &window);
-        picker.searchField()->setText(QStringLiteral("rtx 4090"));
+        picker.searchField()->setText(QStringLiteral("rtx 3090"));
         picker.resize(1100, 600);
         picker.show();
         QApplication::processEvents();
