@@ -223,7 +223,6 @@ void ValueChartPanel::redraw()
     m_barNames->clear();
     m_barNames->append(names);
     m_barValues->setRange(0, maxV > 0 ? maxV * 1.1 : 1);
-    m_barValues->applyNiceNumbers();
     m_barValues->setTitleText(tr("%1 per %2 1000").arg(unit, symbol));
     QChart* bars = m_bars->chart();
     bars->setTitle(tr("Best value per %1").arg(symbol));
