@@ -13,4 +13,7 @@ void addCatalogCommand(CLI::App& app, CliContext& context);
 void addEvaluateCommand(CLI::App& app, CliContext& context);
 void addOptimizeCommand(CLI::App& app, CliContext& context);
 
+void addExportCommand(CLI::App& app, CliContext& context);
+void addImportCommand(CLI::App& app, CliContext& context);
+
 }  // namespace mlrig::cli

@@ -17,6 +17,8 @@ int main(int argc, char** argv)
     mlrig::cli::addCatalogCommand(app, context);
     mlrig::cli::addEvaluateCommand(app, context);
     mlrig::cli::addOptimizeCommand(app, context);
+    mlrig::cli::addExportCommand(app, context);
+    mlrig::cli::addImportCommand(app, context);
 
     try {
         app.parse(argc, argv);

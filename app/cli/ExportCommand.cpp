@@ -1,0 +1,86 @@
+// mlrig-cli export BUILD.mlrig --to FILE   (.csv, .md, .pdf; the format follows the extension)
+//
+// PDF and the Qt-free CLI: the report is drawn with Qt (QPdfWriter, Qt Charts), and mlrig-cli
+// must keep building and running without Qt for servers and CI images. So the PDF branch is
+// compiled only when the desktop build is on (MLRIG_BUILD_GUI): ui/report/CMakeLists.txt then
+// links mlrig-cli against mlrig_report and defines MLRIG_CLI_HAS_PDF, and the report code
+// starts an offscreen QApplication for that one command, so no display is needed. CSV and
+// Markdown never touch Qt. Without the desktop build `--to x.pdf` exits 2 and says why.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "build/BuildDocument.h"
+#include "catalog/TextUtil.h"
+#include "cli/CliCommands.h"
+#include "cli/CliContext.h"
+#include "eval/Evaluate.h"
+#include "io/BuildCsvExport.h"
+#include "io/BuildMarkdownExport.h"
+
+#ifdef MLRIG_CLI_HAS_PDF
+#include "ReportPdfExport.h"
+#endif
+
+namespace mlrig::cli {
+namespace {
+
+void writeText(const std::string& path, const std::string& text)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out)
+        throw InputError(path + ": cannot open for writing");
+    out << text;
+    out.close();
+    if (!out)
+        throw InputError(path + ": cannot write");
+}
+
+}  // namespace
+
+void addExportCommand(CLI::App& app, CliContext& context)
+{
+    static std::string buildFile;
+    static std::string target;
+    static bool bom = false;
+    auto* path = &buildFile;
+    auto* to = &target;
+    auto* withBom = &bom;
+    CLI::App* exportCmd = app.add_subcommand("export", "Write a build as CSV, forum Markdown or a PDF report");
+    exportCmd->add_option("file", *path, "The .mlrig build file")->required();
+    exportCmd->add_option("--to", *to, "Output file: .csv, .md or .pdf")->required();
+    exportCmd->add_flag("--bom", *withBom, "CSV only: start with a UTF-8 byte-order mark (for Excel)");
+    exportCmd->callback([&context, path, to, withBom] {
+        const std::string extension = toLower(std::filesystem::path(*to).extension().string());
+        if (extension != ".csv" && extension != ".md" && extension != ".markdown" && extension != ".pdf")
+            throw InputError(*to + ": unknown export format \"" + extension + "\" (use .csv, .md or .pdf)");
+#ifndef MLRIG_CLI_HAS_PDF
+        if (extension == ".pdf")
+            throw InputError(*to + ": PDF export needs the desktop build (configure with MLRIG_BUILD_GUI=ON)");
+#endif
+        const Catalog& catalog = context.catalog();
+        Build build;
+        try {
+            build = loadBuildFile(*path, &catalog);
+        } catch (const BuildFormatError& e) {
+            throw InputError(*path + ": " + e.what());
+        }
+        const Evaluation evaluation = mlrig::evaluate(build, catalog);
+        if (extension == ".csv") {
+            writeText(*to, exportBuildCsv(build, evaluation, catalog, {.utf8Bom = *withBom}));
+        } else if (extension == ".md" || extension == ".markdown") {
+            writeText(*to, exportBuildMarkdown(build, evaluation, catalog));
+        } else {
+#ifdef MLRIG_CLI_HAS_PDF
+            std::string error;
+            if (!exportBuildReportPdfHeadless(build, evaluation, catalog, *to, &error))
+                throw InputError(error);
+#endif
+        }
+    });
+}
+
+}  // namespace mlrig::cli

@@ -1,0 +1,87 @@
+// mlrig-cli export BUILD --to FILE, end to end on the built binary and the embedded catalog.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "CliRunner.h"
+
+using mlrig::test::runCli;
+using mlrig::test::slurp;
+
+namespace {
+
+std::string build(const std::string& name)
+{
+    return std::string(MLRIG_CLI_TEST_DIR) + "/builds/" + name;
+}
+
+std::filesystem::path outDir()
+{
+    const auto dir = std::filesystem::temp_directory_path() / ("mlrig-export-cli-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+size_t countLines(const std::string& text)
+{
+    return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+}  // namespace
+
+TEST(ExportCli, CsvHasOneRowPerPartAndTheEvaluatedTotal)
+{
+    const auto out = outDir() / "build.csv";
+    const auto r = runCli({"export", build("2x3090-llm.mlrig"), "--to", out.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string csv = slurp(out);
+    EXPECT_TRUE(csv.starts_with("Category,Name,Quantity,Unit price,Currency,Line total"));
+    EXPECT_EQ(countLines(csv), 1u + 8u + 1u);  // header, 8 parts, total
+    const auto eval = runCli({"evaluate", build("2x3090-llm.mlrig")});
+    ASSERT_EQ(eval.exitCode, 0);
+    const double total = nlohmann::json::parse(eval.out)["cost"]["total"].get<double>();
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "Total,2x3090 LLM box,9,,USD,%.2f,", total);
+    EXPECT_NE(csv.find(expected), std::string::npos) << csv;
+}
+
+TEST(ExportCli, MarkdownIsAForumTableWithFindingsAndPower)
+{
+    const auto out = outDir() / "build.md";
+    const auto r = runCli({"export", build("2x3090-llm.mlrig"), "--to", out.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string md = slurp(out);
+    EXPECT_NE(md.find("Type|Item|Price\n:----|:----|:----\n"), std::string::npos);
+    EXPECT_NE(md.find("**Video Card** | GeForce RTX 3090 | $700.00 (used)"), std::string::npos) << md;
+    EXPECT_NE(md.find(" | **Total** | **$"), std::string::npos);
+    EXPECT_NE(md.find("**Findings**"), std::string::npos);
+    EXPECT_NE(md.find("`nvlink`"), std::string::npos);
+    EXPECT_NE(md.find("**Power**"), std::string::npos);
+    EXPECT_NE(md.find("**Workload**"), std::string::npos);
+}
+
+TEST(ExportCli, PdfOrAClearRefusal)
+{
+    const auto out = outDir() / "build.pdf";
+    const auto r = runCli({"export", build("2x3090-llm.mlrig"), "--to", out.string()});
+    if (r.exitCode == 2 && r.err.find("PDF export needs the desktop build") != std::string::npos)
+        GTEST_SKIP() << "mlrig-cli built without the desktop (MLRIG_BUILD_GUI=OFF)";
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(r.err.empty()) << r.err;  // no Qt platform chatter on stderr
+    EXPECT_TRUE(slurp(out).starts_with("%PDF"));
+}
+
+TEST(ExportCli, BadArgumentsExitTwo)
+{
+    const auto unknown = runCli({"export", build("2x3090-llm.mlrig"), "--to", (outDir() / "x.docx").string()});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_NE(unknown.err.find("unknown export format \".docx\""), std::string::npos) << unknown.err;
+    const auto broken = runCli({"export", build("broken-json.mlrig"), "--to", (outDir() / "x.csv").string()});
+    EXPECT_EQ(broken.exitCode, 2);
+    EXPECT_EQ(countLines(broken.err), 1u) << broken.err;
+    const auto unwritable = runCli({"export", build("2x3090-llm.mlrig"), "--to", "/nonexistent-dir/x.md"});
+    EXPECT_EQ(unwritable.exitCode, 2);
+    EXPECT_NE(unwritable.err.find("cannot open for writing"), std::string::npos);
+}
