@@ -158,9 +158,12 @@ private:
             newPage();
     }
 
-    double measure(const QFont& f, double width, const QString& text, int flags = Qt::TextWordWrap) const
+    // Measured on the painter (the PDF device), not on the screen's font metrics, so the height
+    // reserved for a wrapped cell is exactly what drawText() will use.
+    double measure(const QFont& f, double width, const QString& text, int flags = Qt::TextWordWrap)
     {
-        return QFontMetricsF(f).boundingRect(QRectF(0, 0, width, 1e6), flags, text).height();
+        m_p.setFont(f);
+        return m_p.boundingRect(QRectF(0, 0, width, 1e6), flags | Qt::AlignLeft | Qt::AlignTop, text).height();
     }
 
     double text(double x, double y, double width, const QFont& f, const QColor& color, const QString& s,
@@ -574,6 +577,7 @@ private:
         series->attachAxis(axisY);
         auto* axisX = new QValueAxis;
         axisX->setRange(0, std::max(1.0, maxValue * 1.18));
+        axisX->applyNiceNumbers();
         axisX->setLabelFormat(QStringLiteral("%.0f"));
         axisX->setLabelsFont(font(7.5));
         axisX->setTitleText(QStringLiteral("per %1 spent on the GPU").arg(roundMoney(per)));
