@@ -1,0 +1,101 @@
+// mlrig-cli optimize end to end: the printed build evaluates cleanly and carries its workload;
+// --frontier shape; exit codes 2 (bad input) and 3 (nothing within the budget).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "CliRunner.h"
+
+using mlrig::test::runCli;
+using nlohmann::json;
+
+namespace {
+
+std::filesystem::path tempFile(const std::string& name)
+{
+    const auto dir = std::filesystem::temp_directory_path() / ("mlrig-optimize-cli-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir / name;
+}
+
+}  // namespace
+
+TEST(OptimizeCli, BestBuildEvaluatesWithoutErrorsAndKeepsTheWorkload)
+{
+    const auto r = runCli({"optimize", "--model", "llama-3.1-70b", "--quant", "q4_k_m", "--context", "8192",
+                           "--budget", "3000"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json build = json::parse(r.out);
+    EXPECT_EQ(build["format"], "mlrig-build");
+    EXPECT_EQ(build["parts"].size(), 8u);
+    EXPECT_EQ(build["workload"]["model"], "llama-3.1-70b");
+    const auto file = tempFile("best.mlrig");
+    std::ofstream(file) << r.out;
+    const auto e = runCli({"evaluate", file.string()});
+    ASSERT_EQ(e.exitCode, 0) << e.err;
+    const json evaluation = json::parse(e.out);
+    for (const auto& f : evaluation["findings"])
+        EXPECT_NE(f["severity"], "error") << f["message"];
+    ASSERT_FALSE(evaluation["workload"].is_null());
+    EXPECT_TRUE(evaluation["workload"]["fits"].get<bool>());
+    EXPECT_LE(evaluation["cost"]["total"].get<double>(), 3000.0);
+}
+
+TEST(OptimizeCli, FrontierIsIncreasingAndEndsAtTheBest)
+{
+    const auto r = runCli({"optimize", "--model", "llama-3.1-8b", "--budget", "2500", "--frontier"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json out = json::parse(r.out);
+    EXPECT_EQ(out["figure_of_merit"], "decode tokens/s");
+    const json& frontier = out["frontier"];
+    ASSERT_GE(frontier.size(), 2u);
+    EXPECT_LE(frontier.size(), 12u);
+    for (size_t i = 1; i < frontier.size(); ++i) {
+        EXPECT_GT(frontier[i]["cost"].get<double>(), frontier[i - 1]["cost"].get<double>());
+        EXPECT_GT(frontier[i]["figure"].get<double>(), frontier[i - 1]["figure"].get<double>());
+    }
+    EXPECT_EQ(frontier.back()["build"], out["best"]);
+    EXPECT_LE(frontier.back()["cost"].get<double>(), 2500.0);
+}
+
+TEST(OptimizeCli, PinnedAndExcludedParts)
+{
+    const auto pin = tempFile("pin.mlrig");
+    std::ofstream(pin) << R"({"format":"mlrig-build","version":1,"parts":[
+        {"category":"gpu","ref":"GeForce RTX 3090","quantity":1,"condition":"used"}]})";
+    const auto r = runCli({"optimize", "--model", "llama-3.1-8b", "--budget", "1500", "--pin", pin.string(),
+                           "--exclude", "GeForce RTX 4090"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json build = json::parse(r.out);
+    bool found = false;
+    for (const auto& part : build["parts"]) {
+        if (part["category"] == "gpu") {
+            EXPECT_EQ(part["ref"], "GeForce RTX 3090");
+            EXPECT_EQ(part["price"], 0);
+            found = true;
+        }
+    }
+    EXPECT_TRUE(found);
+    const auto bad = runCli({"optimize", "--model", "llama-3.1-8b", "--budget", "1500", "--exclude", "Nonexistent Part 9000"});
+    EXPECT_EQ(bad.exitCode, 2);
+}
+
+TEST(OptimizeCli, ExitCodes)
+{
+    const auto tooSmall = runCli({"optimize", "--model", "llama-3.1-8b", "--budget", "100"});
+    EXPECT_EQ(tooSmall.exitCode, 3);
+    EXPECT_TRUE(tooSmall.out.empty());
+    EXPECT_NE(tooSmall.err.find("no compatible build fits a budget of $100; the cheapest is $"), std::string::npos)
+        << tooSmall.err;
+    EXPECT_EQ(std::count(tooSmall.err.begin(), tooSmall.err.end(), '\n'), 1);
+
+    const auto unknownModel = runCli({"optimize", "--model", "no-such-model", "--budget", "2000"});
+    EXPECT_EQ(unknownModel.exitCode, 2);
+    EXPECT_NE(unknownModel.err.find("no-such-model"), std::string::npos);
+    const auto negative = runCli({"optimize", "--model", "llama-3.1-8b", "--budget", "-5"});
+    EXPECT_EQ(negative.exitCode, 2);
+    const auto threeGpus = runCli({"optimize", "--model", "llama-3.1-8b", "--budget", "2000", "--max-gpus", "3"});
+    EXPECT_EQ(threeGpus.exitCode, 2);
+}
