@@ -32,7 +32,7 @@ void setCounters(benchmark::State& state, const OptimizeResult& r)
     state.counters["pruned"] = static_cast<double>(r.stats.optionsPruned);
     state.counters["platforms"] = static_cast<double>(r.stats.platformSearches);
     state.counters["nodes"] = static_cast<double>(r.stats.platformNodes);
-    state.counters["cost"] = r.bestCost;
+    state.counters["best_cost"] = r.frontier.empty() ? 0.0 : r.frontier.back().cost;
     state.counters["figure"] = r.bestFigure;
 }
 
