@@ -1,6 +1,7 @@
 #include "cli/CliContext.h"
 
 #include "EmbeddedCatalog.h"
+#include "build/BuildDocument.h"
 
 namespace mlrig::cli {
 
@@ -15,6 +16,16 @@ const Catalog& CliContext::catalog()
         }
     }
     return *m_catalog;
+}
+
+Build CliContext::loadBuild(const std::string& path)
+{
+    const Catalog& cat = catalog();
+    try {
+        return loadBuildFile(path, &cat);
+    } catch (const std::exception& e) {
+        throw InputError(path + ": " + e.what());
+    }
 }
 
 }  // namespace mlrig::cli

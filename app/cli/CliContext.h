@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "build/Build.h"
 #include "catalog/Catalog.h"
 
 namespace mlrig::cli {
@@ -22,6 +23,8 @@ public:
 
     // Opens the catalog on first use; a broken --catalog file is an InputError.
     const Catalog& catalog();
+    // Loads a .mlrig file against the catalog; any problem is an InputError "<path>: <reason>".
+    Build loadBuild(const std::string& path);
 
 private:
     std::unique_ptr<Catalog> m_catalog;

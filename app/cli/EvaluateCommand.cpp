@@ -153,12 +153,7 @@ void addEvaluateCommand(CLI::App& app, CliContext& context)
     evaluate->add_option("--format", *outputFormat, "json (default) or text")->check(CLI::IsMember({"json", "text"}));
     evaluate->callback([&context, path, outputFormat] {
         const Catalog& catalog = context.catalog();
-        Build build;
-        try {
-            build = loadBuildFile(*path, &catalog);
-        } catch (const BuildFormatError& e) {
-            throw InputError(*path + ": " + e.what());
-        }
+        const Build build = context.loadBuild(*path);
         if (build.workload) {
             try {
                 validateWorkload(*build.workload);

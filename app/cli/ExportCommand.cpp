@@ -62,12 +62,7 @@ void addExportCommand(CLI::App& app, CliContext& context)
             throw InputError(*to + ": PDF export needs the desktop build (configure with MLRIG_BUILD_GUI=ON)");
 #endif
         const Catalog& catalog = context.catalog();
-        Build build;
-        try {
-            build = loadBuildFile(*path, &catalog);
-        } catch (const BuildFormatError& e) {
-            throw InputError(*path + ": " + e.what());
-        }
+        const Build build = context.loadBuild(*path);
         const Evaluation evaluation = mlrig::evaluate(build, catalog);
         if (extension == ".csv") {
             writeText(*to, exportBuildCsv(build, evaluation, catalog, {.utf8Bom = *withBom}));

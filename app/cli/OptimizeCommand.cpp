@@ -60,17 +60,6 @@ double rounded(double value, int decimals)
     return std::round(value * scale) / scale;
 }
 
-std::vector<BuildItem> itemsOf(const std::string& path, const Catalog& catalog)
-{
-    try {
-        return loadBuildFile(path, &catalog).items;
-    } catch (const BuildFormatError& e) {
-        throw InputError(path + ": " + e.what());
-    } catch (const std::exception& e) {
-        throw InputError(path + ": " + e.what());
-    }
-}
-
 void run(const OptimizeOptions& o, CliContext& context)
 {
     const std::optional<WorkloadKind> kind = workloadKindFromId(o.kind);
@@ -104,9 +93,9 @@ void run(const OptimizeOptions& o, CliContext& context)
 
     const Catalog& catalog = context.catalog();
     if (!o.pinFile.empty())
-        request.pinned = itemsOf(o.pinFile, catalog);
+        request.pinned = context.loadBuild(o.pinFile).items;
     if (!o.offersFile.empty())
-        request.offers = itemsOf(o.offersFile, catalog);
+        request.offers = context.loadBuild(o.offersFile).items;
 
     OptimizeResult result;
     try {

@@ -80,6 +80,19 @@ double cpuSustainedW(const Cpu& cpu)
     return power::kUnknownCpuW;
 }
 
+double storageW(const Storage& storage, bool* estimated)
+{
+    if (storage.nvme.value_or(false))
+        return power::kNvmeW;
+    if (equalsFolded(storage.storageType, "HDD"))
+        return power::kHddW;
+    if (equalsFolded(storage.storageType, "SSD") || storage.nvme.has_value())
+        return power::kSataSsdW;
+    if (estimated)
+        *estimated = true;
+    return power::kNvmeW;
+}
+
 double roundUpToStandardPsu(double watts)
 {
     if (watts <= 0)
@@ -129,16 +142,7 @@ PowerSummary computePower(const ResolvedBuild& resolved)
                     line.sustainedW = line.peakW = q * p.modules.value_or(2) * perModule;
                     line.estimated = !p.modules || p.memoryType.empty();
                 } else if constexpr (std::is_same_v<T, Storage>) {
-                    double w = power::kNvmeW;
-                    if (p.nvme.value_or(false))
-                        w = power::kNvmeW;
-                    else if (equalsFolded(p.storageType, "HDD"))
-                        w = power::kHddW;
-                    else if (equalsFolded(p.storageType, "SSD") || p.nvme.has_value())
-                        w = power::kSataSsdW;
-                    else
-                        line.estimated = true;
-                    line.sustainedW = line.peakW = q * w;
+                    line.sustainedW = line.peakW = q * storageW(p, &line.estimated);
                 } else if constexpr (std::is_same_v<T, Cooler>) {
                     const double w = p.waterCooled.value_or(false) ? power::kLiquidCoolingW : power::kAirCoolingW;
                     line.sustainedW = line.peakW = q * w;

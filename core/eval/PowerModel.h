@@ -45,6 +45,9 @@ double transientFactor(const Gpu& gpu);
 double gpuSustainedW(const Gpu& gpu, std::optional<double> limitW);
 double gpuPeakW(const Gpu& gpu, std::optional<double> limitW);
 double cpuSustainedW(const Cpu& cpu);
+// One drive's draw: NVMe, SATA SSD or hard disk; a drive of unknown kind is budgeted as NVMe
+// and `estimated` (when given) is set. The optimizer sizes PSUs with the same figure.
+double storageW(const Storage& storage, bool* estimated = nullptr);
 
 // The build's power summary: one line per resolved part line, sums and the recommended PSU.
 PowerSummary computePower(const ResolvedBuild& resolved);

@@ -458,14 +458,7 @@ public:
             a.quantity = c.item.quantity;
             const bool hdd = equalsFolded(p.storageType, "HDD") || equalsFolded(p.storageType, "SSHD");
             a.warnsAlone = !p.nvme.value_or(false) && hdd;
-            double w = power::kNvmeW;
-            if (p.nvme.value_or(false))
-                w = power::kNvmeW;
-            else if (equalsFolded(p.storageType, "HDD"))
-                w = power::kHddW;
-            else if (equalsFolded(p.storageType, "SSD") || p.nvme.has_value())
-                w = power::kSataSsdW;
-            a.watts = a.quantity * w;
+            a.watts = a.quantity * storageW(p);
             m_storages.push_back(a);
         }
         const int socketCount = static_cast<int>(sockets.ids.size());
