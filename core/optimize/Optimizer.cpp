@@ -1072,6 +1072,48 @@ private:
 
 }  // namespace
 
+std::vector<PlatformQuote> quotePlatforms(const Catalog& catalog, const OptimizeRequest& request,
+                                          const std::vector<BuildItem>& gpuLines)
+{
+    for (const BuildItem& item : request.pinned)
+        if (item.category == Category::Gpu)
+            throw std::invalid_argument("quotePlatforms: GPUs are quoted, not pinned");
+    OptimizeStats stats;
+    const auto cands = optimizerCandidates(catalog, request);
+    PlatformSearch platforms(catalog, cands, request.policy, stats);
+    std::vector<PlatformQuote> quotes;
+    quotes.reserve(gpuLines.size());
+    for (const BuildItem& line : gpuLines) {
+        PlatformQuote& quote = quotes.emplace_back();
+        const AnyPart* part = line.custom ? &*line.custom : catalog.find(Category::Gpu, line.ref);
+        const Gpu* gpu = part ? std::get_if<Gpu>(part) : nullptr;
+        if (!gpu || line.quantity < 1 || line.quantity > 2 || gpuHasIntrinsicError(*gpu))
+            continue;
+        const PlatformChoice& p = platforms.cheapest(gpuSpec(*gpu, line.quantity));
+        if (!p.feasible)
+            continue;
+        Build build;
+        build.workload = request.workload;
+        auto add = [&](Category c, int index) {
+            build.items.push_back(cands[ix(c)][static_cast<size_t>(index)].item);
+        };
+        add(Category::Cpu, p.cpu);
+        add(Category::Motherboard, p.board);
+        add(Category::Memory, p.mem);
+        build.items.push_back(line);
+        add(Category::Psu, p.psu);
+        add(Category::Case, p.pcCase);
+        add(Category::Cooler, p.cooler);
+        add(Category::Storage, p.storage);
+        if (!acceptableEvaluation(evaluate(build, catalog), request.policy))
+            continue;
+        quote.feasible = true;
+        quote.platformCost = p.cost;
+        quote.build = std::move(build);
+    }
+    return quotes;
+}
+
 OptimizeResult optimize(const Catalog& catalog, const OptimizeRequest& request)
 {
     const auto start = std::chrono::steady_clock::now();

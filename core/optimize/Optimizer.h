@@ -129,4 +129,17 @@ std::array<std::vector<OptimizeCandidate>, 8> optimizerCandidates(const Catalog&
 // max GPUs outside 1..2, a pinned part that does not resolve).
 OptimizeResult optimize(const Catalog& catalog, const OptimizeRequest& request);
 
+// The cheapest valid platform (CPU, board, memory, PSU, case, cooler, storage) for each of several
+// GPU lines, sharing one memoised platform search: what the build wizard needs to price every GPU
+// it ranks. request.pinned / offers / excluded / policy apply to the platform; its budget, GPU pins
+// and workload are not used (each quote is at any price). Each gpuLines item is a GPU BuildItem
+// (ref or custom, quantity, optional price and power limit) and is put into the build as given.
+struct PlatformQuote {
+    bool feasible = false;
+    double platformCost = 0;  // without the GPU line
+    Build build;              // GPU line + platform, verified with evaluate() (when feasible)
+};
+std::vector<PlatformQuote> quotePlatforms(const Catalog& catalog, const OptimizeRequest& request,
+                                          const std::vector<BuildItem>& gpuLines);
+
 }  // namespace mlrig

@@ -1,0 +1,28 @@
+#pragma once
+
+// What the person told the build wizard: the workload, the budget and the preferences that
+// every later suggestion (GPU ranking, platform, the rest) has to respect.
+
+#include <string>
+
+#include "build/Build.h"
+
+namespace mlrig {
+
+struct BuildGoal {
+    Workload workload;
+    double budget = 2000;   // whole build, in the catalog's currency (USD)
+    int gpuCount = 1;       // 1 or 2 identical cards
+    bool allowUsed = false;  // the person will buy used parts at their own price
+    // Noise and power preference: every GPU runs at this fraction of its rated power (0.5..1).
+    // Less power means less heat and fan noise at a small cost in speed (retainedPerformance()).
+    double gpuPowerFraction = 1.0;
+};
+
+// Checks a goal; returns an empty string when it is usable, else one line saying what is wrong.
+std::string validateGoal(const BuildGoal& goal);
+
+// The per-GPU power limit the goal asks of a card with the given rated power (nullopt at 100%).
+std::optional<double> goalPowerLimitW(const BuildGoal& goal, std::optional<double> ratedW);
+
+}  // namespace mlrig

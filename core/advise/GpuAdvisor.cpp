@@ -1,0 +1,213 @@
+#include "advise/GpuAdvisor.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+#include "eval/Evaluate.h"
+#include "eval/ValueMetrics.h"
+#include "eval/WorkloadModel.h"
+#include "io/ExportLines.h"
+#include "optimize/Optimizer.h"
+
+namespace mlrig {
+
+namespace {
+
+bool isGuideFlag(const Finding& f)
+{
+    return f.rule == "gpu-vendor" || f.rule == "gpu-datacenter" || f.rule == "gpu-workstation";
+}
+
+std::string modelLabel(const Workload& workload)
+{
+    if (const ModelSpec* m = findModelPreset(workload.model))
+        return m->displayName;
+    return workload.model.empty() ? std::string(workloadKindId(workload.kind)) : workload.model;
+}
+
+std::string dollars(double amount)
+{
+    return "$" + formatWhole(amount);
+}
+
+std::string figureText(double value, const std::string& name)
+{
+    return fmt::format("{:.{}f} {}", value, value < 10 ? 1 : 0, name);
+}
+
+}  // namespace
+
+BuildItem GpuSuggestion::item() const
+{
+    BuildItem line;
+    line.category = Category::Gpu;
+    line.ref = gpu ? (gpu->info.id.empty() ? gpu->info.name : gpu->info.id) : model;
+    line.quantity = count;
+    line.powerLimitW = powerLimitW;
+    return line;
+}
+
+std::string metricExplanation(WorkloadKind kind)
+{
+    switch (kind) {
+    case WorkloadKind::LlmInference:
+        return "Generating text is memory-bound: every token reads all the weights, so once the model fits in "
+               "VRAM, memory bandwidth sets the tokens per second.";
+    case WorkloadKind::LlmFineTune:
+        return "Fine-tuning is compute-bound: FP16 tensor throughput sets the speed, and VRAM decides whether the "
+               "model, its gradients and optimizer state fit at all.";
+    case WorkloadKind::ImageGeneration:
+        return "Diffusion steps are compute-bound: FP16 tensor throughput sets images per minute, and the model "
+               "has to fit in VRAM.";
+    case WorkloadKind::Training:
+        return "Training from scratch is compute-bound: FP16 tensor throughput sets the speed, VRAM caps the "
+               "model and batch size.";
+    case WorkloadKind::General:
+        break;
+    }
+    return "Without a specific model, GPUs are ranked by FP16 tensor throughput; VRAM decides what will fit later.";
+}
+
+GpuRanking rankGpus(const Catalog& catalog, const BuildGoal& goal)
+{
+    if (const std::string problem = validateGoal(goal); !problem.empty())
+        throw std::invalid_argument(problem);
+
+    GpuRanking ranking;
+    ranking.whyMetric = metricExplanation(goal.workload.kind);
+
+    // One candidate per GPU model: its cheapest priced card (shop price, else the model's MSRP).
+    struct Pick {
+        const Gpu* gpu;
+        double price;
+        PriceSource source;
+    };
+    std::map<std::string, Pick> byModel;
+    for (const AnyPart& part : catalog.parts(Category::Gpu)) {
+        const Gpu& gpu = std::get<Gpu>(part);
+        if (gpu.chipModel.empty() || !gpu.vramGb || !catalog.chip(gpu.chipModel))
+            continue;  // only cards linked to a GPU model row: their figures are known
+        BuildItem probe;
+        probe.category = Category::Gpu;
+        probe.ref = gpu.info.id;
+        const PriceChoice price = priceOf(probe, &part, catalog);
+        if (!price.unitPrice || *price.unitPrice <= 0)
+            continue;
+        auto it = byModel.find(gpu.chipModel);
+        // A generic model row wins ties: its figures are the reference ones.
+        if (it == byModel.end() || *price.unitPrice < it->second.price ||
+            (*price.unitPrice == it->second.price && gpu.info.id.starts_with("gpu-model:")))
+            byModel[gpu.chipModel] = Pick{&gpu, *price.unitPrice, price.source};
+    }
+
+    std::vector<GpuSuggestion> all;
+    std::vector<BuildItem> lines;
+    for (const auto& [model, pick] : byModel) {
+        GpuSuggestion s;
+        s.gpu = pick.gpu;
+        s.model = model;
+        s.count = goal.gpuCount;
+        s.unitPrice = pick.price;
+        s.priceSource = pick.source;
+        s.powerLimitW = goalPowerLimitW(goal, pick.gpu->tdpW);
+        std::vector<GpuForWorkload> forWorkload;
+        appendGpusForWorkload(*pick.gpu, s.count, s.powerLimitW, forWorkload);
+        const WorkloadEstimate estimate = estimateWorkload(goal.workload, forWorkload);
+        if (ranking.figureName.empty())
+            ranking.figureName = estimate.figureOfMerit;
+        s.fits = estimate.fits;
+        s.vramGb = estimate.vramAvailableGb;
+        s.neededGb = estimate.vramNeededGb;
+        s.figure = estimate.figureValue;
+        if (s.figure && s.gpuCost() > 0)
+            s.figurePerDollar = *s.figure / s.gpuCost();
+
+        Build alone;
+        alone.items.push_back(s.item());
+        for (const Finding& f : evaluate(alone, catalog).findings)
+            if (isGuideFlag(f))
+                s.flags.push_back(f);
+        lines.push_back(s.item());
+        all.push_back(std::move(s));
+    }
+
+    OptimizeRequest platformRequest;
+    platformRequest.workload = goal.workload;
+    platformRequest.maxGpus = goal.gpuCount;
+    platformRequest.allowUsed = goal.allowUsed;
+    const std::vector<PlatformQuote> quotes = quotePlatforms(catalog, platformRequest, lines);
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (!quotes[i].feasible)
+            continue;
+        all[i].buildCost = all[i].gpuCost() + quotes[i].platformCost;
+        all[i].withinBudget = *all[i].buildCost <= goal.budget + 1e-6;
+    }
+
+    const auto group = [](const GpuSuggestion& s) {
+        if (s.recommended())
+            return 0;
+        if (s.fits && s.buildCost && s.figure)
+            return 1;
+        return 2;
+    };
+    std::stable_sort(all.begin(), all.end(), [&](const GpuSuggestion& a, const GpuSuggestion& b) {
+        const int ga = group(a), gb = group(b);
+        if (ga != gb)
+            return ga < gb;
+        if (ga == 0 && *a.figure != *b.figure)
+            return *a.figure > *b.figure;
+        if (ga == 1 && *a.buildCost != *b.buildCost)
+            return *a.buildCost < *b.buildCost;
+        if (ga == 2 && a.vramGb != b.vramGb)
+            return a.vramGb > b.vramGb;
+        const double ca = a.buildCost.value_or(a.gpuCost() + 1e9), cb = b.buildCost.value_or(b.gpuCost() + 1e9);
+        return ca != cb ? ca < cb : a.model < b.model;
+    });
+    ranking.suggestions = std::move(all);
+
+    const auto& list = ranking.suggestions;
+    for (size_t i = 0; i < list.size() && list[i].recommended(); ++i) {
+        ++ranking.recommendedCount;
+        if (list[i].figurePerDollar &&
+            (!ranking.bestValue || *list[i].figurePerDollar > *list[*ranking.bestValue].figurePerDollar))
+            ranking.bestValue = i;
+    }
+
+    const std::string model = modelLabel(goal.workload);
+    const std::string cards = goal.gpuCount == 2 ? "two cards" : "one card";
+    const std::string budget = dollars(goal.budget);
+    if (ranking.recommendedCount > 0) {
+        const GpuSuggestion& top = list.front();
+        ranking.verdict = fmt::format("{} GPU option{} run{} {} on {} within {}. Fastest: {} (about {}, build {}).",
+                                      ranking.recommendedCount, ranking.recommendedCount == 1 ? "" : "s",
+                                      ranking.recommendedCount == 1 ? "s" : "", model, cards, budget, top.model,
+                                      figureText(*top.figure, ranking.figureName), dollars(*top.buildCost));
+    } else {
+        std::optional<double> nearest;
+        const GpuSuggestion* cheapest = nullptr;
+        for (const GpuSuggestion& s : list)
+            if (s.fits && s.buildCost && (!nearest || *s.buildCost < *nearest)) {
+                nearest = s.buildCost;
+                cheapest = &s;
+            }
+        ranking.nearestBudget = nearest;
+        if (cheapest)
+            ranking.verdict = fmt::format(
+                "No build within {} runs {} on {}. The cheapest that does costs {} (with {}): raise the budget to "
+                "about {}, or choose a smaller model or quantization.",
+                budget, model, cards, dollars(*nearest), cheapest->model,
+                dollars(std::ceil(*nearest / 50.0) * 50.0));
+        else
+            ranking.verdict = fmt::format(
+                "No GPU in the catalog runs {} on {}: choose a smaller model, a stronger quantization, a shorter "
+                "context{}.",
+                model, cards, goal.gpuCount == 1 ? " or two GPUs" : "");
+    }
+    return ranking;
+}
+
+}  // namespace mlrig

@@ -1,0 +1,270 @@
+#include "advise/GpuComparison.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "eval/PowerModel.h"
+#include "eval/ValueMetrics.h"
+#include "eval/WorkloadModel.h"
+#include "io/ExportLines.h"
+
+namespace mlrig {
+
+namespace {
+
+constexpr double kPerThousand = 1000.0;
+
+std::string number(double value, const std::string& unit)
+{
+    const int decimals = std::fabs(value) >= 100 ? 0 : (std::fabs(value) >= 10 ? 1 : 2);
+    std::string text = std::fabs(value) >= 1000 ? formatWhole(value) : fmt::format("{:.{}f}", value, decimals);
+    return unit.empty() ? text : text + " " + unit;
+}
+
+std::string classLabel(GpuClass c)
+{
+    switch (c) {
+    case GpuClass::Consumer: return "Consumer";
+    case GpuClass::Workstation: return "Workstation";
+    case GpuClass::Datacenter: return "Datacentre";
+    case GpuClass::Unknown: break;
+    }
+    return "—";
+}
+
+std::string connectorText(const Gpu& g)
+{
+    std::vector<std::string> parts;
+    if (g.pcie12vhpwr && *g.pcie12vhpwr > 0)
+        parts.push_back(fmt::format("{} × 16-pin", *g.pcie12vhpwr));
+    if (g.pcie8pin && *g.pcie8pin > 0)
+        parts.push_back(fmt::format("{} × 8-pin", *g.pcie8pin));
+    if (g.pcie6pin && *g.pcie6pin > 0)
+        parts.push_back(fmt::format("{} × 6-pin", *g.pcie6pin));
+    if (parts.empty())
+        return g.pcie8pin || g.pcie12vhpwr || g.pcie6pin ? "slot power only" : "—";
+    std::string out = parts.front();
+    for (size_t i = 1; i < parts.size(); ++i)
+        out += " + " + parts[i];
+    return out;
+}
+
+void finishRow(ComparisonRow& row)
+{
+    const size_t n = row.values.size();
+    row.deltaPercent.assign(n, std::nullopt);
+    if (row.values[0] && *row.values[0] != 0)
+        for (size_t i = 1; i < n; ++i)
+            if (row.values[i])
+                row.deltaPercent[i] = (*row.values[i] - *row.values[0]) / std::fabs(*row.values[0]) * 100.0;
+    if (row.better == Better::None)
+        return;
+    std::optional<double> best, worst;
+    size_t known = 0;
+    for (const auto& v : row.values) {
+        if (!v)
+            continue;
+        ++known;
+        const bool better = !best || (row.better == Better::Higher ? *v > *best : *v < *best);
+        if (better)
+            best = v;
+        if (!worst || (row.better == Better::Higher ? *v < *worst : *v > *worst))
+            worst = v;
+    }
+    if (known < 2 || std::fabs(*best - *worst) <= 1e-9 * std::max(1.0, std::fabs(*best)))
+        return;  // nothing to compare, or all equal: no winner
+    for (size_t i = 0; i < n; ++i)
+        if (row.values[i] && std::fabs(*row.values[i] - *best) <= 1e-9 * std::max(1.0, std::fabs(*best)))
+            row.winners.push_back(i);
+}
+
+}  // namespace
+
+const ComparisonRow* GpuComparison::row(std::string_view id) const
+{
+    for (const ComparisonRow& r : rows)
+        if (r.id == id)
+            return &r;
+    return nullptr;
+}
+
+std::string describeWorkload(const Workload& workload)
+{
+    const ModelSpec* preset = findModelPreset(workload.model);
+    const std::string model = preset ? preset->displayName
+                                     : (workload.model.empty() ? std::string() : workload.model);
+    switch (workload.kind) {
+    case WorkloadKind::LlmInference:
+        return fmt::format("{}, {}, {}k context", model, workload.quant, workload.context / 1024);
+    case WorkloadKind::LlmFineTune: {
+        const char* method = workload.method == FineTuneMethod::Full   ? "full fine-tune"
+                             : workload.method == FineTuneMethod::Lora ? "LoRA"
+                                                                       : "QLoRA";
+        return fmt::format("{} fine-tuning ({})", model, method);
+    }
+    case WorkloadKind::ImageGeneration:
+        return model.empty() ? "Image generation" : fmt::format("Image generation: {}", model);
+    case WorkloadKind::Training:
+        return model.empty() ? "Training from scratch" : fmt::format("Training {} from scratch", model);
+    case WorkloadKind::General:
+        break;
+    }
+    return "General ML use";
+}
+
+GpuComparison compareGpus(const Catalog& catalog, const std::vector<BuildItem>& gpus,
+                          const std::optional<Workload>& workload)
+{
+    if (gpus.size() < kMinComparedGpus || gpus.size() > kMaxComparedGpus)
+        throw std::invalid_argument(
+            fmt::format("compare {} to {} GPUs (got {})", kMinComparedGpus, kMaxComparedGpus, gpus.size()));
+    GpuComparison out;
+    out.workload = workload;
+    for (const BuildItem& item : gpus) {
+        if (item.category != Category::Gpu)
+            throw std::invalid_argument(fmt::format("\"{}\" is a {}, not a GPU", item.ref, categoryId(item.category)));
+        const AnyPart* part = item.custom ? &*item.custom : catalog.find(Category::Gpu, item.ref);
+        if (!part)
+            throw std::invalid_argument(fmt::format("GPU \"{}\" is not in the catalog", item.ref));
+        ComparedGpu column;
+        column.gpu = &std::get<Gpu>(*part);
+        column.item = item;
+        column.item.quantity = 1;
+        const PriceChoice price = priceOf(column.item, part, catalog);
+        column.price = price.unitPrice;
+        column.priceSource = price.source;
+        out.gpus.push_back(std::move(column));
+    }
+    const size_t n = out.gpus.size();
+
+    const auto numeric = [&](std::string id, std::string group, std::string label, std::string unit, Better better,
+                             auto value) {
+        ComparisonRow row{std::move(id), std::move(group), std::move(label), std::move(unit), better, {}, {}, {}, {}};
+        for (const ComparedGpu& c : out.gpus) {
+            const std::optional<double> v = value(c);
+            row.values.push_back(v);
+            row.text.push_back(v ? number(*v, row.unit) : "—");
+        }
+        finishRow(row);
+        out.rows.push_back(std::move(row));
+    };
+    const auto textual = [&](std::string id, std::string group, std::string label, Better better, auto value) {
+        ComparisonRow row{std::move(id), std::move(group), std::move(label), {}, better, {}, {}, {}, {}};
+        for (const ComparedGpu& c : out.gpus) {
+            const auto [v, text] = value(c);
+            row.values.push_back(v);
+            row.text.push_back(text);
+        }
+        finishRow(row);
+        row.deltaPercent.assign(n, std::nullopt);  // percentages of yes/no or years say nothing
+        out.rows.push_back(std::move(row));
+    };
+    using Opt = std::optional<double>;
+    const auto chipOf = [&](const ComparedGpu& c) { return catalog.chip(c.gpu->chipModel); };
+
+    const std::string specs = "Specifications";
+    numeric("vram", specs, "VRAM", "GB", Better::Higher, [](const ComparedGpu& c) { return c.gpu->vramGb; });
+    numeric("bandwidth", specs, "Memory bandwidth", "GB/s", Better::Higher,
+            [](const ComparedGpu& c) { return c.gpu->memoryBandwidthGbs; });
+    numeric("fp16-tensor", specs, "FP16 tensor (dense)", "TFLOPS", Better::Higher,
+            [](const ComparedGpu& c) { return c.gpu->fp16TensorTflops; });
+    numeric("fp32", specs, "FP32", "TFLOPS", Better::Higher, [](const ComparedGpu& c) { return c.gpu->fp32Tflops; });
+    numeric("tdp", specs, "Board power", "W", Better::Lower,
+            [](const ComparedGpu& c) { return c.item.powerLimitW ? c.item.powerLimitW : c.gpu->tdpW; });
+    numeric("transient-peak", specs, "Transient peak", "W", Better::Lower, [](const ComparedGpu& c) -> Opt {
+        if (!c.gpu->tdpW && !c.gpu->transientPeakW)
+            return std::nullopt;
+        return gpuPeakW(*c.gpu, c.item.powerLimitW);
+    });
+    numeric("length", specs, "Length", "mm", Better::Lower, [](const ComparedGpu& c) { return c.gpu->lengthMm; });
+    numeric("slots", specs, "Slot width", "slots", Better::Lower, [](const ComparedGpu& c) { return c.gpu->slotWidth; });
+    textual("connectors", specs, "Power connectors", Better::None,
+            [](const ComparedGpu& c) { return std::pair<Opt, std::string>{std::nullopt, connectorText(*c.gpu)}; });
+    textual("nvlink", specs, "NVLink", Better::Higher, [](const ComparedGpu& c) {
+        if (!c.gpu->nvlink)
+            return std::pair<Opt, std::string>{std::nullopt, "—"};
+        return std::pair<Opt, std::string>{*c.gpu->nvlink ? 1.0 : 0.0, *c.gpu->nvlink ? "Yes" : "No"};
+    });
+    textual("launch-year", specs, "Launch year", Better::Higher, [&](const ComparedGpu& c) {
+        std::optional<int> year = c.gpu->info.releaseYear;
+        if (const GpuChip* chip = chipOf(c); chip && chip->launchYear)
+            year = chip->launchYear;
+        if (!year)
+            return std::pair<Opt, std::string>{std::nullopt, "—"};
+        return std::pair<Opt, std::string>{double(*year), std::to_string(*year)};
+    });
+    textual("class", specs, "Class", Better::None, [](const ComparedGpu& c) {
+        return std::pair<Opt, std::string>{std::nullopt, classLabel(c.gpu->gpuClass)};
+    });
+    numeric("price", specs, "Price", "USD", Better::Lower, [](const ComparedGpu& c) { return c.price; });
+    // Prices read better as money, with where they come from.
+    ComparisonRow& priceRow = out.rows.back();
+    for (size_t i = 0; i < n; ++i) {
+        const ComparedGpu& c = out.gpus[i];
+        if (!c.price)
+            continue;
+        const char* source = c.priceSource == PriceSource::Msrp   ? " (MSRP)"
+                             : c.priceSource == PriceSource::User ? " (your price)"
+                                                                  : "";
+        priceRow.text[i] = "$" + formatWhole(*c.price) + source;
+    }
+
+    const std::string perDollar = "Per $1,000";
+    const auto per = [](Opt figure, Opt price) -> Opt {
+        if (!figure || !price || *price <= 0)
+            return std::nullopt;
+        return *figure / *price * kPerThousand;
+    };
+    numeric("vram-per-dollar", perDollar, "VRAM per $1,000", "GB", Better::Higher,
+            [&](const ComparedGpu& c) { return per(c.gpu->vramGb, c.price); });
+    numeric("bandwidth-per-dollar", perDollar, "Bandwidth per $1,000", "GB/s", Better::Higher,
+            [&](const ComparedGpu& c) { return per(c.gpu->memoryBandwidthGbs, c.price); });
+    numeric("tflops-per-dollar", perDollar, "FP16 tensor per $1,000", "TFLOPS", Better::Higher,
+            [&](const ComparedGpu& c) { return per(c.gpu->fp16TensorTflops, c.price); });
+
+    if (workload) {
+        out.workloadLabel = describeWorkload(*workload);
+        std::vector<WorkloadEstimate> estimates;
+        for (const ComparedGpu& c : out.gpus) {
+            std::vector<GpuForWorkload> forWorkload;
+            appendGpusForWorkload(*c.gpu, 1, c.item.powerLimitW, forWorkload);
+            estimates.push_back(estimateWorkload(*workload, forWorkload));  // throws for a bad workload
+        }
+        const std::string group = "Workload: " + out.workloadLabel;
+        size_t i = 0;
+        textual("fits", group, "Fits on one card", Better::Higher, [&](const ComparedGpu&) {
+            const WorkloadEstimate& e = estimates[i++];
+            const std::string text = e.fits ? fmt::format("Yes ({:.1f} of {:.0f} GB)", e.vramNeededGb, e.vramAvailableGb)
+                                            : fmt::format("No (needs {:.1f} GB, has {:.0f})", e.vramNeededGb,
+                                                          e.vramAvailableGb);
+            return std::pair<Opt, std::string>{e.fits ? 1.0 : 0.0, text};
+        });
+        const std::string figureName = estimates.front().figureOfMerit;
+        i = 0;
+        numeric("figure", group, figureName.empty() ? "Speed" : figureName, figureName.empty() ? "" : figureName,
+                Better::Higher, [&](const ComparedGpu&) -> Opt {
+                    const WorkloadEstimate& e = estimates[i++];
+                    return e.fits ? e.figureValue : std::nullopt;
+                });
+        // The unit is the figure itself; the label says which figure it is.
+        out.rows.back().label = figureName.empty() ? "Speed" : figureName;
+        for (size_t k = 0; k < n; ++k)
+            if (out.rows.back().values[k])
+                out.rows.back().text[k] = number(*out.rows.back().values[k], "");
+        i = 0;
+        numeric("figure-per-dollar", group, (figureName.empty() ? std::string("Speed") : figureName) + " per $1,000",
+                figureName.empty() ? "" : figureName, Better::Higher, [&](const ComparedGpu& c) -> Opt {
+                    const WorkloadEstimate& e = estimates[i++];
+                    return e.fits ? per(e.figureValue, c.price) : std::nullopt;
+                });
+        for (size_t k = 0; k < n; ++k)
+            if (out.rows.back().values[k])
+                out.rows.back().text[k] = number(*out.rows.back().values[k], "");
+    }
+    return out;
+}
+
+}  // namespace mlrig

@@ -1,0 +1,144 @@
+#include <gtest/gtest.h>
+
+#include "EmbeddedCatalog.h"
+#include "advise/GpuComparison.h"
+#include "io/ComparisonCsvExport.h"
+#include "io/Csv.h"
+
+using namespace mlrig;
+
+namespace {
+
+const Catalog& catalog()
+{
+    static const Catalog c = Catalog::loadBytes(embeddedCatalogImage());
+    return c;
+}
+
+BuildItem gpu(std::string ref, std::optional<double> price = std::nullopt)
+{
+    BuildItem item;
+    item.category = Category::Gpu;
+    item.ref = std::move(ref);
+    item.price = price;
+    return item;
+}
+
+std::vector<size_t> winners(const GpuComparison& c, std::string_view row)
+{
+    const ComparisonRow* r = c.row(row);
+    EXPECT_TRUE(r) << row;
+    return r ? r->winners : std::vector<size_t>{};
+}
+
+Workload llm8b()
+{
+    Workload w;
+    w.kind = WorkloadKind::LlmInference;
+    w.model = "llama-3.1-8b";
+    return w;
+}
+
+}  // namespace
+
+TEST(GpuComparison, ThreeCardsHaveTheRightWinnerInEveryRow)
+{
+    const GpuComparison c = compareGpus(
+        catalog(), {gpu("GeForce RTX 3090"), gpu("GeForce RTX 4090"), gpu("GeForce RTX 4060 Ti 16GB")}, llm8b());
+    ASSERT_EQ(c.gpus.size(), 3u);
+    EXPECT_EQ(winners(c, "vram"), (std::vector<size_t>{0, 1}));  // 24 GB each
+    EXPECT_EQ(winners(c, "bandwidth"), std::vector<size_t>{1});
+    EXPECT_EQ(winners(c, "fp16-tensor"), std::vector<size_t>{1});
+    EXPECT_EQ(winners(c, "fp32"), std::vector<size_t>{1});
+    EXPECT_EQ(winners(c, "tdp"), std::vector<size_t>{2});
+    EXPECT_EQ(winners(c, "transient-peak"), std::vector<size_t>{2});
+    EXPECT_EQ(winners(c, "length"), std::vector<size_t>{2});
+    EXPECT_EQ(winners(c, "price"), std::vector<size_t>{2});
+    EXPECT_EQ(winners(c, "nvlink"), std::vector<size_t>{0});  // only the 3090 has the bridge
+    EXPECT_EQ(winners(c, "launch-year"), std::vector<size_t>{2});  // 4060 Ti: 2023
+    EXPECT_EQ(winners(c, "vram-per-dollar"), std::vector<size_t>{2});
+    EXPECT_TRUE(winners(c, "fits").empty()) << "all three hold an 8B model: no winner";
+    EXPECT_EQ(winners(c, "figure"), std::vector<size_t>{1});
+    EXPECT_EQ(c.row("figure")->label, "decode tokens/s");
+    // Decode speed follows bandwidth: at launch prices the 4090's 3.5x bandwidth for 3.2x the
+    // price gives it the most tokens/s per dollar; the 4060 Ti wins memory per dollar.
+    EXPECT_EQ(winners(c, "figure-per-dollar"), std::vector<size_t>{1});
+    EXPECT_TRUE(winners(c, "connectors").empty());
+    EXPECT_EQ(c.row("class")->text, (std::vector<std::string>{"Consumer", "Consumer", "Consumer"}));
+}
+
+TEST(GpuComparison, DifferencesAreInPercentAgainstTheFirstColumn)
+{
+    const GpuComparison c = compareGpus(catalog(), {gpu("GeForce RTX 3090"), gpu("GeForce RTX 4090")}, std::nullopt);
+    const ComparisonRow* bw = c.row("bandwidth");
+    ASSERT_TRUE(bw && bw->values[0] && bw->values[1]);
+    EXPECT_FALSE(bw->deltaPercent[0]);
+    ASSERT_TRUE(bw->deltaPercent[1]);
+    EXPECT_NEAR(*bw->deltaPercent[1], (*bw->values[1] - *bw->values[0]) / *bw->values[0] * 100, 1e-9);
+    EXPECT_GT(*bw->deltaPercent[1], 0);
+    EXPECT_FALSE(c.row("fits")) << "no workload, no workload rows";
+    EXPECT_FALSE(c.row("nvlink")->deltaPercent[1]) << "yes/no rows have no percentage";
+}
+
+TEST(GpuComparison, UserPricesAndPowerLimitsCount)
+{
+    const GpuComparison c = compareGpus(catalog(), {gpu("GeForce RTX 3090", 700), gpu("GeForce RTX 4090")}, llm8b());
+    EXPECT_EQ(c.row("price")->text[0], "$700 (your price)");
+    EXPECT_EQ(winners(c, "vram-per-dollar"), std::vector<size_t>{0});
+    BuildItem limited = gpu("GeForce RTX 4090");
+    limited.powerLimitW = 300;
+    const GpuComparison d = compareGpus(catalog(), {gpu("GeForce RTX 4090"), limited}, llm8b());
+    EXPECT_DOUBLE_EQ(*d.row("tdp")->values[1], 300);
+    EXPECT_LT(*d.row("figure")->values[1], *d.row("figure")->values[0]);
+}
+
+TEST(GpuComparison, AModelThatDoesNotFitHasNoSpeed)
+{
+    Workload w = llm8b();
+    w.model = "llama-3.1-70b";
+    const GpuComparison c =
+        compareGpus(catalog(), {gpu("GeForce RTX 4060 Ti 16GB"), gpu("RTX 6000 Ada")}, w);
+    EXPECT_EQ(winners(c, "fits"), std::vector<size_t>{1});
+    EXPECT_EQ(c.row("fits")->text[0].rfind("No (needs", 0), 0u);
+    EXPECT_FALSE(c.row("figure")->values[0]);
+    EXPECT_EQ(c.row("figure")->text[0], "—");
+    EXPECT_TRUE(c.row("figure")->values[1]);
+}
+
+TEST(GpuComparison, RejectsWrongCountsAndUnknownParts)
+{
+    EXPECT_THROW(compareGpus(catalog(), {gpu("GeForce RTX 3090")}, std::nullopt), std::invalid_argument);
+    std::vector<BuildItem> five(5, gpu("GeForce RTX 3090"));
+    EXPECT_THROW(compareGpus(catalog(), five, std::nullopt), std::invalid_argument);
+    EXPECT_THROW(compareGpus(catalog(), {gpu("GeForce RTX 3090"), gpu("GeForce RTX 9999")}, std::nullopt),
+                 std::invalid_argument);
+    BuildItem cpu = gpu("GeForce RTX 3090");
+    cpu.category = Category::Cpu;
+    EXPECT_THROW(compareGpus(catalog(), {gpu("GeForce RTX 3090"), cpu}, std::nullopt), std::invalid_argument);
+    Workload bad = llm8b();
+    bad.model = "nope";
+    EXPECT_THROW(compareGpus(catalog(), {gpu("GeForce RTX 3090"), gpu("GeForce RTX 4090")}, bad),
+                 std::invalid_argument);
+}
+
+TEST(GpuComparison, CsvHasOneRowPerMetricAndParsesBack)
+{
+    BuildItem custom;
+    custom.category = Category::Gpu;
+    Gpu g;
+    g.info.name = "My \"odd\", card";
+    g.vramGb = 20;
+    custom.custom = g;
+    custom.price = 500;
+    const GpuComparison c = compareGpus(catalog(), {gpu("GeForce RTX 3090"), custom}, llm8b());
+    const std::vector<CsvRow> rows = parseCsv(comparisonToCsv(c));
+    ASSERT_EQ(rows.size(), c.rows.size() + 1);
+    EXPECT_EQ(rows[0], (CsvRow{"Group", "Metric", "Unit", "GeForce RTX 3090", "My \"odd\", card",
+                               "My \"odd\", card vs GeForce RTX 3090 (%)", "Best"}));
+    const auto vram = std::find_if(rows.begin(), rows.end(), [](const CsvRow& r) { return r[1] == "VRAM"; });
+    ASSERT_NE(vram, rows.end());
+    EXPECT_EQ((*vram)[3], "24");
+    EXPECT_EQ((*vram)[4], "20");
+    EXPECT_EQ((*vram)[5], "-16.7");
+    EXPECT_EQ((*vram)[6], "GeForce RTX 3090");
+}
