@@ -141,7 +141,8 @@ TEST(GpuAdvisor, PowerPreferenceLimitsEveryCardAndCostsSomeSpeed)
     BuildGoal full = llmGoal("llama-3.1-8b", 3000, 1);
     BuildGoal quiet = full;
     quiet.gpuPowerFraction = 0.7;
-    const GpuSuggestion* a = find(rankGpus(catalog(), full), "GeForce RTX 3090");
+    const GpuRanking fullRanking = rankGpus(catalog(), full);
+    const GpuSuggestion* a = find(fullRanking, "GeForce RTX 3090");
     const GpuRanking quietRanking = rankGpus(catalog(), quiet);
     const GpuSuggestion* b = find(quietRanking, "GeForce RTX 3090");
     ASSERT_TRUE(a && b && a->figure && b->figure);
