@@ -725,6 +725,19 @@ std::string serializeBuild(const Build& build)
     return root.dump(2) + "\n";
 }
 
+std::string serializeCustomPart(const AnyPart& part)
+{
+    return writeCustom(part).dump();
+}
+
+AnyPart parseCustomPart(Category category, std::string_view jsonText)
+{
+    const json value = json::parse(jsonText.begin(), jsonText.end(), nullptr, false);
+    if (value.is_discarded())
+        throw BuildFormatError("custom part: not valid JSON");
+    return parseCustom(value, "custom", category);
+}
+
 void saveBuildFile(const Build& build, const std::filesystem::path& path)
 {
     const std::string text = serializeBuild(build);

@@ -29,4 +29,9 @@ std::string serializeBuild(const Build& build);  // pretty JSON, unknown keys wr
 // std::runtime_error with the reason when it cannot (the previous file stays intact).
 void saveBuildFile(const Build& build, const std::filesystem::path& path);
 
+// One custom part's fields as compact JSON (the "custom" object of a .mlrig part), and back.
+// Used to keep the user's custom parts in the user database.
+std::string serializeCustomPart(const AnyPart& part);
+AnyPart parseCustomPart(Category category, std::string_view jsonText);  // throws BuildFormatError
+
 }  // namespace mlrig

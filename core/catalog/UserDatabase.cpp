@@ -1,8 +1,11 @@
 #include "catalog/UserDatabase.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <array>
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace mlrig {
@@ -26,11 +29,13 @@ void UserDatabase::migrate(SQLite::Database& db)
     const int current = db.execAndGet("PRAGMA user_version").getInt();
     if (current > kSchemaVersion) {
         throw UserDatabaseError("the user database was written by a newer mlrig (schema " + std::to_string(current) +
-                                ", this version knows " + std::to_string(kSchemaVersion) + ")");
+                                    ", this version knows " + std::to_string(kSchemaVersion) + ")",
+                                UserDatabaseError::Kind::Newer);
     }
     for (int version = current + 1; version <= kSchemaVersion; ++version) {
         SQLite::Transaction transaction(db);
         db.exec(std::string(kMigrations[static_cast<size_t>(version - 1)]));
+        // A PRAGMA takes no bound parameters; the value is our own integer, never user text.
         db.exec("PRAGMA user_version = " + std::to_string(version));
         transaction.commit();
     }
@@ -40,12 +45,17 @@ UserDatabase::UserDatabase(const std::string& path)
 {
     try {
         m_db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        m_db->setBusyTimeout(3000);  // another mlrig window may be writing
         const std::string check = m_db->execAndGet("PRAGMA quick_check").getString();
         if (check != "ok")
-            throw UserDatabaseError("the user database " + path + " is damaged (" + check + ")");
+            throw UserDatabaseError("the user database " + path + " is damaged (" + check + ")",
+                                    UserDatabaseError::Kind::Damaged);
         migrate(*m_db);
     } catch (const SQLite::Exception& e) {
-        throw UserDatabaseError("the user database " + path + " cannot be opened: " + e.what());
+        const int code = e.getErrorCode() & 0xff;
+        const bool damaged = code == SQLITE_NOTADB || code == SQLITE_CORRUPT || code == SQLITE_FORMAT;
+        throw UserDatabaseError("the user database " + path + " cannot be opened: " + e.what(),
+                                damaged ? UserDatabaseError::Kind::Damaged : UserDatabaseError::Kind::Unavailable);
     }
 }
 
@@ -101,6 +111,11 @@ std::vector<UserPrice> UserDatabase::prices() const
 
 std::string UserDatabase::addCustomPart(const std::string& category, const std::string& json)
 {
+    SQLite::Statement existing(*m_db, "SELECT id FROM custom_part WHERE category = ? AND json = ? ORDER BY id LIMIT 1");
+    existing.bind(1, category);
+    existing.bind(2, json);
+    if (existing.executeStep())
+        return "custom:" + existing.getColumn(0).getString();
     SQLite::Statement insert(*m_db, "INSERT INTO custom_part (category, json) VALUES (?, ?)");
     insert.bind(1, category);
     insert.bind(2, json);
@@ -117,6 +132,20 @@ std::vector<CustomPartRecord> UserDatabase::customParts() const
                        query.getColumn(2).getString()});
     }
     return out;
+}
+
+bool UserDatabase::removeCustomPart(const std::string& id)
+{
+    constexpr std::string_view prefix = "custom:";
+    if (id.rfind(prefix, 0) != 0)
+        return false;
+    SQLite::Statement remove(*m_db, "DELETE FROM custom_part WHERE id = ?");
+    try {
+        remove.bind(1, static_cast<int64_t>(std::stoll(id.substr(prefix.size()))));
+    } catch (const std::exception&) {
+        return false;
+    }
+    return remove.exec() > 0;
 }
 
 }  // namespace mlrig

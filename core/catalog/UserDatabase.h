@@ -19,7 +19,20 @@ namespace mlrig {
 
 class UserDatabaseError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    enum class Kind {
+        Invalid,      // a value the database does not take (a negative price)
+        Damaged,      // not an SQLite database, or one that fails its integrity check
+        Newer,        // written by a newer mlrig: schema above kSchemaVersion; must be left alone
+        Unavailable,  // cannot be opened right now (permissions, a missing folder, locked)
+    };
+    explicit UserDatabaseError(const std::string& what, Kind kind = Kind::Invalid)
+        : std::runtime_error(what), m_kind(kind)
+    {
+    }
+    Kind kind() const { return m_kind; }
+
+private:
+    Kind m_kind;
 };
 
 struct UserPrice {
@@ -40,7 +53,9 @@ public:
     static constexpr int kSchemaVersion = 2;
 
     // Opens (creating if needed) and migrates. ":memory:" works for tests.
-    // Throws UserDatabaseError for a file that is not a usable SQLite database.
+    // Throws UserDatabaseError for a file that is not a usable SQLite database; its kind() tells a
+    // damaged file from a newer one and from one that merely cannot be opened now.
+    // UserDatabaseStore.h decides what to do about each.
     explicit UserDatabase(const std::string& path);
     ~UserDatabase();
     UserDatabase(const UserDatabase&) = delete;
@@ -53,8 +68,11 @@ public:
     bool removePrice(const std::string& partId);
     std::vector<UserPrice> prices() const;
 
+    // Adds a custom part; an identical one (same category and JSON) is not added twice and its
+    // id is returned instead.
     std::string addCustomPart(const std::string& category, const std::string& json);
     std::vector<CustomPartRecord> customParts() const;
+    bool removeCustomPart(const std::string& id);
 
     // Applies every migration above the database's version (exposed for tests).
     static void migrate(SQLite::Database& db);

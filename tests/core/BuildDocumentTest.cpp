@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
 
 #include "build/BuildDocument.h"
@@ -268,5 +269,32 @@ TEST(BuildDocument, SaveIsAtomicAndLoadReportsProblems)
     EXPECT_THROW(loadBuildFile(std::filesystem::temp_directory_path()), BuildFormatError);
     std::ofstream(path) << "{\"format\": \"mlrig-build\", \"version\": 1, \"parts\": [";
     EXPECT_THROW(loadBuildFile(path), BuildFormatError);
+    std::filesystem::remove(path);
+}
+
+TEST(BuildDocument, FailedSaveKeepsThePreviousFileByteForByte)
+{
+    const auto path = tempPath("keep.mlrig");
+    const Build first = parseBuild(kFull);
+    saveBuildFile(first, path);
+    const std::string before = serializeBuild(first);
+    Build second = first;
+    second.name = "changed";
+    // The temporary file cannot be created (something is in its place): the save fails with
+    // a reason and the file on disk is still the previous, complete build.
+    const auto blocker = std::filesystem::path(path.string() + ".tmp-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(blocker / "inside");
+    try {
+        saveBuildFile(second, path);
+        FAIL() << "expected an error";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find(path.string()), std::string::npos) << e.what();
+    }
+    std::ifstream in(path, std::ios::binary);
+    const std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(after, before);
+    EXPECT_EQ(loadBuildFile(path), first);
+    EXPECT_TRUE(std::filesystem::is_directory(blocker / "inside"));  // not ours to delete
+    std::filesystem::remove_all(blocker);
     std::filesystem::remove(path);
 }
