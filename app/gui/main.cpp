@@ -134,7 +134,7 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("mlrig"));
     QApplication::setApplicationVersion(QStringLiteral(MLRIG_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/mlrig/icons/mlrig.svg")));
-    QGuiApplication::setDesktopFileName(QStringLiteral("mlrig"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(MLRIG_APP_ID));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Plan a local machine-learning workstation"));
