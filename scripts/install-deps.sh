@@ -10,6 +10,7 @@ packages=(
     libsqlite3-dev libsqlitecpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth imagemagick poppler-utils
+    desktop-file-utils appstream libxml2-utils groff-base shared-mime-info dpkg-dev file
 )
 
 missing=()
