@@ -75,10 +75,12 @@ private:
     SQLite::Statement& m_statement;
 };
 
+// `table` is one of the fixed table names below (an identifier cannot be a bound parameter);
+// it is quoted all the same.
 template <typename Reader>
 void readTable(SQLite::Database& db, const std::string& table, std::vector<AnyPart>& out, Reader reader)
 {
-    SQLite::Statement query(db, "SELECT * FROM " + table + " ORDER BY name COLLATE NOCASE, id");
+    SQLite::Statement query(db, "SELECT * FROM \"" + table + "\" ORDER BY name COLLATE NOCASE, id");
     while (query.executeStep())
         out.push_back(reader(Row(query)));
 }

@@ -39,15 +39,29 @@ std::string readFile(const std::filesystem::path& path)
     return text.str();
 }
 
+// An SQL identifier, quoted: table and column names cannot be bound as parameters, so they are
+// quoted (embedded quotes doubled) even though they come from our own schema. Values are always
+// bound.
+std::string quoted(const std::string& identifier)
+{
+    std::string out = "\"";
+    for (char c : identifier) {
+        out += c;
+        if (c == '"')
+            out += '"';
+    }
+    return out + "\"";
+}
+
 std::string insertSql(const std::string& table, const std::vector<Column>& columns)
 {
     std::string names;
     std::string marks;
     for (const Column& c : columns) {
-        names += (names.empty() ? "" : ", ") + c.name;
+        names += (names.empty() ? "" : ", ") + quoted(c.name);
         marks += marks.empty() ? "?" : ", ?";
     }
-    return "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")";
+    return "INSERT INTO " + quoted(table) + " (" + names + ") VALUES (" + marks + ")";
 }
 
 void bindJson(SQLite::Statement& insert, int index, const nlohmann::json& value)
