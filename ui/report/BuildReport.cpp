@@ -15,6 +15,7 @@
 #include <QPainterPath>
 #include <QPdfWriter>
 #include <QPrinter>
+#include <QTextOption>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -43,6 +44,30 @@ const QColor kNote(0x2f, 0x7d, 0x4f);
 QString qs(std::string_view text)
 {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// User text (part and build names, which may hold anything) as the report shows it: control
+// characters (tabs, line breaks, \x01) become spaces and very long text is cut with an ellipsis,
+// so one name can never push a row past a page. The text is painted, never parsed as markup.
+QString shown(std::string_view text, qsizetype maxChars)
+{
+    QString out = qs(text);
+    for (QChar& c : out)
+        if (c.category() == QChar::Other_Control)
+            c = QLatin1Char(' ');
+    if (out.size() > maxChars)
+        out = out.left(maxChars - 1) + QStringLiteral("\u2026");
+    return out;
+}
+
+// Word wrap that also breaks a word longer than the line (a 10,000-character name) instead of
+// letting it run out of its cell.
+QTextOption textOption(int flags)
+{
+    QTextOption option(Qt::Alignment(flags & (Qt::AlignHorizontal_Mask | Qt::AlignVertical_Mask)));
+    option.setWrapMode((flags & (Qt::TextWordWrap | Qt::TextWrapAnywhere)) ? QTextOption::WrapAtWordBoundaryOrAnywhere
+                                                                          : QTextOption::NoWrap);
+    return option;
 }
 
 QFont font(double size, bool bold = false, bool mono = false)
@@ -137,7 +162,7 @@ private:
         m_p.setPen(kMuted);
         QString left = QStringLiteral("mlrig build report");
         if (!m_data.build.name.empty())
-            left += QStringLiteral(" \u00b7 ") + qs(m_data.build.name);
+            left += QStringLiteral(" \u00b7 ") + shown(m_data.build.name, 80);
         m_p.drawText(QRectF(m_left, y, contentWidth() * 0.75, 12), Qt::AlignLeft | Qt::AlignTop, left);
         const QString page = m_totalPages > 0 ? QStringLiteral("Page %1 of %2").arg(m_page).arg(m_totalPages)
                                               : QStringLiteral("Page %1").arg(m_page);
@@ -163,7 +188,7 @@ private:
     double measure(const QFont& f, double width, const QString& text, int flags = Qt::TextWordWrap)
     {
         m_p.setFont(f);
-        return m_p.boundingRect(QRectF(0, 0, width, 1e6), flags | Qt::AlignLeft | Qt::AlignTop, text).height();
+        return m_p.boundingRect(QRectF(0, 0, width, 1e6), text, textOption(flags | Qt::AlignLeft | Qt::AlignTop)).height();
     }
 
     double text(double x, double y, double width, const QFont& f, const QColor& color, const QString& s,
@@ -171,8 +196,10 @@ private:
     {
         m_p.setFont(f);
         m_p.setPen(color);
-        QRectF bounds;
-        m_p.drawText(QRectF(x, y, width, 1e6), flags, s, &bounds);
+        const QRectF area(x, y, width, 1e6);
+        const QTextOption option = textOption(flags);
+        const QRectF bounds = m_p.boundingRect(area, s, option);
+        m_p.drawText(area, s, option);
         return bounds.height();
     }
 
@@ -208,7 +235,7 @@ private:
         text(m_left, m_y, contentWidth(), font(8.5), kMuted, QLocale(QLocale::English).toString(date, QStringLiteral("d MMMM yyyy, HH:mm")),
              Qt::AlignRight | Qt::AlignTop);
         m_y += 16;
-        const QString name = m_data.build.name.empty() ? QStringLiteral("Untitled build") : qs(m_data.build.name);
+        const QString name = m_data.build.name.empty() ? QStringLiteral("Untitled build") : shown(m_data.build.name, 200);
         m_y += text(m_left, m_y, contentWidth(), font(22, true), kInk, name);
         m_y += 2;
         int units = 0;
@@ -305,10 +332,10 @@ private:
         const QFont specFont = font(7.5);
         int row = 0;
         for (const ExportLine& l : m_data.lines) {
-            QString name = qs(l.name);
+            QString name = shown(l.name, 300);
             QStringList extra;
             if (!l.specs.empty())
-                extra << qs(l.specs);
+                extra << shown(l.specs, 300);
             if (l.condition == Condition::Used)
                 extra << QStringLiteral("used");
             if (l.custom)
@@ -379,7 +406,7 @@ private:
             for (const Finding& f : all) {
                 if (f.severity != s)
                     continue;
-                const QString msg = qs(f.message);
+                const QString msg = shown(f.message, 600);
                 const double ruleW = 96;
                 const double h = std::max(measure(msgFont, contentWidth() - ruleW - 12, msg), 11.0) + 5;
                 ensure(h);
@@ -546,7 +573,7 @@ private:
         double maxValue = 0;
         int colorIndex = 0;
         for (const GpuValue* g : rows) {
-            auto* set = new QBarSet(qs(g->name));
+            auto* set = new QBarSet(shown(g->name, 60));
             const double t = g->tflopsPerDollar.value_or(0) * per;
             const double vr = g->vramGbPerDollar.value_or(0) * per;
             const double tk = g->tokensPerSPerDollar.value_or(0) * per;
@@ -664,7 +691,7 @@ bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const
     writer.setPageLayout(layout);
     writer.setResolution(600);
     writer.setCreator(QStringLiteral("mlrig"));
-    writer.setTitle(QStringLiteral("mlrig build report: ") + qs(build.name));
+    writer.setTitle(QStringLiteral("mlrig build report: ") + shown(build.name, 200));
     if (paintReport(writer, data, pages) == 0) {
         if (error)
             *error = QStringLiteral("cannot paint the report into %1").arg(path);
