@@ -95,6 +95,7 @@ void BuildSession::setPrice(int itemIndex, std::optional<double> price)
     Build next = m_build;
     next.items[static_cast<size_t>(itemIndex)].price = price;
     edit(next, tr("Change price"));
+    emit priceEntered(next.items[static_cast<size_t>(itemIndex)]);
 }
 
 void BuildSession::setPowerLimit(int itemIndex, std::optional<double> watts)

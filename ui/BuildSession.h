@@ -51,6 +51,7 @@ public:
 
 signals:
     void changed();  // build and evaluation are new
+    void priceEntered(const BuildItem& item);  // setPrice() by the user: remembered as "your price"
 
 private:
     void reevaluate();

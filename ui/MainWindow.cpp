@@ -3,12 +3,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -22,6 +25,7 @@
 #include <QVBoxLayout>
 
 #include "AboutDialog.h"
+#include "AppPaths.h"
 #include "BuildSession.h"
 #include "BuildTableModel.h"
 #include "FindingsPanel.h"
@@ -33,6 +37,7 @@
 #include "ValueChartPanel.h"
 #include "WorkloadPanel.h"
 #include "build/BuildDocument.h"
+#include "catalog/UserDatabaseStore.h"
 
 namespace mlrig::ui {
 
@@ -138,6 +143,7 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
                     Q_UNUSED(rowOfEmpty);
                     PartPickerDialog dialog(m_catalog, category, m_session->build(), -1, m_session->options(),
                                             m_settings.currencySymbol, this);
+                    dialog.setSavedCustomParts(savedCustomParts(category));
                     if (dialog.exec() != QDialog::Accepted)
                         return;
                     if (dialog.chosenPart())
@@ -152,6 +158,11 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_session, &BuildSession::changed, this, &MainWindow::updateStatus);
+    connect(m_session, &BuildSession::priceEntered, this, &MainWindow::rememberPrice);
+    m_autosave = new AutosaveManager(m_session, QDir(appDataDir()).filePath(QStringLiteral("autosave")), this);
+    connect(m_autosave, &AutosaveManager::failed, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 15000);
+    });
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
 
     QSettings settings;
@@ -167,6 +178,8 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
 MainWindow::~MainWindow()
 {
     // The session dies with the window's children; nothing may call back into the window then.
+    delete m_autosave;  // before the session it watches
+    m_autosave = nullptr;
     m_session->undoStack()->disconnect(this);
     m_session->disconnect(this);
 }
@@ -269,6 +282,7 @@ void MainWindow::chooseForRow(int row)
                                  .arg(m_catalog.parts(category).size())
                                  .arg(dialog.filter().computeMs(), 0, 'f', 0),
                              5000);
+    dialog.setSavedCustomParts(savedCustomParts(category));
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (dialog.chosenPart())
@@ -281,10 +295,22 @@ void MainWindow::choosePart(Category category, int itemIndex, const AnyPart& par
 {
     BuildItem item;
     item.category = category;
-    if (custom || infoOf(part).id.empty())
+    if (custom || infoOf(part).id.empty()) {
         item.custom = part;
-    else
+        rememberCustomPart(category, part);
+    } else {
         item.ref = infoOf(part).id;
+        // The price the user gave this part before, in any build.
+        try {
+            if (m_userDb) {
+                const auto remembered = m_userDb->price(item.ref);
+                if (remembered && remembered->currency == m_session->build().currency)
+                    item.price = remembered->price;
+            }
+        } catch (const std::exception&) {
+            // Not remembering a price is no reason to refuse the pick.
+        }
+    }
     m_session->setPart(category, itemIndex, std::move(item));
     const int row = m_model->rowOf(category);
     if (row >= 0)
@@ -328,18 +354,26 @@ void MainWindow::reportError(const QString& title, const QString& message)
     if (!m_interactive)
         return;
     auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText);  // file names and reasons as they are, never as markup
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
 
 void MainWindow::showNotice(const QString& text)
 {
+    showNotice(tr("Parts catalog"), text);
+}
+
+void MainWindow::showNotice(const QString& title, const QString& text)
+{
     if (text.isEmpty())
         return;
     statusBar()->showMessage(text, 15000);
+    emit noticeShown(title, text);
     if (!m_interactive)
         return;
-    auto* box = new QMessageBox(QMessageBox::Information, tr("Parts catalog"), text, QMessageBox::Ok, this);
+    auto* box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setModal(false);
     box->show();
@@ -349,6 +383,7 @@ void MainWindow::newBuild()
 {
     m_session->reset(Build{});
     m_file.clear();
+    m_autosave->setOriginalPath(m_file);
     updateTitle();
 }
 
@@ -364,6 +399,7 @@ bool MainWindow::openFile(const QString& path)
     }
     m_session->reset(build);
     m_file = path;
+    m_autosave->setOriginalPath(m_file);
     addRecent(path);
     updateTitle();
     statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
@@ -375,11 +411,17 @@ bool MainWindow::saveTo(const QString& path)
     try {
         saveBuildFile(m_session->build(), path.toStdString());
     } catch (const std::exception& e) {
-        reportError(tr("Could not save %1").arg(QFileInfo(path).fileName()), QString::fromUtf8(e.what()));
+        // saveBuildFile() is atomic: a failed save leaves the previous file as it was.
+        reportError(tr("Could not save %1").arg(QFileInfo(path).fileName()),
+                    tr("%1\n\nNothing was lost: %2 was not changed, and your changes are still open and "
+                       "kept by autosave. Try File > Save As to save them somewhere else.")
+                        .arg(QString::fromUtf8(e.what()),
+                             QFileInfo::exists(path) ? QFileInfo(path).fileName() : tr("the folder")));
         return false;
     }
     m_file = path;
-    m_session->undoStack()->setClean();
+    m_autosave->setOriginalPath(m_file);
+    m_session->undoStack()->setClean();  // removes the autosave
     addRecent(path);
     updateTitle();
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
@@ -477,10 +519,106 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    m_autosave->clear();  // saved or deliberately discarded: a clean end
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     event->accept();
+}
+
+bool MainWindow::offerRecovery()
+{
+    QList<AutosaveEntry> found = m_autosave->orphans();
+    if (found.isEmpty())
+        return false;
+    // One build per window: the newest is offered, older ones wait for the next start.
+    const AutosaveEntry entry = found.takeFirst();
+    for (const AutosaveEntry& older : found)
+        m_autosave->releaseOrphan(older);
+    const RecoveryChoice choice = m_recoveryPrompt ? m_recoveryPrompt(entry) : askRecovery(entry, this);
+    switch (choice) {
+    case RecoveryChoice::Restore: return restoreAutosave(entry);
+    case RecoveryChoice::Discard: m_autosave->discardOrphan(entry); break;
+    case RecoveryChoice::Later: m_autosave->releaseOrphan(entry); break;
+    }
+    return false;
+}
+
+bool MainWindow::restoreAutosave(const AutosaveEntry& entry)
+{
+    Build build;
+    try {
+        build = loadBuildFile(QFile::encodeName(entry.buildPath).toStdString(), &m_catalog);
+    } catch (const std::exception& e) {
+        m_autosave->releaseOrphan(entry);  // kept: never deleted because it could not be read
+        reportError(tr("Could not restore the unsaved build"),
+                    tr("%1\n\nThe automatic copy was kept as %2.").arg(QString::fromUtf8(e.what()), entry.buildPath));
+        return false;
+    }
+    m_session->reset(build);
+    m_session->undoStack()->resetClean();  // unsaved changes, as they were
+    m_file = entry.originalPath;
+    m_autosave->setOriginalPath(m_file);
+    updateTitle();
+    // This window's own autosave takes over before the old copy goes.
+    if (m_autosave->writeNow())
+        m_autosave->discardOrphan(entry);
+    else
+        m_autosave->releaseOrphan(entry);
+    statusBar()->showMessage(tr("Restored the unsaved build from %1").arg(QLocale().toString(entry.savedAt, QLocale::ShortFormat)), 15000);
+    return true;
+}
+
+void MainWindow::openUserData(const QString& path)
+{
+    OpenedUserDatabase opened = openUserDatabase(QFile::encodeName(path).toStdString());
+    m_userDb = std::move(opened.database);
+    showNotice(tr("Your prices and custom parts"), QString::fromStdString(opened.notice));
+}
+
+void MainWindow::rememberPrice(const BuildItem& item)
+{
+    if (!m_userDb || item.ref.empty())
+        return;
+    try {
+        if (item.price)
+            m_userDb->setPrice({item.ref, *item.price, m_session->build().currency, {}});
+        else
+            m_userDb->removePrice(item.ref);
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(tr("Your price could not be remembered: %1").arg(QString::fromUtf8(e.what())), 10000);
+    }
+}
+
+void MainWindow::rememberCustomPart(Category category, const AnyPart& part)
+{
+    if (!m_userDb)
+        return;
+    try {
+        m_userDb->addCustomPart(std::string(categoryId(category)), serializeCustomPart(part));
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(tr("The custom part could not be remembered: %1").arg(QString::fromUtf8(e.what())), 10000);
+    }
+}
+
+std::vector<AnyPart> MainWindow::savedCustomParts(Category category) const
+{
+    std::vector<AnyPart> out;
+    if (!m_userDb)
+        return out;
+    try {
+        for (const CustomPartRecord& r : m_userDb->customParts()) {
+            if (r.category != categoryId(category))
+                continue;
+            try {
+                out.push_back(parseCustomPart(category, r.json));
+            } catch (const BuildFormatError&) {
+                // A record this version cannot read is skipped, not deleted.
+            }
+        }
+    } catch (const std::exception&) {
+    }
+    return out;
 }
 
 }  // namespace mlrig::ui

@@ -7,13 +7,20 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 #include "AppSettings.h"
+#include "AutosaveManager.h"
+#include "build/Build.h"
 #include "catalog/Catalog.h"
 
 class QLabel;
 class QMenu;
 class QTableView;
+
+namespace mlrig {
+class UserDatabase;
+}
 
 namespace mlrig::ui {
 
@@ -53,10 +60,24 @@ public:
     // and closing never asks.
     void setInteractive(bool interactive) { m_interactive = interactive; }
     void showNotice(const QString& text);  // catalog notice at startup: status bar + dialog
+    void showNotice(const QString& title, const QString& text);
+
+    // Data safety (AutosaveManager.h). offerRecovery() looks for an autosave left by a session
+    // that did not end cleanly and asks what to do with it (the prompt can be replaced, for tests);
+    // returns true when a build was restored.
+    AutosaveManager* autosave() const { return m_autosave; }
+    bool offerRecovery();
+    void setRecoveryPrompt(std::function<RecoveryChoice(const AutosaveEntry&)> prompt) { m_recoveryPrompt = std::move(prompt); }
+    bool restoreAutosave(const AutosaveEntry& entry);
+    // Opens the user database (your prices and custom parts; UserDatabaseStore.h). A damaged file
+    // is moved aside and reported with showNotice(). Without one nothing is remembered.
+    void openUserData(const QString& path);
+    UserDatabase* userDatabase() const { return m_userDb.get(); }
     void setCatalogInfo(const QString& info) { m_catalogInfo = info; }
 
 signals:
     void errorReported(const QString& title, const QString& message);
+    void noticeShown(const QString& title, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -76,6 +97,9 @@ private:
     void editSettings();
     void applySettings();
     void removeCurrent();
+    void rememberPrice(const BuildItem& item);
+    void rememberCustomPart(Category category, const AnyPart& part);
+    std::vector<AnyPart> savedCustomParts(Category category) const;
 
     const Catalog& m_catalog;
     BuildSession* m_session;
@@ -92,6 +116,9 @@ private:
     QString m_catalogInfo;
     AppSettings m_settings;
     bool m_interactive = true;
+    AutosaveManager* m_autosave = nullptr;
+    std::function<RecoveryChoice(const AutosaveEntry&)> m_recoveryPrompt;
+    std::unique_ptr<UserDatabase> m_userDb;
 };
 
 }  // namespace mlrig::ui

@@ -8,6 +8,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -96,6 +97,13 @@ PartPickerDialog::PartPickerDialog(const Catalog& catalog, Category category, co
     auto* bottom = new QHBoxLayout;
     m_count = new QLabel(this);
     bottom->addWidget(m_count, 1);
+    m_saved = new QPushButton(tr("&My parts"), this);
+    m_saved->setObjectName(QStringLiteral("savedPartsButton"));
+    m_saved->setAutoDefault(false);
+    m_saved->setToolTip(tr("Custom parts you made before"));
+    m_saved->setMenu(new QMenu(m_saved));
+    m_saved->hide();
+    bottom->addWidget(m_saved);
     auto* custom = new QPushButton(tr("C&ustom part…"), this);
     custom->setAutoDefault(false);
     bottom->addWidget(custom);
@@ -153,6 +161,25 @@ void PartPickerDialog::pickCurrent()
         pickRow(current.row());
     else if (m_proxy->rowCount() > 0)
         pickRow(0);
+}
+
+void PartPickerDialog::setSavedCustomParts(std::vector<AnyPart> parts)
+{
+    m_savedParts = std::move(parts);
+    QMenu* menu = m_saved->menu();
+    menu->clear();
+    for (size_t i = 0; i < m_savedParts.size(); ++i) {
+        QString name = QString::fromStdString(infoOf(m_savedParts[i]).name).simplified();
+        if (name.size() > 80)
+            name = name.left(79) + QStringLiteral("…");
+        name.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        menu->addAction(name, this, [this, i] {
+            m_custom = m_savedParts[i];
+            m_chosen = nullptr;
+            accept();
+        });
+    }
+    m_saved->setVisible(!m_savedParts.empty());
 }
 
 void PartPickerDialog::openCustom()

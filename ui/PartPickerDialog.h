@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "build/Build.h"
 #include "catalog/Catalog.h"
@@ -15,6 +16,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 
 namespace mlrig::ui {
@@ -43,6 +45,10 @@ public:
     const PartFilter& filter() const { return *m_filter; }
     void pickRow(int proxyRow);
 
+    // Custom parts the user made before (kept in the user database): offered under "My parts".
+    void setSavedCustomParts(std::vector<AnyPart> parts);
+    QPushButton* savedPartsButton() const { return m_saved; }
+
 private:
     void applyFilter();
     void pickCurrent();
@@ -56,6 +62,8 @@ private:
     QCheckBox* m_onlyCompatible;
     QLabel* m_count;
     QTableView* m_view;
+    QPushButton* m_saved = nullptr;
+    std::vector<AnyPart> m_savedParts;
     const AnyPart* m_chosen = nullptr;
     std::optional<AnyPart> m_custom;
 };

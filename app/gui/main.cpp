@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "AppPaths.h"
 #include "BuildSession.h"
 #include "EmbeddedCatalog.h"
 #include "MainWindow.h"
@@ -192,6 +193,10 @@ int main(int argc, char* argv[])
         window.openFile(parser.positionalArguments().constFirst());
     window.show();
     window.showNotice(QString::fromStdString(opened.notice));
+    // Your prices and custom parts (a damaged file is moved aside and reported), then an unsaved
+    // build left by a session that did not end cleanly is offered for restore.
+    window.openUserData(QDir(ui::appDataDir()).filePath(QStringLiteral("user.sqlite")));
+    QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     if (parser.isSet(timingOption)) {
         QTimer::singleShot(0, &window, [&] {
             std::fprintf(stderr, "catalog loaded: %lld ms, first window shown: %lld ms\n",

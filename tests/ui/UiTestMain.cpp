@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QStandardPaths>
 
+int runAutosaveCrashChild();  // DataSafetyTest.cpp
+
 int main(int argc, char** argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -15,6 +17,9 @@ int main(int argc, char** argv)
     Q_INIT_RESOURCE(mlrig);
     QApplication::setOrganizationName(QStringLiteral("mlrig-tests"));
     QApplication::setApplicationName(QStringLiteral("mlrig-ui-tests"));
+    // The crash test re-launches this binary as a child that is killed mid-edit.
+    if (qEnvironmentVariable("MLRIG_UI_TEST_CHILD") == QStringLiteral("autosave-crash"))
+        return runAutosaveCrashChild();
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
