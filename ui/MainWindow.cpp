@@ -8,12 +8,15 @@
 #include <QFileDialog>
 #include <QFile>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QSaveFile>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
@@ -25,6 +28,9 @@
 #include <QVBoxLayout>
 
 #include "AboutDialog.h"
+#include "BuildReport.h"
+#include "BuildWizard.h"
+#include "GpuComparisonDialog.h"
 #include "AppPaths.h"
 #include "BuildSession.h"
 #include "BuildTableModel.h"
@@ -37,6 +43,8 @@
 #include "ValueChartPanel.h"
 #include "WorkloadPanel.h"
 #include "build/BuildDocument.h"
+#include "io/BuildCsvExport.h"
+#include "io/BuildMarkdownExport.h"
 #include "catalog/UserDatabaseStore.h"
 
 namespace mlrig::ui {
@@ -88,6 +96,21 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
                        "from the catalog, † from the launch MSRP; type over them with your own. Everything else "
                        "updates as you go."));
     topLayout->addWidget(m_hint);
+    m_emptyState = new QWidget(top);
+    auto* emptyLayout = new QHBoxLayout(m_emptyState);
+    emptyLayout->setContentsMargins(0, 4, 0, 4);
+    auto* emptyText = new QLabel(tr("Not sure where to start?"), m_emptyState);
+    auto* wizardButton = new QPushButton(tr("Plan a Build with the &Wizard…"), m_emptyState);
+    wizardButton->setObjectName(QStringLiteral("emptyWizardButton"));
+    auto* compareButton = new QPushButton(tr("Compare &GPUs…"), m_emptyState);
+    compareButton->setObjectName(QStringLiteral("emptyCompareButton"));
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addWidget(wizardButton);
+    emptyLayout->addWidget(compareButton);
+    emptyLayout->addStretch(1);
+    topLayout->addWidget(m_emptyState);
+    connect(wizardButton, &QPushButton::clicked, this, [this] { createBuildWizard()->open(); });
+    connect(compareButton, &QPushButton::clicked, this, [this] { openGpuComparison(); });
     m_value = new ValueChartPanel(m_session, split);
     split->addWidget(top);
     split->addWidget(m_value);
@@ -196,11 +219,27 @@ void MainWindow::createActions()
     actOpen->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    QAction* actWizard = file->addAction(tr("New Build &Wizard…"), this, [this] { createBuildWizard()->open(); });
+    actWizard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     file->addSeparator();
     QAction* actSave = file->addAction(tr("&Save"), this, &MainWindow::save);
     actSave->setShortcut(QKeySequence::Save);
     QAction* actSaveAs = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
     actSaveAs->setShortcut(QKeySequence::SaveAs);
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    const auto addExport = [this, exportMenu](const QString& text, ExportFormat format, const QString& suffix,
+                                              const QString& filter) {
+        exportMenu->addAction(text, this, [this, format, suffix, filter] {
+            const QString base = m_file.isEmpty() ? QStringLiteral("build") : QFileInfo(m_file).completeBaseName();
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export Build"), base + suffix, filter);
+            if (!path.isEmpty())
+                exportTo(format, path);
+        });
+    };
+    addExport(tr("&CSV Spreadsheet…"), ExportFormat::Csv, QStringLiteral(".csv"), tr("CSV files (*.csv)"));
+    addExport(tr("&Markdown for a Forum Post…"), ExportFormat::Markdown, QStringLiteral(".md"),
+              tr("Markdown (*.md)"));
+    addExport(tr("&PDF Report…"), ExportFormat::Pdf, QStringLiteral(".pdf"), tr("PDF documents (*.pdf)"));
     file->addSeparator();
     QAction* actQuit = file->addAction(tr("&Quit"), this, &QWidget::close);
     actQuit->setShortcut(QKeySequence::Quit);
@@ -227,6 +266,16 @@ void MainWindow::createActions()
     QAction* prefs = edit->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
     prefs->setShortcut(QKeySequence::Preferences);
     prefs->setMenuRole(QAction::PreferencesRole);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* compare = tools->addAction(tr("&Compare GPUs…"), this, [this] {
+        std::vector<BuildItem> gpus;
+        for (const BuildItem& item : m_session->build().items)
+            if (item.category == Category::Gpu)
+                gpus.push_back(item);
+        openGpuComparison(gpus);
+    });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d : findChildren<QDockWidget*>())
@@ -344,6 +393,7 @@ void MainWindow::updateStatus()
                                   .arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings),
                                        money(eval.cost.total, m_settings.currencySymbol)));
     m_hint->setVisible(m_session->build().items.size() < 3);
+    m_emptyState->setVisible(m_session->build().items.empty());
     updateTitle();
 }
 
@@ -619,6 +669,61 @@ std::vector<AnyPart> MainWindow::savedCustomParts(Category category) const
     } catch (const std::exception&) {
     }
     return out;
+}
+
+BuildWizard* MainWindow::createBuildWizard()
+{
+    auto* wizard = new BuildWizard(m_catalog, m_session->options(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
+    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+        if (const std::optional<Build> build = wizard->result())
+            applyWizardBuild(*build);
+    });
+    return wizard;
+}
+
+void MainWindow::applyWizardBuild(const Build& build)
+{
+    m_session->edit(build, tr("Build Wizard"));
+    statusBar()->showMessage(tr("The wizard's build is open; Edit > Undo brings back the previous one."), 10000);
+}
+
+GpuComparisonDialog* MainWindow::openGpuComparison(const std::vector<BuildItem>& gpus)
+{
+    const std::optional<Workload>& workload = m_session->build().workload;
+    auto* dialog = new GpuComparisonDialog(m_catalog, workload, gpus, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GpuComparisonDialog::addToBuildRequested, this, [this](const BuildItem& gpu) {
+        m_session->setPart(Category::Gpu, -1, gpu);
+        statusBar()->showMessage(tr("GPU added to the build."), 5000);
+    });
+    dialog->show();
+    return dialog;
+}
+
+bool MainWindow::exportTo(ExportFormat format, const QString& path)
+{
+    const Build& build = m_session->build();
+    const Evaluation& evaluation = m_session->evaluation();
+    QString error;
+    if (format == ExportFormat::Pdf) {
+        if (!writeBuildReportPdf(build, evaluation, m_catalog, path, &error)) {
+            reportError(tr("Export failed"), error);
+            return false;
+        }
+    } else {
+        const std::string text = format == ExportFormat::Csv ? exportBuildCsv(build, evaluation, m_catalog)
+                                                             : exportBuildMarkdown(build, evaluation, m_catalog);
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
+            !file.commit()) {
+            reportError(tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+            return false;
+        }
+    }
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    return true;
 }
 
 }  // namespace mlrig::ui

@@ -25,6 +25,8 @@ class UserDatabase;
 namespace mlrig::ui {
 
 class BuildSession;
+class BuildWizard;
+class GpuComparisonDialog;
 class BuildTableModel;
 class FindingsPanel;
 class PowerPanel;
@@ -75,6 +77,16 @@ public:
     UserDatabase* userDatabase() const { return m_userDb.get(); }
     void setCatalogInfo(const QString& info) { m_catalogInfo = info; }
 
+    // File > New Build Wizard: a wizard for this catalog; Finish puts its build into the session
+    // as one undoable step. The caller shows it (open() or exec()).
+    BuildWizard* createBuildWizard();
+    void applyWizardBuild(const Build& build);
+    // Tools > Compare GPUs: starts from the build's GPUs; "Add to Build" adds a GPU line.
+    GpuComparisonDialog* openGpuComparison(const std::vector<BuildItem>& gpus = {});
+    // File > Export: CSV, forum Markdown or the PDF report of the current build.
+    enum class ExportFormat { Csv, Markdown, Pdf };
+    bool exportTo(ExportFormat format, const QString& path);
+
 signals:
     void errorReported(const QString& title, const QString& message);
     void noticeShown(const QString& title, const QString& message);
@@ -106,6 +118,7 @@ private:
     BuildTableModel* m_model;
     QTableView* m_view;
     QLabel* m_hint;
+    QWidget* m_emptyState = nullptr;  // wizard / compare buttons while the build is empty
     FindingsPanel* m_findings;
     PowerPanel* m_power;
     WorkloadPanel* m_workload;

@@ -1,0 +1,286 @@
+// Walks the real build wizard end to end and drives the GPU comparison, offscreen, on the
+// embedded catalog (the parts a person would get).
+
+#include <gtest/gtest.h>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLabel>
+#include <QRadioButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <QWizard>
+
+#include "BuildSession.h"
+#include "BuildWizard.h"
+#include "EmbeddedCatalog.h"
+#include "GpuComparisonDialog.h"
+#include "MainWindow.h"
+#include "UiFormat.h"
+#include "WizardGpuPage.h"
+#include "WizardPartsPage.h"
+#include "WizardReviewPage.h"
+#include "eval/Evaluate.h"
+#include "io/Csv.h"
+
+using namespace mlrig;
+using namespace mlrig::ui;
+
+namespace {
+
+const Catalog& realCatalog()
+{
+    static const Catalog c = Catalog::loadBytes(embeddedCatalogImage());
+    return c;
+}
+
+template <typename T>
+T* child(QWidget* parent, const char* name)
+{
+    T* w = parent->findChild<T*>(QString::fromLatin1(name));
+    EXPECT_NE(w, nullptr) << name;
+    return w;
+}
+
+void selectData(QComboBox* combo, const QString& data)
+{
+    const int index = combo->findData(data);
+    ASSERT_GE(index, 0) << data.toStdString();
+    combo->setCurrentIndex(index);
+}
+
+struct WizardRun {
+    Build build;
+    Evaluation evaluation;
+};
+
+// Answers the wizard as a person would and clicks Finish; returns what the main window got.
+WizardRun walkWizard(MainWindow& window, const QString& model, double budget, bool twoGpus, const QString& gpuModel)
+{
+    BuildWizard* wizard = window.createBuildWizard();
+    wizard->show();
+    EXPECT_EQ(wizard->currentId(), BuildWizard::WorkloadPage);
+    child<QRadioButton>(wizard, "kind-llm-inference")->click();
+    selectData(child<QComboBox>(wizard, "wizardModel"), model);
+    selectData(child<QComboBox>(wizard, "wizardQuant"), QStringLiteral("q4_k_m"));
+    wizard->next();
+
+    EXPECT_EQ(wizard->currentId(), BuildWizard::BudgetPage);
+    child<QDoubleSpinBox>(wizard, "wizardBudget")->setValue(budget);
+    child<QRadioButton>(wizard, twoGpus ? "wizardTwoGpus" : "wizardOneGpu")->click();
+    wizard->next();
+
+    EXPECT_EQ(wizard->currentId(), BuildWizard::GpuPage);
+    auto* gpuPage = qobject_cast<WizardGpuPage*>(wizard->currentPage());
+    EXPECT_TRUE(gpuPage);
+    EXPECT_GT(gpuPage->ranking().recommendedCount, 0) << gpuPage->ranking().verdict;
+    EXPECT_TRUE(gpuPage->selectModel(gpuModel));
+    EXPECT_TRUE(gpuPage->isComplete());
+    wizard->next();
+
+    EXPECT_EQ(wizard->currentId(), BuildWizard::PlatformPage);
+    EXPECT_TRUE(wizard->currentPage()->isComplete()) << wizard->suggestion().message;
+    wizard->next();
+    EXPECT_EQ(wizard->currentId(), BuildWizard::RestPage);
+    wizard->next();
+    EXPECT_EQ(wizard->currentId(), BuildWizard::ReviewPage);
+    auto* review = qobject_cast<WizardReviewPage*>(wizard->currentPage());
+    EXPECT_TRUE(review && review->reviewText().contains(QStringLiteral("Checks: 0 errors")));
+    wizard->button(QWizard::FinishButton)->click();
+    QApplication::processEvents();
+    return {window.session()->build(), window.session()->evaluation()};
+}
+
+}  // namespace
+
+TEST(BuildWizard, LlmInferenceBuildEndToEndHasNoErrors)
+{
+    MainWindow window(realCatalog());
+    window.setInteractive(false);
+    const WizardRun run =
+        walkWizard(window, QStringLiteral("llama-3.1-8b"), 2000, false, QStringLiteral("GeForce RTX 4060 Ti 16GB"));
+    EXPECT_EQ(run.build.items.size(), 8u);
+    EXPECT_EQ(run.evaluation.count(Severity::Error), 0);
+    ASSERT_TRUE(run.build.workload);
+    EXPECT_EQ(run.build.workload->model, "llama-3.1-8b");
+    ASSERT_TRUE(run.evaluation.workload);
+    EXPECT_TRUE(run.evaluation.workload->fits);
+    EXPECT_LE(run.evaluation.cost.total, 2000);
+    // Finish was one undoable step.
+    window.session()->undoStack()->undo();
+    EXPECT_TRUE(window.session()->build().items.empty());
+}
+
+TEST(BuildWizard, TwoGpuBuildEndToEndHasNoErrors)
+{
+    MainWindow window(realCatalog());
+    window.setInteractive(false);
+    const WizardRun run =
+        walkWizard(window, QStringLiteral("llama-3.1-70b"), 6000, true, QStringLiteral("GeForce RTX 3090"));
+    int gpus = 0;
+    for (const BuildItem& item : run.build.items)
+        if (item.category == Category::Gpu)
+            gpus += item.quantity;
+    EXPECT_EQ(gpus, 2);
+    EXPECT_EQ(run.evaluation.count(Severity::Error), 0);
+    ASSERT_TRUE(run.evaluation.workload);
+    EXPECT_TRUE(run.evaluation.workload->fits) << "2 x 24 GB holds a 70B model at 4 bits";
+    for (const Finding& f : run.evaluation.findings)
+        EXPECT_NE(f.rule, "pcie-lanes") << f.message;
+}
+
+TEST(BuildWizard, BackKeepsChoicesAndChangingAnEarlierStepResuggests)
+{
+    MainWindow window(realCatalog());
+    window.setInteractive(false);
+    BuildWizard* wizard = window.createBuildWizard();
+    wizard->show();
+    child<QRadioButton>(wizard, "kind-llm-inference")->click();
+    selectData(child<QComboBox>(wizard, "wizardModel"), QStringLiteral("llama-3.1-8b"));
+    wizard->next();
+    child<QDoubleSpinBox>(wizard, "wizardBudget")->setValue(2500);
+    wizard->next();
+    auto* gpuPage = qobject_cast<WizardGpuPage*>(wizard->currentPage());
+    ASSERT_TRUE(gpuPage->selectModel(QStringLiteral("GeForce RTX 3090")));
+    wizard->next();
+    const int firstSuggestion = wizard->suggestionRevision();
+
+    // Platform: pick another CPU; the board must follow its socket.
+    auto* platform = qobject_cast<WizardPartsPage*>(wizard->currentPage());
+    ASSERT_TRUE(platform);
+    QComboBox* cpus = platform->combo(Category::Cpu);
+    ASSERT_GT(cpus->count(), 3);
+    platform->choose(Category::Cpu, cpus->count() - 1);
+    ASSERT_TRUE(wizard->suggestion().build) << wizard->suggestion().message;
+    EXPECT_EQ(wizard->kept().size(), 1u);
+    EXPECT_FALSE(evaluate(*wizard->suggestion().build, realCatalog()).hasErrors());
+
+    // Back twice: the budget is still 2500 and the GPU still selected.
+    wizard->back();
+    wizard->back();
+    EXPECT_EQ(child<QDoubleSpinBox>(wizard, "wizardBudget")->value(), 2500);
+    child<QDoubleSpinBox>(wizard, "wizardBudget")->setValue(3000);
+    wizard->next();
+    EXPECT_EQ(qs(wizard->gpuLine()->ref), qs(qobject_cast<WizardGpuPage*>(wizard->currentPage())
+                                                 ->ranking()
+                                                 .suggestions[static_cast<size_t>(
+                                                     qobject_cast<WizardGpuPage*>(wizard->currentPage())
+                                                         ->table()
+                                                         ->currentRow())]
+                                                 .item()
+                                                 .ref))
+        << "the GPU choice survives a new ranking";
+    wizard->next();
+    EXPECT_GT(wizard->suggestionRevision(), firstSuggestion + 1) << "a changed budget suggests the platform again";
+    EXPECT_TRUE(wizard->kept().empty());
+    wizard->reject();
+}
+
+TEST(BuildWizard, AnImpossibleBudgetSaysSoOnTheGpuStep)
+{
+    MainWindow window(realCatalog());
+    window.setInteractive(false);
+    BuildWizard* wizard = window.createBuildWizard();
+    wizard->show();
+    child<QRadioButton>(wizard, "kind-llm-inference")->click();
+    selectData(child<QComboBox>(wizard, "wizardModel"), QStringLiteral("llama-3.1-70b"));
+    wizard->next();
+    child<QDoubleSpinBox>(wizard, "wizardBudget")->setValue(800);
+    wizard->next();
+    const QString verdict = child<QLabel>(wizard, "wizardGpuVerdict")->text();
+    EXPECT_TRUE(verdict.contains(QStringLiteral("No build within $800"))) << verdict.toStdString();
+    EXPECT_TRUE(verdict.contains(QStringLiteral("raise the budget"))) << verdict.toStdString();
+    wizard->reject();
+}
+
+TEST(GpuComparisonView, ShowsTheRightWinnersFor3090Vs4090Vs4060Ti)
+{
+    Workload workload;
+    workload.model = "llama-3.1-8b";
+    GpuComparisonDialog dialog(realCatalog(), workload, {});
+    ASSERT_TRUE(dialog.setGpu(0, QStringLiteral("GeForce RTX 3090")));
+    ASSERT_TRUE(dialog.setGpu(1, QStringLiteral("GeForce RTX 4090")));
+    ASSERT_TRUE(dialog.setGpu(2, QStringLiteral("GeForce RTX 4060 Ti 16GB")));
+    ASSERT_TRUE(dialog.comparison());
+    QTableWidget* table = dialog.table();
+    ASSERT_EQ(table->columnCount(), 4);
+    const auto winners = [&](const char* rowId) {
+        const int row = dialog.tableRow(QString::fromLatin1(rowId));
+        EXPECT_GE(row, 0) << rowId;
+        QStringList names;
+        for (int c = 1; c < table->columnCount(); ++c)
+            if (table->item(row, c)->data(Qt::AccessibleDescriptionRole).toString() == QStringLiteral("best"))
+                names << table->horizontalHeaderItem(c)->text();
+        return names.join(QStringLiteral(", ")).toStdString();
+    };
+    EXPECT_EQ(winners("vram"), "GeForce RTX 3090, GeForce RTX 4090");
+    EXPECT_EQ(winners("bandwidth"), "GeForce RTX 4090");
+    EXPECT_EQ(winners("fp16-tensor"), "GeForce RTX 4090");
+    EXPECT_EQ(winners("tdp"), "GeForce RTX 4060 Ti 16GB");
+    EXPECT_EQ(winners("price"), "GeForce RTX 4060 Ti 16GB");
+    EXPECT_EQ(winners("vram-per-dollar"), "GeForce RTX 4060 Ti 16GB");
+    EXPECT_EQ(winners("nvlink"), "GeForce RTX 3090");
+    EXPECT_EQ(winners("figure"), "GeForce RTX 4090");
+    // Differences against the first column are shown in percent.
+    EXPECT_TRUE(table->item(dialog.tableRow(QStringLiteral("bandwidth")), 2)->text().contains(QStringLiteral("(+8%)")));
+    // One bar set per GPU in the chart.
+    EXPECT_EQ(dialog.chartView()->chart()->series().size(), 1);
+}
+
+TEST(GpuComparisonView, AddsAGpuToTheBuildAndExportsCsvAndPdf)
+{
+    MainWindow window(realCatalog());
+    window.setInteractive(false);
+    GpuComparisonDialog* dialog = window.openGpuComparison();
+    ASSERT_TRUE(dialog->comparison());
+    const BuildItem first = dialog->comparison()->gpus.front().item;
+    emit dialog->addToBuildRequested(first);
+    ASSERT_EQ(window.session()->build().items.size(), 1u);
+    EXPECT_EQ(window.session()->build().items.front().ref, first.ref);
+
+    QTemporaryDir dir;
+    QString error;
+    const QString csv = dir.filePath(QStringLiteral("c.csv"));
+    ASSERT_TRUE(dialog->exportCsv(csv, &error)) << error.toStdString();
+    QFile file(csv);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const auto rows = parseCsv(file.readAll().toStdString());
+    EXPECT_EQ(rows.size(), dialog->comparison()->rows.size() + 1);
+    const QString pdf = dir.filePath(QStringLiteral("c.pdf"));
+    ASSERT_TRUE(dialog->exportPdf(pdf, &error)) << error.toStdString();
+    QFile pdfFile(pdf);
+    ASSERT_TRUE(pdfFile.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pdfFile.read(5) == "%PDF-");
+    EXPECT_FALSE(dialog->exportPdf(dir.filePath(QStringLiteral("missing/x.pdf")), &error));
+    EXPECT_FALSE(error.isEmpty());
+    dialog->close();
+}
+
+TEST(MainWindowExport, WritesCsvMarkdownAndPdfAndReportsAnUnwritablePath)
+{
+    MainWindow window(realCatalog());
+    window.setInteractive(false);
+    BuildItem gpu;
+    gpu.category = Category::Gpu;
+    gpu.ref = "GeForce RTX 3090";
+    window.session()->setPart(Category::Gpu, -1, gpu);
+    QTemporaryDir dir;
+    for (auto [format, name, marker] :
+         {std::tuple{MainWindow::ExportFormat::Csv, "b.csv", "GeForce RTX 3090"},
+          std::tuple{MainWindow::ExportFormat::Markdown, "b.md", "GeForce RTX 3090"},
+          std::tuple{MainWindow::ExportFormat::Pdf, "b.pdf", "%PDF-"}}) {
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        ASSERT_TRUE(window.exportTo(format, path)) << name;
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+        EXPECT_TRUE(f.readAll().contains(marker)) << name;
+    }
+    EXPECT_FALSE(window.exportTo(MainWindow::ExportFormat::Csv, dir.filePath(QStringLiteral("no/such/dir/b.csv"))));
+}
