@@ -21,7 +21,7 @@ namespace {
 using json = nlohmann::json;
 using ojson = nlohmann::ordered_json;
 
-constexpr int kMaxQuantity = 16;
+constexpr int kMaxQuantity = kMaxItemQuantity;
 constexpr int kMaxNesting = 64;
 constexpr std::uintmax_t kMaxFileBytes = 8u * 1024u * 1024u;
 

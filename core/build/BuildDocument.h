@@ -20,6 +20,8 @@ public:
 };
 
 inline constexpr int kBuildFormatVersion = 1;
+// parts[].quantity is a whole number from 1 to this; a build with more does not load.
+inline constexpr int kMaxItemQuantity = 16;
 
 // Parses a document. With a catalog, every `ref` must resolve (else BuildFormatError naming it).
 Build parseBuild(std::string_view jsonText, const Catalog* catalog = nullptr);

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "build/BuildDocument.h"
 #include "catalog/TextUtil.h"
 
 namespace mlrig {
@@ -383,9 +384,11 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
             r.price.reset();
         }
         const std::optional<double> amount = r.price ? std::optional<double>(r.price->amount) : std::nullopt;
-        // Identical lines (same type, name and price) are one item with a quantity.
+        // Identical lines (same type, name and price) are one item with a quantity, up to the
+        // most a build file holds; more start another item (the saved build must load again).
         auto same = std::find_if(result.lines.begin(), result.lines.end(), [&](const ImportLine& l) {
-            return l.type == r.type->type && l.itemName == r.name && l.price == amount;
+            return l.type == r.type->type && l.itemName == r.name && l.price == amount &&
+                   l.quantity < kMaxItemQuantity;
         });
         if (same != result.lines.end()) {
             ++same->quantity;

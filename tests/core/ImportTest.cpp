@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "IoTestCatalog.h"
+#include "build/BuildDocument.h"
 #include "io/ImportSource.h"
 #include "io/PcPartPickerImport.h"
 #include "io/PriceCsvImport.h"
@@ -155,6 +156,20 @@ TEST(PcPartPickerImport, HandWrittenListWithMlrigLabels)
     EXPECT_EQ(r.build.items[0].ref, "GeForce RTX 3090");
     EXPECT_EQ(r.build.items[0].quantity, 2);
     EXPECT_EQ(r.lines[0].kind, MatchKind::Exact);
+}
+
+// Found by the pcpartpicker_import fuzzer: 17 identical lines became one item of quantity 17,
+// which the saved .mlrig file then refused to load (quantity is 1 to 16).
+TEST(PcPartPickerImport, MoreIdenticalLinesThanAnItemHoldsStayLoadable)
+{
+    std::string list;
+    for (int i = 0; i < 20; ++i)
+        list += "Video Card: GeForce RTX 3090 ($700)\n";
+    const ImportResult r = importPcPartPickerList(list, catalog());
+    ASSERT_EQ(r.build.items.size(), 2u);
+    EXPECT_EQ(r.build.items[0].quantity, kMaxItemQuantity);
+    EXPECT_EQ(r.build.items[1].quantity, 20 - kMaxItemQuantity);
+    EXPECT_EQ(parseBuild(serializeBuild(r.build), &catalog()), r.build);
 }
 
 TEST(ImportInput, BadInputsGiveClearErrors)
