@@ -19,3 +19,12 @@ if(MLRIG_SANITIZERS)
     target_compile_options(mlrig_settings INTERFACE -fsanitize=${MLRIG_SANITIZERS} -fno-omit-frame-pointer -fno-sanitize-recover=all)
     target_link_options(mlrig_settings INTERFACE -fsanitize=${MLRIG_SANITIZERS})
 endif()
+# libFuzzer (tests/fuzz): coverage instrumentation for every mlrig target, checked standard
+# containers; the fuzzer executables link libFuzzer's main themselves (-fsanitize=fuzzer).
+if(MLRIG_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "MLRIG_BUILD_FUZZERS needs clang (libFuzzer); use the fuzz preset")
+    endif()
+    target_compile_options(mlrig_settings INTERFACE -fsanitize=fuzzer-no-link)
+    target_compile_definitions(mlrig_settings INTERFACE _GLIBCXX_ASSERTIONS)
+endif()

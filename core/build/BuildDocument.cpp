@@ -346,7 +346,9 @@ AnyPart parseCustomAs(const json& obj, const std::string& place, Category catego
             part.info.manufacturer = readString(value, where);
             continue;
         }
-        const auto it = std::find_if(fields.begin(), fields.end(), [&](const Field<T>& f) { return f.key == key; });
+        // Init-capture: clang before 16 cannot capture a structured binding (the fuzz preset uses clang).
+        const auto it = std::find_if(fields.begin(), fields.end(),
+                                     [&wanted = key](const Field<T>& f) { return f.key == wanted; });
         if (it == fields.end()) {
             std::string known = "name, manufacturer";
             for (const Field<T>& f : fields)

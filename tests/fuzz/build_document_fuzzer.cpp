@@ -1,0 +1,96 @@
+// Fuzzes the .mlrig loader (parseBuild / loadBuildFile) and what the app does with a build that
+// loaded: save it and load it back, resolve it against the real (embedded) catalog, evaluate it
+// and export it. Properties checked for every input:
+//   - the only exception parseBuild throws is BuildFormatError, with or without a catalog;
+//   - a catalog only adds checks: text the catalog-free parse rejects, the catalog parse rejects;
+//   - a loaded build survives save + load unchanged (in memory and through saveBuildFile), and
+//     saving is stable (serialize(load(serialize(b))) == serialize(b)): a build is never lost;
+//   - evaluate() never throws for a build that loaded, nor do the CSV and Markdown exports.
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+#include "EmbeddedCatalog.h"
+#include "FuzzSupport.h"
+#include "build/BuildDocument.h"
+#include "eval/Evaluate.h"
+#include "io/BuildCsvExport.h"
+#include "io/BuildMarkdownExport.h"
+
+using namespace mlrig;
+
+namespace {
+
+const Catalog& realCatalog()
+{
+    static const Catalog catalog = Catalog::loadBytes(embeddedCatalogImage());
+    return catalog;
+}
+
+// One scratch file per process (libFuzzer -jobs runs several), removed at exit. The path is
+// never freed, so the exit handler can still read it after static destructors have run.
+const std::filesystem::path& scratchFile()
+{
+    static const std::filesystem::path* const file = [] {
+        const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                          ("mlrig-fuzz-build-document-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir);
+        const auto* path = new std::filesystem::path(dir / "build.mlrig");
+        std::atexit([] {
+            std::error_code ignored;
+            std::filesystem::remove_all(scratchFile().parent_path(), ignored);
+        });
+        return path;
+    }();
+    return *file;
+}
+
+std::optional<Build> parseOrReject(std::string_view text, const Catalog* catalog)
+{
+    try {
+        return parseBuild(text, catalog);
+    } catch (const BuildFormatError& e) {
+        FUZZ_CHECK(*e.what() != '\0', "a rejection says why");
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    const std::string_view text = fuzz::asText(data, size);
+    const Catalog& catalog = realCatalog();
+
+    const std::optional<Build> loose = parseOrReject(text, nullptr);
+    const std::optional<Build> strict = parseOrReject(text, &catalog);
+    if (!loose) {
+        FUZZ_CHECK(!strict, "the catalog parse accepted what the catalog-free parse rejected");
+        return 0;
+    }
+    if (strict)
+        FUZZ_CHECK(*strict == *loose, "the catalog changed what was loaded");
+
+    // Save and load back, in memory.
+    const std::string saved = serializeBuild(*loose);
+    const std::optional<Build> reloaded = parseOrReject(saved, nullptr);
+    FUZZ_CHECK(reloaded.has_value(), "a saved build does not load again");
+    FUZZ_CHECK(*reloaded == *loose, "a build changed through save + load");
+    FUZZ_CHECK(serializeBuild(*reloaded) == saved, "saving is not stable");
+    if (strict)
+        FUZZ_CHECK(parseOrReject(saved, &catalog).has_value(), "a saved build no longer resolves in the catalog");
+
+    // And through the file functions the app uses (atomic save, size-checked load).
+    saveBuildFile(*loose, scratchFile());
+    FUZZ_CHECK(loadBuildFile(scratchFile()) == *loose, "a build changed through saveBuildFile + loadBuildFile");
+
+    // What the app shows and exports for it.
+    const Evaluation evaluation = evaluate(*loose, catalog);
+    (void)exportBuildCsv(*loose, evaluation, catalog);
+    (void)exportBuildMarkdown(*loose, evaluation, catalog);
+    return 0;
+}
