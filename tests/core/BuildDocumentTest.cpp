@@ -6,6 +6,8 @@
 #include <iterator>
 #include <random>
 
+#include <unistd.h>
+
 #include "build/BuildDocument.h"
 #include "catalog/Catalog.h"
 
@@ -297,4 +299,22 @@ TEST(BuildDocument, FailedSaveKeepsThePreviousFileByteForByte)
     EXPECT_TRUE(std::filesystem::is_directory(blocker / "inside"));  // not ours to delete
     std::filesystem::remove_all(blocker);
     std::filesystem::remove(path);
+}
+
+TEST(BuildDocument, SaveIntoAReadOnlyFolderFailsAndKeepsTheFile)
+{
+    if (::geteuid() == 0)
+        GTEST_SKIP() << "running as root: permissions do not stop writes (the blocked-temporary test covers the failure)";
+    const auto dir = tempPath("readonly");
+    std::filesystem::create_directories(dir);
+    const auto path = dir / "rig.mlrig";
+    const Build first = parseBuild(kFull);
+    saveBuildFile(first, path);
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    Build second = first;
+    second.name = "changed";
+    EXPECT_THROW(saveBuildFile(second, path), std::runtime_error);
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+    EXPECT_EQ(loadBuildFile(path), first);
+    std::filesystem::remove_all(dir);
 }
