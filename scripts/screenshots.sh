@@ -1,6 +1,7 @@
 #!/bin/sh
 # Renders the documentation screenshots (main window with a 2-GPU build, the GPU picker, the
-# value charts, the power panel, the empty first-run window) into docs/screenshots/ using the
+# value charts, the power panel, the empty first-run window, every build wizard step, the GPU
+# comparison and its PDF) into docs/screenshots/ using the
 # offscreen Qt platform and the hidden --screenshot option of mlrig.
 #   scripts/screenshots.sh [BUILD_DIR]   (default: build/ui)
 set -eu
@@ -18,4 +19,9 @@ mkdir -p "$out"
 QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
     XDG_RUNTIME_DIR="$tmp" QT_SCALE_FACTOR="${QT_SCALE_FACTOR:-1}" \
     "$build/app/mlrig" --screenshot "$out"
+# The comparison PDF is shown as a picture of its first page.
+if [ -f "$out/comparison.pdf" ]; then
+    pdftoppm -png -r 70 -f 1 -l 1 -singlefile "$out/comparison.pdf" "$out/comparison-report"
+    rm -f "$out/comparison.pdf"
+fi
 ls -1 "$out"/*.png

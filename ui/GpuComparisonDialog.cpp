@@ -297,9 +297,11 @@ void GpuComparisonDialog::fillChart()
     if (m_comparison) {
         QStringList categories;
         std::vector<const ComparisonRow*> rows;
-        for (const ComparisonRow& r : m_comparison->rows)
-            if (r.chartable())
-                rows.push_back(&r);
+        for (const ComparisonRow& r : m_comparison->rows) {
+            const std::vector<double> scores = normalisedScores(r);
+            if (r.chartable() && std::any_of(scores.begin(), scores.end(), [](double v) { return v > 0; }))
+                rows.push_back(&r);  // a row nobody has a figure for would be an empty band
+        }
         std::reverse(rows.begin(), rows.end());  // horizontal bars draw bottom-up; keep table order top-down
         for (const ComparisonRow* r : rows)
             categories << qs(r->label);

@@ -80,10 +80,11 @@ void WizardReviewPage::initializePage()
                                       .arg(e.power.peakW, 0, 'f', 0)
                                       .arg(e.power.psuW.value_or(0), 0, 'f', 0)
                                       .arg(e.power.recommendedPsuW, 0, 'f', 0));
-    html += QStringLiteral("<h4>%1</h4>").arg(tr("Checks: %1 errors, %2 warnings, %3 notes")
-                                                  .arg(e.count(Severity::Error))
-                                                  .arg(e.count(Severity::Warning))
-                                                  .arg(e.count(Severity::Note)));
+    const auto counted = [](int n, const QString& one, const QString& many) { return (n == 1 ? one : many).arg(n); };
+    html += QStringLiteral("<h4>%1</h4>").arg(tr("Checks: %1, %2, %3")
+                                                  .arg(counted(e.count(Severity::Error), tr("%1 error"), tr("%1 errors")),
+                                                       counted(e.count(Severity::Warning), tr("%1 warning"), tr("%1 warnings")),
+                                                       counted(e.count(Severity::Note), tr("%1 note"), tr("%1 notes"))));
     html += QStringLiteral("<ul>");
     for (const Finding& f : e.findings)
         html += QStringLiteral("<li><span style='color:%1'><b>%2</b></span> %3</li>")

@@ -17,6 +17,8 @@
 
 #include "AppPaths.h"
 #include "BuildSession.h"
+#include "BuildWizard.h"
+#include "GpuComparisonDialog.h"
 #include "EmbeddedCatalog.h"
 #include "MainWindow.h"
 #include "PartPickerDialog.h"
@@ -120,6 +122,46 @@ int renderScreenshots(ui::MainWindow& window, const Catalog& catalog, const QStr
     QApplication::processEvents();
     save(window.valuePanel(), QStringLiteral("charts.png"));
     save(window.powerPanel(), QStringLiteral("power.png"));
+
+    // The build wizard, one picture per step: a 70B model on two GPUs within $4,000.
+    {
+        ui::BuildWizard* wizard = window.createBuildWizard();
+        BuildGoal goal = wizard->goal();
+        goal.workload.kind = WorkloadKind::LlmInference;
+        goal.workload.model = "llama-3.1-70b";
+        goal.budget = 4000;
+        goal.gpuCount = 2;
+        wizard->setGoal(goal);
+        wizard->resize(1100, 760);
+        wizard->show();
+        const char* names[] = {"wizard-1-workload.png", "wizard-2-budget.png", "wizard-3-gpu.png",
+                               "wizard-4-platform.png", "wizard-5-rest.png", "wizard-6-review.png"};
+        for (const char* name : names) {
+            QApplication::processEvents();
+            save(wizard, QString::fromLatin1(name));
+            wizard->next();
+        }
+        wizard->reject();
+    }
+    // GPU comparison of the build's 3090 against a 4090 and a 4060 Ti 16GB.
+    {
+        std::vector<BuildItem> gpus;
+        for (const BuildItem& item : window.session()->build().items)
+            if (item.category == Category::Gpu)
+                gpus.push_back(item);
+        ui::GpuComparisonDialog* dialog = window.openGpuComparison(gpus);
+        dialog->setGpu(1, QStringLiteral("GeForce RTX 4090"));
+        dialog->setGpu(2, QStringLiteral("GeForce RTX 4060 Ti 16GB"));
+        dialog->resize(1400, 820);
+        QApplication::processEvents();
+        save(dialog, QStringLiteral("comparison.png"));
+        QString error;
+        if (!dialog->exportPdf(QDir(dir).filePath(QStringLiteral("comparison.pdf")), &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            ++failures;
+        }
+        dialog->close();
+    }
     return failures == 0 ? 0 : 1;
 }
 

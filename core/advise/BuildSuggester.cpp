@@ -9,6 +9,7 @@
 #include "eval/Evaluate.h"
 #include "catalog/TextUtil.h"
 #include "eval/ValueMetrics.h"
+#include "eval/WorkloadModel.h"
 #include "io/ExportLines.h"
 #include "optimize/Optimizer.h"
 
@@ -110,9 +111,11 @@ BuildSuggestion suggestBuild(const Catalog& catalog, const BuildGoal& goal, cons
                     return infoOf(*part).name;
         return std::string("GPU");
     }();
+    const ModelSpec* preset = findModelPreset(goal.workload.model);
     build.name = fmt::format("{}{} for {}", gpuLine.quantity == 2 ? "2× " : "", model,
-                             goal.workload.model.empty() ? std::string(workloadKindId(goal.workload.kind))
-                                                         : goal.workload.model);
+                             preset                       ? preset->displayName
+                             : goal.workload.model.empty() ? std::string(workloadKindId(goal.workload.kind))
+                                                           : goal.workload.model);
     build.currency = "USD";
     const Evaluation evaluation = evaluate(build, catalog);
     out.cost = evaluation.cost.total;

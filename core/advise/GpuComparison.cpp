@@ -19,7 +19,8 @@ constexpr double kPerThousand = 1000.0;
 
 std::string number(double value, const std::string& unit)
 {
-    const int decimals = std::fabs(value) >= 100 ? 0 : (std::fabs(value) >= 10 ? 1 : 2);
+    const bool whole = std::fabs(value - std::round(value)) < 1e-9;
+    const int decimals = whole || std::fabs(value) >= 100 ? 0 : (std::fabs(value) >= 10 ? 1 : 2);
     std::string text = std::fabs(value) >= 1000 ? formatWhole(value) : fmt::format("{:.{}f}", value, decimals);
     return unit.empty() ? text : text + " " + unit;
 }
@@ -174,6 +175,9 @@ GpuComparison compareGpus(const Catalog& catalog, const std::vector<BuildItem>& 
     numeric("fp32", specs, "FP32", "TFLOPS", Better::Higher, [](const ComparedGpu& c) { return c.gpu->fp32Tflops; });
     numeric("tdp", specs, "Board power", "W", Better::Lower,
             [](const ComparedGpu& c) { return c.item.powerLimitW ? c.item.powerLimitW : c.gpu->tdpW; });
+    for (size_t i = 0; i < n; ++i)
+        if (out.gpus[i].item.powerLimitW && out.rows.back().values[i])
+            out.rows.back().text[i] += " (limit)";
     numeric("transient-peak", specs, "Transient peak", "W", Better::Lower, [](const ComparedGpu& c) -> Opt {
         if (!c.gpu->tdpW && !c.gpu->transientPeakW)
             return std::nullopt;
@@ -237,9 +241,8 @@ GpuComparison compareGpus(const Catalog& catalog, const std::vector<BuildItem>& 
         size_t i = 0;
         textual("fits", group, "Fits on one card", Better::Higher, [&](const ComparedGpu&) {
             const WorkloadEstimate& e = estimates[i++];
-            const std::string text = e.fits ? fmt::format("Yes ({:.1f} of {:.0f} GB)", e.vramNeededGb, e.vramAvailableGb)
-                                            : fmt::format("No (needs {:.1f} GB, has {:.0f})", e.vramNeededGb,
-                                                          e.vramAvailableGb);
+            const std::string text = fmt::format("{} ({:.1f} of {:.0f} GB)", e.fits ? "Yes" : "No", e.vramNeededGb,
+                                                 e.vramAvailableGb);
             return std::pair<Opt, std::string>{e.fits ? 1.0 : 0.0, text};
         });
         const std::string figureName = estimates.front().figureOfMerit;

@@ -75,15 +75,15 @@ QString comparisonHtml(const GpuComparison& comparison)
     }
     html += QStringLiteral("</table>");
 
-    html += QStringLiteral("<h3>Relative to the best card (longer is better)</h3><p>");
+    html += QStringLiteral("<h3 style='page-break-before: always'>Relative to the best card (longer is better)</h3><p>");
     for (size_t i = 0; i < n; ++i)
         html += QStringLiteral("<span style='color:%1'>■</span> %2&nbsp;&nbsp; ")
                     .arg(QLatin1String(kBarColours[i % 4]), esc(comparison.gpus[i].gpu->info.name));
     html += QStringLiteral("</p><table width='100%' cellspacing='0' cellpadding='1'>");
     for (const ComparisonRow& row : comparison.rows) {
-        if (!row.chartable())
-            continue;
         const std::vector<double> scores = normalisedScores(row);
+        if (!row.chartable() || std::none_of(scores.begin(), scores.end(), [](double v) { return v > 0; }))
+            continue;
         html += QStringLiteral("<tr><td width='28%' valign='middle'>%1</td><td width='72%'>").arg(esc(row.label));
         for (size_t i = 0; i < n; ++i) {
             const int width = std::max(1, static_cast<int>(scores[i] * 0.85));
