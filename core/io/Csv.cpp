@@ -79,7 +79,7 @@ std::vector<CsvRow> parseCsv(std::string_view text)
 
 std::string csvField(std::string_view value)
 {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos)
+    if (value.find_first_of(",\"\r\n") == std::string_view::npos && !value.starts_with("\xEF\xBB\xBF"))
         return std::string(value);
     std::string out = "\"";
     for (char c : value) {

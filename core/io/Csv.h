@@ -20,7 +20,8 @@ using CsvRow = std::vector<std::string>;
 // Parses a whole document. Throws CsvError ("line 12: unterminated quoted field").
 std::vector<CsvRow> parseCsv(std::string_view text);
 
-// Quotes a field when it contains a comma, quote, CR or LF.
+// Quotes a field when it contains a comma, quote, CR or LF, or starts with a byte-order mark
+// (which parseCsv would take for the file's own BOM at the start of a file).
 std::string csvField(std::string_view value);
 std::string csvLine(const CsvRow& row);  // fields joined with ',', ending in "\r\n"
 
