@@ -43,7 +43,8 @@ const QColor kBarColours[] = {QColor(0x1f, 0x6f, 0xb2), QColor(0xd9, 0x82, 0x0b)
 }  // namespace
 
 GpuComparisonDialog::GpuComparisonDialog(const Catalog& catalog, const std::optional<Workload>& workload,
-                                         const std::vector<BuildItem>& initial, QWidget* parent)
+                                         const std::vector<BuildItem>& buildGpus, const std::vector<BuildItem>& start,
+                                         QWidget* parent)
     : QDialog(parent), m_catalog(catalog), m_workload(workload)
 {
     setObjectName(QStringLiteral("gpuComparison"));
@@ -51,7 +52,7 @@ GpuComparisonDialog::GpuComparisonDialog(const Catalog& catalog, const std::opti
     auto* layout = new QVBoxLayout(this);
 
     // The lists: the build's GPUs first, then every GPU model of the catalog.
-    for (const BuildItem& item : initial)
+    for (const BuildItem& item : buildGpus)
         if (item.category == Category::Gpu)
             m_buildGpus.push_back(item);
     std::vector<const Gpu*> models;
@@ -130,12 +131,23 @@ GpuComparisonDialog::GpuComparisonDialog(const Catalog& catalog, const std::opti
     connect(m_csv, &QPushButton::clicked, this, [this] { exportTo(false); });
     connect(m_pdf, &QPushButton::clicked, this, [this] { exportTo(true); });
 
-    // Start from the build's GPUs (distinct models), then popular defaults.
-    std::vector<QString> start;
-    for (size_t i = 0; i < m_buildGpus.size() && start.size() < kMaxComparedGpus; ++i)
-        start.push_back(QStringLiteral("build:%1").arg(i));
+    // Start from the given GPUs, else the build's GPUs, then popular defaults.
+    std::vector<QString> picks;
+    for (const BuildItem& item : start) {
+        const AnyPart* part = item.custom ? nullptr : catalog.find(Category::Gpu, item.ref);
+        if (!part || picks.size() >= kMaxComparedGpus)
+            continue;
+        // A card that is not a model row is added to the lists under its own name.
+        const QString id = qs(infoOf(*part).id);
+        for (QComboBox* combo : m_pickers)
+            if (combo->findData(id) < 0)
+                combo->addItem(qs(infoOf(*part).name), id);
+        picks.push_back(id);
+    }
+    for (size_t i = 0; start.empty() && i < m_buildGpus.size() && picks.size() < kMaxComparedGpus; ++i)
+        picks.push_back(QStringLiteral("build:%1").arg(i));
     for (const char* d : kDefaults) {
-        if (start.size() >= 3)
+        if (picks.size() >= 3 || !start.empty())
             break;
         const AnyPart* part = catalog.find(Category::Gpu, d);
         if (!part)
@@ -146,11 +158,11 @@ GpuComparisonDialog::GpuComparisonDialog(const Catalog& catalog, const std::opti
             if (const AnyPart* p = catalog.find(Category::Gpu, item.ref))
                 duplicate = duplicate || (std::get<Gpu>(*p).chipModel == std::get<Gpu>(*part).chipModel);
         if (!duplicate)
-            start.push_back(id);
+            picks.push_back(id);
     }
     for (size_t column = 0; column < m_pickers.size(); ++column) {
         const QSignalBlocker block(m_pickers[column]);
-        const int index = column < start.size() ? m_pickers[column]->findData(start[column]) : 0;
+        const int index = column < picks.size() ? m_pickers[column]->findData(picks[column]) : 0;
         m_pickers[column]->setCurrentIndex(std::max(0, index));
     }
     for (QComboBox* combo : m_pickers)

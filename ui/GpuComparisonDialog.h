@@ -25,10 +25,12 @@ namespace mlrig::ui {
 class GpuComparisonDialog : public QDialog {
     Q_OBJECT
 public:
-    // `initial`: GPU lines to start with (the build's GPUs, the picker's selection); missing
-    // columns are filled with popular models so the first view is never empty.
+    // `buildGpus`: the build's GPU lines, offered first in every list ("In your build: ...").
+    // `start`: catalog GPUs to start with (e.g. the picker's selection); without them the
+    // comparison starts from the build's GPUs, then popular models, so it is never empty.
     GpuComparisonDialog(const Catalog& catalog, const std::optional<Workload>& workload,
-                        const std::vector<BuildItem>& initial, QWidget* parent = nullptr);
+                        const std::vector<BuildItem>& buildGpus, const std::vector<BuildItem>& start = {},
+                        QWidget* parent = nullptr);
 
     const std::optional<GpuComparison>& comparison() const { return m_comparison; }
     QTableWidget* table() const { return m_table; }

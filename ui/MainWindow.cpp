@@ -268,13 +268,7 @@ void MainWindow::createActions()
     prefs->setMenuRole(QAction::PreferencesRole);
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
-    QAction* compare = tools->addAction(tr("&Compare GPUs…"), this, [this] {
-        std::vector<BuildItem> gpus;
-        for (const BuildItem& item : m_session->build().items)
-            if (item.category == Category::Gpu)
-                gpus.push_back(item);
-        openGpuComparison(gpus);
-    });
+    QAction* compare = tools->addAction(tr("&Compare GPUs…"), this, [this] { openGpuComparison(); });
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -332,7 +326,19 @@ void MainWindow::chooseForRow(int row)
                                  .arg(dialog.filter().computeMs(), 0, 'f', 0),
                              5000);
     dialog.setSavedCustomParts(savedCustomParts(category));
-    if (dialog.exec() != QDialog::Accepted)
+    const int result = dialog.exec();
+    if (result == PartPickerDialog::CompareRequested) {
+        std::vector<BuildItem> gpus;
+        for (const AnyPart* part : dialog.comparedParts()) {
+            BuildItem gpu;
+            gpu.category = Category::Gpu;
+            gpu.ref = infoOf(*part).id.empty() ? infoOf(*part).name : infoOf(*part).id;
+            gpus.push_back(gpu);
+        }
+        openGpuComparison(gpus);
+        return;
+    }
+    if (result != QDialog::Accepted)
         return;
     if (dialog.chosenPart())
         choosePart(category, item, *dialog.chosenPart());
@@ -689,10 +695,13 @@ void MainWindow::applyWizardBuild(const Build& build)
     statusBar()->showMessage(tr("The wizard's build is open; Edit > Undo brings back the previous one."), 10000);
 }
 
-GpuComparisonDialog* MainWindow::openGpuComparison(const std::vector<BuildItem>& gpus)
+GpuComparisonDialog* MainWindow::openGpuComparison(const std::vector<BuildItem>& start)
 {
-    const std::optional<Workload>& workload = m_session->build().workload;
-    auto* dialog = new GpuComparisonDialog(m_catalog, workload, gpus, this);
+    std::vector<BuildItem> buildGpus;
+    for (const BuildItem& item : m_session->build().items)
+        if (item.category == Category::Gpu)
+            buildGpus.push_back(item);
+    auto* dialog = new GpuComparisonDialog(m_catalog, m_session->build().workload, buildGpus, start, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &GpuComparisonDialog::addToBuildRequested, this, [this](const BuildItem& gpu) {
         m_session->setPart(Category::Gpu, -1, gpu);

@@ -81,8 +81,9 @@ public:
     // as one undoable step. The caller shows it (open() or exec()).
     BuildWizard* createBuildWizard();
     void applyWizardBuild(const Build& build);
-    // Tools > Compare GPUs: starts from the build's GPUs; "Add to Build" adds a GPU line.
-    GpuComparisonDialog* openGpuComparison(const std::vector<BuildItem>& gpus = {});
+    // Tools > Compare GPUs: starts from `start` (the picker's selection) or the build's GPUs;
+    // "Add to Build" adds a GPU line.
+    GpuComparisonDialog* openGpuComparison(const std::vector<BuildItem>& start = {});
     // File > Export: CSV, forum Markdown or the PDF report of the current build.
     enum class ExportFormat { Csv, Markdown, Pdf };
     bool exportTo(ExportFormat format, const QString& path);

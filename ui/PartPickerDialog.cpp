@@ -104,6 +104,28 @@ PartPickerDialog::PartPickerDialog(const Catalog& catalog, Category category, co
     m_saved->setMenu(new QMenu(m_saved));
     m_saved->hide();
     bottom->addWidget(m_saved);
+    if (category == Category::Gpu) {
+        // Several GPUs can be selected and compared side by side (Ctrl/Shift-click).
+        m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        m_compare = new QPushButton(tr("Com&pare Selected…"), this);
+        m_compare->setObjectName(QStringLiteral("compareSelectedButton"));
+        m_compare->setAutoDefault(false);
+        m_compare->setToolTip(tr("Select 2 to 4 GPUs (Ctrl-click) to compare them side by side"));
+        m_compare->setEnabled(false);
+        bottom->addWidget(m_compare);
+        connect(m_compare, &QPushButton::clicked, this, [this] {
+            m_compared.clear();
+            for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+                if (const AnyPart* part = m_model->partAt(m_proxy->mapToSource(index).row()))
+                    m_compared.push_back(part);
+            if (m_compared.size() >= 2 && m_compared.size() <= 4)
+                done(CompareRequested);
+        });
+        connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+            const auto n = m_view->selectionModel()->selectedRows().size();
+            m_compare->setEnabled(n >= 2 && n <= 4);
+        });
+    }
     auto* custom = new QPushButton(tr("C&ustom part…"), this);
     custom->setAutoDefault(false);
     bottom->addWidget(custom);

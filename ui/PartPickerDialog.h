@@ -32,6 +32,9 @@ public:
                      const EvaluationOptions& options, const QString& currencySymbol, QWidget* parent = nullptr);
     ~PartPickerDialog() override;
 
+    // Result code when the person asked to compare the selected GPUs instead of choosing one.
+    static constexpr int CompareRequested = 2;
+
     // After accept(): the chosen catalog part, or the custom part.
     const AnyPart* chosenPart() const { return m_chosen; }
     const std::optional<AnyPart>& customPart() const { return m_custom; }
@@ -49,6 +52,10 @@ public:
     void setSavedCustomParts(std::vector<AnyPart> parts);
     QPushButton* savedPartsButton() const { return m_saved; }
 
+    // GPUs only: select 2 to 4 rows and "Compare Selected" closes with CompareRequested.
+    QPushButton* compareButton() const { return m_compare; }
+    const std::vector<const AnyPart*>& comparedParts() const { return m_compared; }
+
 private:
     void applyFilter();
     void pickCurrent();
@@ -63,6 +70,8 @@ private:
     QLabel* m_count;
     QTableView* m_view;
     QPushButton* m_saved = nullptr;
+    QPushButton* m_compare = nullptr;
+    std::vector<const AnyPart*> m_compared;
     std::vector<AnyPart> m_savedParts;
     const AnyPart* m_chosen = nullptr;
     std::optional<AnyPart> m_custom;

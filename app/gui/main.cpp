@@ -145,11 +145,7 @@ int renderScreenshots(ui::MainWindow& window, const Catalog& catalog, const QStr
     }
     // GPU comparison of the build's 3090 against a 4090 and a 4060 Ti 16GB.
     {
-        std::vector<BuildItem> gpus;
-        for (const BuildItem& item : window.session()->build().items)
-            if (item.category == Category::Gpu)
-                gpus.push_back(item);
-        ui::GpuComparisonDialog* dialog = window.openGpuComparison(gpus);
+        ui::GpuComparisonDialog* dialog = window.openGpuComparison();
         dialog->setGpu(1, QStringLiteral("GeForce RTX 4090"));
         dialog->setGpu(2, QStringLiteral("GeForce RTX 4060 Ti 16GB"));
         dialog->resize(1400, 820);

@@ -10,7 +10,10 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -23,6 +26,8 @@
 #include "EmbeddedCatalog.h"
 #include "GpuComparisonDialog.h"
 #include "MainWindow.h"
+#include "PartFilterProxy.h"
+#include "PartPickerDialog.h"
 #include "UiFormat.h"
 #include "WizardGpuPage.h"
 #include "WizardPartsPage.h"
@@ -283,4 +288,39 @@ TEST(MainWindowExport, WritesCsvMarkdownAndPdfAndReportsAnUnwritablePath)
         EXPECT_TRUE(f.readAll().contains(marker)) << name;
     }
     EXPECT_FALSE(window.exportTo(MainWindow::ExportFormat::Csv, dir.filePath(QStringLiteral("no/such/dir/b.csv"))));
+}
+
+TEST(GpuComparisonView, ThePickersSelectionOpensAComparisonOfThoseGpus)
+{
+    MainWindow window(realCatalog());
+    window.setInteractive(false);
+    Build empty;
+    PartPickerDialog picker(realCatalog(), Category::Gpu, empty, -1, EvaluationOptions{}, QStringLiteral("$"));
+    picker.searchField()->setText(QStringLiteral("rtx 4090"));
+    QPushButton* compare = picker.compareButton();
+    ASSERT_TRUE(compare);
+    ASSERT_GE(picker.proxy()->rowCount(), 3);
+    EXPECT_FALSE(compare->isEnabled()) << "one row selected";
+    QItemSelectionModel* selection = picker.view()->selectionModel();
+    selection->clearSelection();
+    for (int row = 0; row < 3; ++row)
+        selection->select(picker.proxy()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    ASSERT_TRUE(compare->isEnabled());
+    compare->click();
+    EXPECT_EQ(picker.result(), PartPickerDialog::CompareRequested);
+    ASSERT_EQ(picker.comparedParts().size(), 3u);
+
+    std::vector<BuildItem> start;
+    for (const AnyPart* part : picker.comparedParts()) {
+        BuildItem gpu;
+        gpu.category = Category::Gpu;
+        gpu.ref = infoOf(*part).id;
+        start.push_back(gpu);
+    }
+    GpuComparisonDialog* dialog = window.openGpuComparison(start);
+    ASSERT_TRUE(dialog->comparison());
+    ASSERT_EQ(dialog->comparison()->gpus.size(), 3u);
+    for (size_t i = 0; i < 3; ++i)
+        EXPECT_EQ(dialog->comparison()->gpus[i].gpu, &std::get<Gpu>(*picker.comparedParts()[i]));
+    dialog->close();
 }
