@@ -28,6 +28,11 @@ inline std::string ss(const QString& text)
 
 // "$1,234" / "€1,234.50"; symbol from settings, currency code from the build.
 QString money(double amount, const QString& symbol, int decimals = 0);
+// Whole US dollars ("$1,234"): the catalog's and the wizard's currency.
+inline QString dollars(double amount)
+{
+    return money(amount, QStringLiteral("$"));
+}
 QString number(std::optional<double> value, int decimals = 0, const QString& unit = {});
 
 // Tints derived from the palette so that they read well on light and dark themes.

@@ -15,11 +15,6 @@ namespace mlrig::ui {
 
 namespace {
 
-QString dollars(double amount)
-{
-    return money(amount, QStringLiteral("$"));
-}
-
 QString flagLabel(const Finding& f)
 {
     if (f.rule == "gpu-datacenter")

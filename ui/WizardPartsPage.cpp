@@ -14,11 +14,6 @@ namespace mlrig::ui {
 
 namespace {
 
-QString dollars(double amount)
-{
-    return money(amount, QStringLiteral("$"));
-}
-
 const AnyPart* lineOf(const Catalog& catalog, const Build& build, Category category)
 {
     for (const BuildItem& item : build.items)

@@ -12,11 +12,6 @@ namespace mlrig::ui {
 
 namespace {
 
-QString dollars(double amount)
-{
-    return money(amount, QStringLiteral("$"));
-}
-
 QString esc(std::string_view text)
 {
     return qs(text).toHtmlEscaped();

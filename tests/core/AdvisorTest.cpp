@@ -33,6 +33,15 @@ BuildGoal llmGoal(std::string model, double budget, int gpus)
     return goal;
 }
 
+BuildItem gpuLine(std::string ref, int quantity = 1)
+{
+    BuildItem gpu;
+    gpu.category = Category::Gpu;
+    gpu.ref = std::move(ref);
+    gpu.quantity = quantity;
+    return gpu;
+}
+
 const GpuSuggestion* find(const GpuRanking& ranking, std::string_view model)
 {
     for (const GpuSuggestion& s : ranking.suggestions)
@@ -174,10 +183,7 @@ TEST(GpuAdvisor, UnusableGoalsAreRejectedWithAReason)
 TEST(BuildSuggester, SuggestsACompleteErrorFreeTwoGpuBuild)
 {
     const BuildGoal goal = llmGoal("llama-3.1-70b", 6000, 2);
-    BuildItem gpu;
-    gpu.category = Category::Gpu;
-    gpu.ref = "GeForce RTX 3090";
-    gpu.quantity = 2;
+    const BuildItem gpu = gpuLine("GeForce RTX 3090", 2);
     const BuildSuggestion s = suggestBuild(catalog(), goal, gpu);
     ASSERT_TRUE(s.build) << s.message;
     EXPECT_EQ(s.build->items.size(), 8u);
@@ -198,9 +204,7 @@ TEST(BuildSuggester, SuggestsACompleteErrorFreeTwoGpuBuild)
 TEST(BuildSuggester, KeepsTheChosenCpuAndResuggestsTheRest)
 {
     const BuildGoal goal = llmGoal("llama-3.1-8b", 3000, 1);
-    BuildItem gpu;
-    gpu.category = Category::Gpu;
-    gpu.ref = "GeForce RTX 4060 Ti 16GB";
+    const BuildItem gpu = gpuLine("GeForce RTX 4060 Ti 16GB");
     const BuildSuggestion first = suggestBuild(catalog(), goal, gpu);
     ASSERT_TRUE(first.build);
     const Cpu* suggestedCpu = partIn<Cpu>(*first.build, Category::Cpu);
@@ -228,9 +232,7 @@ TEST(BuildSuggester, KeepsTheChosenCpuAndResuggestsTheRest)
 
 TEST(BuildSuggester, OverBudgetSaysByHowMuchAndWhatBudgetWouldDo)
 {
-    BuildItem gpu;
-    gpu.category = Category::Gpu;
-    gpu.ref = "GeForce RTX 4090";
+    const BuildItem gpu = gpuLine("GeForce RTX 4090");
     const BuildSuggestion s = suggestBuild(catalog(), llmGoal("llama-3.1-8b", 1000, 1), gpu);
     ASSERT_TRUE(s.build);
     EXPECT_FALSE(s.withinBudget);
@@ -240,10 +242,7 @@ TEST(BuildSuggester, OverBudgetSaysByHowMuchAndWhatBudgetWouldDo)
 TEST(BuildSuggester, ChoicesRespectTheBuildAndComeCheapestFirst)
 {
     const BuildGoal goal = llmGoal("llama-3.1-70b", 6000, 2);
-    BuildItem gpu;
-    gpu.category = Category::Gpu;
-    gpu.ref = "GeForce RTX 3090";
-    gpu.quantity = 2;
+    const BuildItem gpu = gpuLine("GeForce RTX 3090", 2);
     const BuildSuggestion s = suggestBuild(catalog(), goal, gpu);
     ASSERT_TRUE(s.build);
     const Cpu* cpu = partIn<Cpu>(*s.build, Category::Cpu);
