@@ -9,6 +9,7 @@ packages=(
     qt6-l10n-tools qt6-tools-dev-tools libgl-dev
     libsqlite3-dev libsqlitecpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
     libgtest-dev libgmock-dev libbenchmark-dev
+    clang libclang-rt-14-dev
     xvfb xauth imagemagick poppler-utils
     desktop-file-utils appstream libxml2-utils groff-base shared-mime-info dpkg-dev file
 )
