@@ -39,7 +39,9 @@ WizardBudgetPage::WizardBudgetPage(BuildWizard* wizard) : QWizardPage(wizard), m
     currency->setWordWrap(true);
     currency->setForegroundRole(QPalette::PlaceholderText);
     budgetRow->addWidget(currency, 1);
-    form->addRow(tr("&Budget:"), budgetRow);
+    auto* budgetLabel = new QLabel(tr("&Budget:"), this);
+    budgetLabel->setBuddy(m_budget);
+    form->addRow(budgetLabel, budgetRow);
 
     auto* gpus = new QHBoxLayout;
     m_oneGpu = new QRadioButton(tr("&One GPU"), this);
@@ -52,13 +54,16 @@ WizardBudgetPage::WizardBudgetPage(BuildWizard* wizard) : QWizardPage(wizard), m
     gpus->addWidget(m_oneGpu);
     gpus->addWidget(m_twoGpus);
     gpus->addStretch(1);
-    form->addRow(tr("GPUs:"), gpus);
+    auto* gpuCell = new QVBoxLayout;
+    gpuCell->setSpacing(2);
+    gpuCell->addLayout(gpus);
     auto* gpuHint = new QLabel(tr("Two cards add VRAM for larger models, but need a board that runs both at x8/x8, "
                                   "a bigger power supply and a case with room for both."),
                                this);
     gpuHint->setWordWrap(true);
     gpuHint->setForegroundRole(QPalette::PlaceholderText);
-    form->addRow(QString(), gpuHint);
+    gpuCell->addWidget(gpuHint);
+    form->addRow(tr("GPUs:"), gpuCell);
 
     m_used = new QCheckBox(tr("I will buy a &used GPU at a price I enter"), this);
     m_used->setObjectName(QStringLiteral("wizardUsed"));
