@@ -130,8 +130,15 @@ GpuComparison compareGpus(const Catalog& catalog, const std::vector<BuildItem>& 
         const AnyPart* part = item.custom ? &*item.custom : catalog.find(Category::Gpu, item.ref);
         if (!part)
             throw std::invalid_argument(fmt::format("GPU \"{}\" is not in the catalog", item.ref));
+        if (!std::holds_alternative<Gpu>(*part))
+            throw std::invalid_argument(fmt::format("\"{}\" is not a GPU", infoOf(*part).name));
         ComparedGpu column;
-        column.gpu = &std::get<Gpu>(*part);
+        if (item.custom) {
+            column.ownGpu = std::make_shared<const Gpu>(std::get<Gpu>(*part));
+            column.gpu = column.ownGpu.get();
+        } else {
+            column.gpu = &std::get<Gpu>(*part);
+        }
         column.item = item;
         column.item.quantity = 1;
         const PriceChoice price = priceOf(column.item, part, catalog);

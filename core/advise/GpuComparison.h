@@ -4,6 +4,7 @@
 // what each card does for it. Each row knows which direction is better, which columns win and
 // how every column differs from the first, so the table, the charts and the exports agree.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,7 +31,8 @@ struct ComparisonRow {
 };
 
 struct ComparedGpu {
-    const Gpu* gpu = nullptr;  // into the catalog, or the item's custom part
+    const Gpu* gpu = nullptr;  // into the catalog, or to ownGpu for a custom part
+    std::shared_ptr<const Gpu> ownGpu;  // a custom part's copy: the comparison never points into its input
     BuildItem item;            // as given (ref, price, power limit); quantity is treated as 1
     std::optional<double> price;
     PriceSource priceSource = PriceSource::Unknown;
