@@ -9,20 +9,9 @@
 #include "BuildWizard.h"
 #include "UiFormat.h"
 #include "eval/Evaluate.h"
+#include "io/ExportLines.h"
 
 namespace mlrig::ui {
-
-namespace {
-
-const AnyPart* lineOf(const Catalog& catalog, const Build& build, Category category)
-{
-    for (const BuildItem& item : build.items)
-        if (item.category == category)
-            return item.custom ? &*item.custom : catalog.find(category, item.ref);
-    return nullptr;
-}
-
-}  // namespace
 
 WizardPartsPage::WizardPartsPage(Step step, BuildWizard* wizard) : QWizardPage(wizard), m_step(step), m_wizard(wizard)
 {
@@ -112,7 +101,7 @@ void WizardPartsPage::fill()
                                                        .arg(severityColor(Severity::Error).name(),
                                                             qs(s.message).toHtmlEscaped()));
     for (Row& row : m_rows) {
-        const AnyPart* current = lineOf(catalog, *s.build, row.category);
+        const AnyPart* current = firstPartOf(catalog, *s.build, row.category);
         row.choices = partChoices(catalog, m_wizard->goal(), *s.build, row.category);
         const QSignalBlocker block(row.combo);
         row.combo->clear();
@@ -188,13 +177,13 @@ QString WizardPartsPage::reasonFor(Category category, const Evaluation& evaluati
     std::optional<double> longestGpu;
     for (const BuildItem& item : build.items)
         if (item.category == Category::Gpu)
-            if (const AnyPart* p = item.custom ? &*item.custom : catalog.find(Category::Gpu, item.ref)) {
+            if (const AnyPart* p = partOf(item, catalog)) {
                 const Gpu& g = std::get<Gpu>(*p);
                 vram += g.vramGb.value_or(0) * item.quantity;
                 if (g.lengthMm)
                     longestGpu = std::max(longestGpu.value_or(0), *g.lengthMm);
             }
-    const AnyPart* part = lineOf(catalog, build, category);
+    const AnyPart* part = firstPartOf(catalog, build, category);
     if (!part)
         return {};
     switch (category) {

@@ -22,19 +22,11 @@ std::string dollars(double amount)
     return "$" + formatWhole(amount);
 }
 
-const AnyPart* resolve(const Catalog& catalog, const BuildItem& item)
-{
-    return item.custom ? &*item.custom : catalog.find(item.category, item.ref);
-}
-
 template <typename T>
 const T* lineOf(const Catalog& catalog, const Build& build, Category category)
 {
-    for (const BuildItem& item : build.items)
-        if (item.category == category)
-            if (const AnyPart* part = resolve(catalog, item))
-                return std::get_if<T>(part);
-    return nullptr;
+    const AnyPart* part = firstPartOf(catalog, build, category);
+    return part ? std::get_if<T>(part) : nullptr;
 }
 
 double totalVramGb(const Catalog& catalog, const Build& build)
@@ -42,7 +34,7 @@ double totalVramGb(const Catalog& catalog, const Build& build)
     double total = 0;
     for (const BuildItem& item : build.items)
         if (item.category == Category::Gpu)
-            if (const AnyPart* part = resolve(catalog, item))
+            if (const AnyPart* part = partOf(item, catalog))
                 total += std::get<Gpu>(*part).vramGb.value_or(0) * item.quantity;
     return total;
 }
@@ -57,6 +49,14 @@ int gpuCount(const Build& build)
 }
 
 }  // namespace
+
+const AnyPart* firstPartOf(const Catalog& catalog, const Build& build, Category category)
+{
+    for (const BuildItem& item : build.items)
+        if (item.category == category)
+            return partOf(item, catalog);
+    return nullptr;
+}
 
 BuildItem PartChoice::item() const
 {
@@ -80,7 +80,7 @@ BuildSuggestion suggestBuild(const Catalog& catalog, const BuildGoal& goal, cons
     for (BuildItem item : kept) {
         if (item.category == Category::Gpu)
             continue;
-        const AnyPart* part = resolve(catalog, item);
+        const AnyPart* part = partOf(item, catalog);
         if (!part)
             throw std::invalid_argument(fmt::format("{} \"{}\" is not in the catalog", categoryId(item.category), item.ref));
         if (!item.price)
@@ -107,7 +107,7 @@ BuildSuggestion suggestBuild(const Catalog& catalog, const BuildGoal& goal, cons
     const std::string model = [&] {
         for (const BuildItem& item : build.items)
             if (item.category == Category::Gpu)
-                if (const AnyPart* part = resolve(catalog, item))
+                if (const AnyPart* part = partOf(item, catalog))
                     return infoOf(*part).name;
         return std::string("GPU");
     }();

@@ -28,6 +28,9 @@ struct BuildSuggestion {
 BuildSuggestion suggestBuild(const Catalog& catalog, const BuildGoal& goal, const BuildItem& gpuLine,
                              const std::vector<BuildItem>& kept = {});
 
+// The part of the first line of `category` in `build` (catalog or custom), nullptr when none.
+const AnyPart* firstPartOf(const Catalog& catalog, const Build& build, Category category);
+
 struct PartChoice {
     const AnyPart* part = nullptr;
     double price = 0;

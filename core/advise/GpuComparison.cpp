@@ -127,7 +127,7 @@ GpuComparison compareGpus(const Catalog& catalog, const std::vector<BuildItem>& 
     for (const BuildItem& item : gpus) {
         if (item.category != Category::Gpu)
             throw std::invalid_argument(fmt::format("\"{}\" is a {}, not a GPU", item.ref, categoryId(item.category)));
-        const AnyPart* part = item.custom ? &*item.custom : catalog.find(Category::Gpu, item.ref);
+        const AnyPart* part = partOf(item, catalog);
         if (!part)
             throw std::invalid_argument(fmt::format("GPU \"{}\" is not in the catalog", item.ref));
         if (!std::holds_alternative<Gpu>(*part))
