@@ -717,9 +717,14 @@ bool MainWindow::exportTo(ExportFormat format, const QString& path)
     const Evaluation& evaluation = m_session->evaluation();
     QString error;
     if (format == ExportFormat::Pdf) {
-        if (!writeBuildReportPdf(build, evaluation, m_catalog, path, &error)) {
+        QString warning;
+        if (!writeBuildReportPdf(build, evaluation, m_catalog, path, &error, {}, &warning)) {
             reportError(tr("Export failed"), error);
             return false;
+        }
+        if (!warning.isEmpty()) {
+            showNotice(tr("PDF report"), warning);
+            return true;
         }
     } else {
         const std::string text = format == ExportFormat::Csv ? exportBuildCsv(build, evaluation, m_catalog)

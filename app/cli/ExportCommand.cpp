@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -71,8 +72,11 @@ void addExportCommand(CLI::App& app, CliContext& context)
         } else {
 #ifdef MLRIG_CLI_HAS_PDF
             std::string error;
-            if (!exportBuildReportPdfHeadless(build, evaluation, catalog, *to, &error))
+            std::string warning;
+            if (!exportBuildReportPdfHeadless(build, evaluation, catalog, *to, &error, &warning))
                 throw InputError(error);
+            if (!warning.empty())
+                std::fprintf(stderr, "warning: %s\n", warning.c_str());
 #endif
         }
     });

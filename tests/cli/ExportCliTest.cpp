@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "CliRunner.h"
 
@@ -71,6 +72,26 @@ TEST(ExportCli, PdfOrAClearRefusal)
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_TRUE(r.err.empty()) << r.err;  // no Qt platform chatter on stderr
     EXPECT_TRUE(slurp(out).starts_with("%PDF"));
+}
+
+// A part name with characters no font has (plane-16 private use): the PDF is written, and the
+// CLI says on stderr which characters could not be drawn instead of dropping them silently.
+TEST(ExportCli, PdfWarnsAboutCharactersNoFontHas)
+{
+    const auto source = outDir() / "undrawable.mlrig";
+    {
+        std::ofstream f(source);
+        f << R"({"format": "mlrig-build", "version": 1, "name": "Rig \uDBFF\uDFFD", "currency": "USD",
+                 "parts": [{"category": "storage", "custom": {"name": "Disk \uDBFF\uDFFD", "capacity_gb": 1000}, "price": 80}]})";
+    }
+    const auto out = outDir() / "undrawable.pdf";
+    const auto r = runCli({"export", source.string(), "--to", out.string()});
+    if (r.exitCode == 2 && r.err.find("PDF export needs the desktop build") != std::string::npos)
+        GTEST_SKIP() << "mlrig-cli built without the desktop (MLRIG_BUILD_GUI=OFF)";
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(slurp(out).starts_with("%PDF"));
+    EXPECT_NE(r.err.find("warning: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("U+10FFFD"), std::string::npos) << r.err;
 }
 
 TEST(ExportCli, BadArgumentsExitTwo)

@@ -30,9 +30,10 @@ for field in Section Maintainer Homepage Description; do
     [ -n "$(dpkg-deb -f "$deb" "$field")" ] || fail "control field $field is empty"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libc6 libstdc++6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6; do
+for lib in libc6 libstdc++6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 fonts-dejavu-core; do
     grep -q "\\b$lib\\b" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
+grep -q '\bfonts-noto-cjk\b' <<<"$(dpkg-deb -f "$deb" Recommends)" || fail "Recommends lacks fonts-noto-cjk"
 
 # The file list.
 listing=$(dpkg-deb -c "$deb" | awk '{print $NF}')

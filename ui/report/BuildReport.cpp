@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "GlyphCoverage.h"
 #include "io/ExportLines.h"
 
 namespace mlrig {
@@ -70,13 +71,18 @@ QTextOption textOption(int flags)
     return option;
 }
 
+// The family chain: DejaVu for Latin, Greek and Cyrillic (Debian's default, installed with
+// fontconfig), then Noto Sans CJK (fonts-noto-cjk, which the package recommends and
+// scripts/install-deps.sh installs) for Chinese, Japanese and Korean part names, then whatever
+// fontconfig offers. Characters no font has are listed in the report (GlyphCoverage).
 QFont font(double size, bool bold = false, bool mono = false)
 {
     QFont f;
     f.setFamilies(mono ? QStringList{QStringLiteral("DejaVu Sans Mono"), QStringLiteral("Liberation Mono"),
-                                     QStringLiteral("Monospace")}
+                                     QStringLiteral("Noto Sans Mono CJK JP"), QStringLiteral("Monospace")}
                        : QStringList{QStringLiteral("DejaVu Sans"), QStringLiteral("Liberation Sans"),
-                                     QStringLiteral("Arial"), QStringLiteral("Sans Serif")});
+                                     QStringLiteral("Arial"), QStringLiteral("Noto Sans CJK JP"),
+                                     QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Sans Serif")});
     f.setPixelSize(static_cast<int>(std::lround(size)));
     f.setBold(bold);
     f.setHintingPreference(QFont::PreferNoHinting);
@@ -106,12 +112,23 @@ QString severityPlural(Severity s)
     return {};
 }
 
+QString missingGlyphsNotice(const QString& codePoints)
+{
+    return QStringLiteral("Some characters in this report could not be drawn because no installed font has them (%1). "
+                          "Install a font that covers them (on Debian: fonts-noto-cjk for Chinese, Japanese and Korean) "
+                          "and export again.")
+        .arg(codePoints);
+}
+
 struct ReportData {
     const Build& build;
     const Evaluation& evaluation;
     std::vector<ExportLine> lines;
     ExportTotals totals;
     QDateTime date;
+    // Characters of the user's text that no installed font can draw ("U+65E5, U+672C"), empty
+    // when every character prints.
+    QString missingGlyphs;
 };
 
 class ReportWriter {
@@ -243,6 +260,10 @@ private:
             units += l.quantity;
         m_y += text(m_left, m_y, contentWidth(), font(9), kMuted,
                     QStringLiteral("%1 parts in %2 lines \u00b7 prices in %3").arg(units).arg(m_data.lines.size()).arg(qs(m_data.totals.currency)));
+        if (!m_data.missingGlyphs.isEmpty()) {
+            m_y += 4;
+            m_y += text(m_left, m_y, contentWidth(), font(8.5), kWarning, missingGlyphsNotice(m_data.missingGlyphs));
+        }
         m_y += 12;
     }
 
@@ -644,7 +665,17 @@ ReportData makeData(const Build& build, const Evaluation& evaluation, const Cata
 {
     std::vector<ExportLine> lines = exportLines(build, evaluation, catalog);
     ExportTotals totals = exportTotals(lines, build, evaluation);
-    return ReportData{build, evaluation, std::move(lines), std::move(totals), options.date};
+    // Every piece of text that comes from the user or the catalog; the report's own words are
+    // ASCII and typographic punctuation that DejaVu has.
+    GlyphCoverage coverage(font(9));
+    coverage.check(qs(build.name));
+    for (const ExportLine& l : lines) {
+        coverage.check(qs(l.name));
+        coverage.check(qs(l.specs));
+    }
+    for (const Finding& f : evaluation.findings)
+        coverage.check(qs(f.message));
+    return ReportData{build, evaluation, std::move(lines), std::move(totals), options.date, coverage.missingCodePoints()};
 }
 
 // Paints the report on `device`; returns the number of pages, 0 when painting failed.
@@ -675,9 +706,11 @@ int countPages(const ReportData& data, const QPageLayout& layout)
 }  // namespace
 
 bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const Catalog& catalog, const QString& path,
-                         QString* error, const ReportOptions& options)
+                         QString* error, const ReportOptions& options, QString* warning)
 {
     const ReportData data = makeData(build, evaluation, catalog, options);
+    if (warning)
+        *warning = data.missingGlyphs.isEmpty() ? QString() : missingGlyphsNotice(data.missingGlyphs);
     const QPageLayout layout(QPageSize(options.pageSize), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0));
     const int pages = countPages(data, layout);
 

@@ -37,8 +37,11 @@ struct ReportOptions {
     QPageSize::PageSizeId pageSize = QPageSize::A4;  // A4 or Letter
 };
 
+// *warning (when given) is set to a one-paragraph notice when some characters of the build's
+// text could not be drawn (no installed font has them; the report says so too), else cleared.
 bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const Catalog& catalog,
-                         const QString& path, QString* error, const ReportOptions& options = {});
+                         const QString& path, QString* error, const ReportOptions& options = {},
+                         QString* warning = nullptr);
 
 // Prints on a configured printer (page size and margins from the printer / print dialog).
 bool printBuildReport(const Build& build, const Evaluation& evaluation, const Catalog& catalog, QPrinter& printer,

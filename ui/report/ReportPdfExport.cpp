@@ -9,7 +9,7 @@
 namespace mlrig {
 
 bool exportBuildReportPdfHeadless(const Build& build, const Evaluation& evaluation, const Catalog& catalog,
-                                  const std::string& path, std::string* error)
+                                  const std::string& path, std::string* error, std::string* warning)
 {
     // Qt Charts draws through QGraphicsWidget, which needs a QApplication (not only a
     // QGuiApplication). "offscreen" needs no display server and still has real fonts.
@@ -30,10 +30,13 @@ bool exportBuildReportPdfHeadless(const Build& build, const Evaluation& evaluati
         app = std::make_unique<QApplication>(argc, argv);
     }
     QString message;
-    const bool ok = writeBuildReportPdf(build, evaluation, catalog, QString::fromStdString(path), &message);
+    QString notice;
+    const bool ok = writeBuildReportPdf(build, evaluation, catalog, QString::fromStdString(path), &message, {}, &notice);
     qInstallMessageHandler(previous);
     if (!ok && error)
         *error = message.toStdString();
+    if (warning)
+        *warning = notice.toStdString();
     return ok;
 }
 

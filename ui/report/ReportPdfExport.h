@@ -12,8 +12,9 @@
 
 namespace mlrig {
 
-// Returns false and sets *error (one line) when the file cannot be written.
+// Returns false and sets *error (one line) when the file cannot be written. *warning (when
+// given) says which characters no installed font could draw, else is cleared.
 bool exportBuildReportPdfHeadless(const Build& build, const Evaluation& evaluation, const Catalog& catalog,
-                                  const std::string& path, std::string* error);
+                                  const std::string& path, std::string* error, std::string* warning = nullptr);
 
 }  // namespace mlrig
