@@ -63,12 +63,15 @@ mirror_from_host() {
             /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == suite) hit = 1 }
             END { if (uris != "" && hit) print uris }' "$f" | grep -v -- '-security' | head -n 1
     done | head -n 1
-    [ -f /etc/apt/sources.list ] && awk -v suite="$suite" '$1 == "deb" && $3 == suite { print $2; exit }' /etc/apt/sources.list
+    if [ -f /etc/apt/sources.list ]; then
+        awk -v suite="$suite" '$1 == "deb" && $3 == suite { print $2; exit }' /etc/apt/sources.list
+    fi
+    return 0
 }
 security_from_host() {
     cat /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '/^URIs:/ { print $2 }' | grep -- '-security' | head -n 1
 }
-mirror=${MLRIG_DEBIAN_MIRROR:-$(mirror_from_host | head -n 1)}
+mirror=${MLRIG_DEBIAN_MIRROR:-$(mirror_from_host | head -n 1 || true)}
 [ -n "$mirror" ] || die "no Debian $suite archive in this machine's apt sources; set MLRIG_DEBIAN_MIRROR"
 security=$(security_from_host || true)
 
