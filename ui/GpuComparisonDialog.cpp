@@ -367,9 +367,9 @@ bool GpuComparisonDialog::exportCsv(const QString& path, QString* error) const
     return true;
 }
 
-bool GpuComparisonDialog::exportPdf(const QString& path, QString* error) const
+bool GpuComparisonDialog::exportPdf(const QString& path, QString* error, QString* warning) const
 {
-    return m_comparison && writeComparisonPdf(*m_comparison, path, error);
+    return m_comparison && writeComparisonPdf(*m_comparison, path, error, warning);
 }
 
 void GpuComparisonDialog::exportTo(bool pdf)
@@ -381,8 +381,11 @@ void GpuComparisonDialog::exportTo(bool pdf)
     if (path.isEmpty())
         return;
     QString error;
-    if (!(pdf ? exportPdf(path, &error) : exportCsv(path, &error)))
+    QString warning;
+    if (!(pdf ? exportPdf(path, &error, &warning) : exportCsv(path, &error)))
         QMessageBox::warning(this, tr("Export failed"), error);
+    else if (!warning.isEmpty())
+        QMessageBox::information(this, tr("PDF exported"), warning);
 }
 
 }  // namespace mlrig::ui

@@ -41,7 +41,8 @@ public:
     int tableRow(const QString& rowId) const;
 
     bool exportCsv(const QString& path, QString* error) const;
-    bool exportPdf(const QString& path, QString* error) const;
+    // *warning: characters of the GPU names no installed font could draw (see GlyphCoverage).
+    bool exportPdf(const QString& path, QString* error, QString* warning = nullptr) const;
 
 signals:
     void addToBuildRequested(const mlrig::BuildItem& gpu);

@@ -4,7 +4,11 @@
 
 #include <QFont>
 #include <QFontDatabase>
+#include <QTemporaryDir>
 
+#include <memory>
+
+#include "ComparisonReport.h"
 #include "GlyphCoverage.h"
 
 using namespace mlrig;
@@ -63,4 +67,27 @@ TEST(GlyphCoverage, JapaneseFollowsTheInstalledFonts)
     coverage.check(QString::fromUtf8("\u65e5\u672c\u8a9e"));
     const bool installed = !QFontDatabase::families(QFontDatabase::Japanese).isEmpty();
     EXPECT_EQ(coverage.complete(), installed) << coverage.missingCodePoints().toStdString();
+}
+
+// The GPU comparison PDF says so too when a custom GPU's name has characters no font has.
+TEST(GlyphCoverage, ComparisonPdfNamesCharactersNoFontHas)
+{
+    auto plain = std::make_shared<Gpu>();
+    plain->info.name = "GeForce RTX 3090";
+    auto odd = std::make_shared<Gpu>();
+    odd->info.name = "My card \U0010FFFD";
+    GpuComparison comparison;
+    comparison.gpus.push_back({plain.get(), plain, {}, {}, PriceSource::Unknown});
+    EXPECT_TRUE(missingGlyphsNotice(comparison).isEmpty());
+    comparison.gpus.push_back({odd.get(), odd, {}, {}, PriceSource::Unknown});
+    EXPECT_TRUE(missingGlyphsNotice(comparison).contains(QStringLiteral("U+10FFFD")));
+    const QString html = comparisonHtml(comparison);
+    EXPECT_TRUE(html.contains(QStringLiteral("could not be drawn")) && html.contains(QStringLiteral("(U+10FFFD)")));
+
+    QTemporaryDir dir;
+    QString error;
+    QString warning;
+    ASSERT_TRUE(writeComparisonPdf(comparison, dir.filePath(QStringLiteral("c.pdf")), &error, &warning))
+        << error.toStdString();
+    EXPECT_TRUE(warning.contains(QStringLiteral("U+10FFFD"))) << warning.toStdString();
 }

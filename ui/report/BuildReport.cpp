@@ -112,22 +112,14 @@ QString severityPlural(Severity s)
     return {};
 }
 
-QString missingGlyphsNotice(const QString& codePoints)
-{
-    return QStringLiteral("Some characters in this report could not be drawn because no installed font has them (%1). "
-                          "Install a font that covers them (on Debian: fonts-noto-cjk for Chinese, Japanese and Korean) "
-                          "and export again.")
-        .arg(codePoints);
-}
-
 struct ReportData {
     const Build& build;
     const Evaluation& evaluation;
     std::vector<ExportLine> lines;
     ExportTotals totals;
     QDateTime date;
-    // Characters of the user's text that no installed font can draw ("U+65E5, U+672C"), empty
-    // when every character prints.
+    // What the report says about characters of the user's text that no installed font can
+    // draw (GlyphCoverage::notice()); empty when every character prints.
     QString missingGlyphs;
 };
 
@@ -262,7 +254,7 @@ private:
                     QStringLiteral("%1 parts in %2 lines \u00b7 prices in %3").arg(units).arg(m_data.lines.size()).arg(qs(m_data.totals.currency)));
         if (!m_data.missingGlyphs.isEmpty()) {
             m_y += 4;
-            m_y += text(m_left, m_y, contentWidth(), font(8.5), kWarning, missingGlyphsNotice(m_data.missingGlyphs));
+            m_y += text(m_left, m_y, contentWidth(), font(8.5), kWarning, m_data.missingGlyphs);
         }
         m_y += 12;
     }
@@ -675,7 +667,7 @@ ReportData makeData(const Build& build, const Evaluation& evaluation, const Cata
     }
     for (const Finding& f : evaluation.findings)
         coverage.check(qs(f.message));
-    return ReportData{build, evaluation, std::move(lines), std::move(totals), options.date, coverage.missingCodePoints()};
+    return ReportData{build, evaluation, std::move(lines), std::move(totals), options.date, coverage.notice()};
 }
 
 // Paints the report on `device`; returns the number of pages, 0 when painting failed.
@@ -710,7 +702,7 @@ bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const
 {
     const ReportData data = makeData(build, evaluation, catalog, options);
     if (warning)
-        *warning = data.missingGlyphs.isEmpty() ? QString() : missingGlyphsNotice(data.missingGlyphs);
+        *warning = data.missingGlyphs;
     const QPageLayout layout(QPageSize(options.pageSize), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0));
     const int pages = countPages(data, layout);
 

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+#include "GlyphCoverage.h"
+
 namespace mlrig {
 
 namespace {
@@ -47,6 +49,8 @@ QString comparisonHtml(const GpuComparison& comparison)
                                       .arg(esc(comparison.workloadLabel))
                                 : QStringLiteral("<p style='color:#5f666d'>No workload chosen. Best value in each row in "
                                                  "<b>bold green</b>; percentages against the first GPU.</p>");
+    if (const QString notice = missingGlyphsNotice(comparison); !notice.isEmpty())
+        html += QStringLiteral("<p style='color:#d9820b'>%1</p>").arg(notice.toHtmlEscaped());
     html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='4' border='0'><tr style='background:#eef2f6'>"
                            "<th align='left'>Metric</th>");
     for (const ComparedGpu& g : comparison.gpus)
@@ -102,8 +106,22 @@ QString comparisonHtml(const GpuComparison& comparison)
     return html;
 }
 
-bool writeComparisonPdf(const GpuComparison& comparison, const QString& path, QString* error)
+QString missingGlyphsNotice(const GpuComparison& comparison)
 {
+    // The document's default font (the HTML asks for the generic sans-serif family).
+    QFont font(QStringLiteral("Sans Serif"));
+    font.setPointSizeF(9);
+    GlyphCoverage coverage(font);
+    for (const ComparedGpu& g : comparison.gpus)
+        coverage.check(QString::fromStdString(g.gpu->info.name));
+    coverage.check(QString::fromStdString(comparison.workloadLabel));
+    return coverage.notice();
+}
+
+bool writeComparisonPdf(const GpuComparison& comparison, const QString& path, QString* error, QString* warning)
+{
+    if (warning)
+        *warning = missingGlyphsNotice(comparison);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)

@@ -9,8 +9,13 @@
 
 namespace mlrig {
 
-// Returns false and sets *error (one line) when the file cannot be written.
-bool writeComparisonPdf(const GpuComparison& comparison, const QString& path, QString* error);
+// Returns false and sets *error (one line) when the file cannot be written. *warning (when
+// given) says which characters of the GPU names no installed font could draw, else is cleared.
+bool writeComparisonPdf(const GpuComparison& comparison, const QString& path, QString* error,
+                        QString* warning = nullptr);
+
+// The document's sentence about characters no installed font can draw; empty when all print.
+QString missingGlyphsNotice(const GpuComparison& comparison);
 
 // The same document as HTML (what the PDF is laid out from; also used by tests).
 QString comparisonHtml(const GpuComparison& comparison);

@@ -77,4 +77,14 @@ QString GlyphCoverage::missingCodePoints(int max) const
     return out;
 }
 
+QString GlyphCoverage::notice() const
+{
+    if (complete())
+        return {};
+    return QStringLiteral("Some characters in this report could not be drawn because no installed font has them (%1). "
+                          "Install a font that covers them (on Debian: fonts-noto-cjk for Chinese, Japanese and Korean) "
+                          "and export again.")
+        .arg(missingCodePoints());
+}
+
 }  // namespace mlrig

@@ -32,6 +32,10 @@ public:
     // "U+65E5, U+672C, U+8A9E": at most `max` code points, then "and N more".
     QString missingCodePoints(int max = 12) const;
 
+    // The sentence a document shows when characters are missing (what and how to fix it);
+    // empty when every character can be drawn.
+    QString notice() const;
+
     // True when some installed font (the report's own or a fallback) can draw `c`.
     bool canDraw(char32_t c);
 
