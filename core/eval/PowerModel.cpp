@@ -19,14 +19,18 @@
 //   liquid cooling (pump plus fans) 25 W.
 // * Peaks are summed: under a synchronised training or tensor-parallel load all GPUs spike at
 //   the same moment, so the worst case is the sum.
-// * PSU: sustained load above the rating is an error, above 90 % a warning (efficiency,
-//   heat, fan noise, ageing). Transients: ATX 3.x requires a PSU to ride out 100 us excursions
-//   up to 200 % of its rating; we warn from 150 % and call 200 % an error. A PSU not stated as
-//   ATX 3.x is treated as ATX 2.x, whose over-power protection may act on any excursion over
-//   the rating: warning above 100 %, error above 130 %.
+// * PSU: sustained load above the rating is an error; a unit should run at no more than 80 % of
+//   its rating under a long training or inference load (efficiency, heat, fan noise, ageing).
+//   Transients: ATX 3.x requires a PSU to ride out 100 us excursions up to 200 % of its rating;
+//   we advise staying within 150 % and call 200 % an error. A PSU not stated as ATX 3.x is
+//   treated as ATX 2.x, whose over-power protection may act on any excursion over the rating:
+//   advise within 100 %, error above 130 %.
 // * Recommended PSU = max(sustained / 0.8, peak / (1.5 for ATX 3.x, else 1.0)), rounded up to
-//   the next common size (550 ... 2000 W). Without a PSU in the build an ATX 3.x unit is
-//   assumed, since that is what is sold new today.
+//   a 50 W step. It is also the warning line of the psu-wattage rule: below it is a warning,
+//   at or above it nothing, so the findings and the recommendation can never disagree (they
+//   did when the rule warned from 90 % and the recommendation sized for 80 % and rounded to a
+//   list of sizes: a 1050 W unit passed while 1200 W was recommended). Without a PSU in the
+//   build an ATX 3.x unit is assumed, since that is what is sold new today.
 // * Retained performance under a power limit: perf = 1 - (1 - r)^1.85, r = limit / TDP.
 //   Fitted to community nvidia-smi -pl measurements (an RTX 3090 at 280 of 350 W keeps about
 //   95 % of its throughput, at half power roughly 70-75 %): the last watts buy the least.
@@ -93,22 +97,23 @@ double storageW(const Storage& storage, bool* estimated)
     return power::kNvmeW;
 }
 
-double roundUpToStandardPsu(double watts)
-{
-    if (watts <= 0)
-        return 0;
-    for (double size : power::kStandardPsuSizesW) {
-        if (watts <= size)
-            return size;
-    }
-    return std::ceil(watts / 100.0) * 100.0;
-}
-
 double recommendedPsuW(double sustainedW, double peakW, bool atx3)
 {
     const double needed =
         std::max(sustainedW / power::kSustainedLoadTarget, peakW / (atx3 ? power::kAtx3PeakWarn : power::kAtx2PeakWarn));
-    return roundUpToStandardPsu(needed);
+    if (!(needed > 0))
+        return 0;
+    // A hair below a step (floating-point sums of TDPs) stays on that step.
+    return std::ceil(needed / power::kPsuSizeStepW - 1e-9) * power::kPsuSizeStepW;
+}
+
+PsuVerdict psuVerdict(double sustainedW, double peakW, double ratingW, bool atx3)
+{
+    if (sustainedW > ratingW || peakW > (atx3 ? power::kAtx3PeakError : power::kAtx2PeakError) * ratingW)
+        return PsuVerdict::Overloaded;
+    if (ratingW < recommendedPsuW(sustainedW, peakW, atx3))
+        return PsuVerdict::BelowAdvice;
+    return PsuVerdict::Ok;
 }
 
 PowerSummary computePower(const ResolvedBuild& resolved)

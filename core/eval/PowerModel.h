@@ -28,14 +28,13 @@ inline constexpr double kLiquidCoolingW = 25; // AIO pump plus radiator and case
 inline constexpr double kCpuTdpToPackage = 1.35;
 inline constexpr double kUnknownCpuW = 150;   // sustained, when the CPU gives no TDP at all
 inline constexpr double kUnknownGpuW = 250;   // sustained, when the GPU gives no TDP at all
-// PSU sizing and thresholds.
-inline constexpr double kSustainedLoadTarget = 0.8;  // keep sustained load at <= 80 % of the rating
-inline constexpr double kSustainedWarnFraction = 0.9;
-inline constexpr double kAtx3PeakWarn = 1.5;   // ATX 3.x: peaks up to 1.5x rating are in spec
+// PSU sizing and thresholds (see PowerModel.cpp for why).
+inline constexpr double kSustainedLoadTarget = 0.8;  // advise sustained load at <= 80 % of the rating
+inline constexpr double kAtx3PeakWarn = 1.5;   // ATX 3.x: peaks up to 1.5x rating are well within spec
 inline constexpr double kAtx3PeakError = 2.0;  // ATX 3.x: 2x for 100 us is the spec's ceiling
 inline constexpr double kAtx2PeakWarn = 1.0;   // ATX 2.x / not stated: peaks above the rating risk a trip
 inline constexpr double kAtx2PeakError = 1.3;
-inline constexpr double kStandardPsuSizesW[] = {550, 650, 750, 850, 1000, 1200, 1300, 1500, 1600, 2000};
+inline constexpr double kPsuSizeStepW = 50;    // recommendations are whole 50 W steps, as units are sold
 }  // namespace power
 
 // Transient factor (peak / TDP) used when a GPU has no measured transient peak.
@@ -52,9 +51,19 @@ double storageW(const Storage& storage, bool* estimated = nullptr);
 // The build's power summary: one line per resolved part line, sums and the recommended PSU.
 PowerSummary computePower(const ResolvedBuild& resolved);
 
-// The next standard PSU size at or above `watts` (2000 W and above: rounded up to 100 W).
-double roundUpToStandardPsu(double watts);
+// The one PSU verdict. The recommendation in the power summary, the psu-wattage rule, the
+// optimizer and the wizard all come from these two functions, so a PSU that the findings pass
+// is never below the recommendation shown next to them, and a PSU below it is never proposed.
+//
+// Recommended = max(sustained / 0.8, peak / peak-warn factor), rounded up to a 50 W step.
 double recommendedPsuW(double sustainedW, double peakW, bool atx3);
+
+enum class PsuVerdict {
+    Ok,           // at or above the recommendation
+    BelowAdvice,  // below the recommendation: too little headroom or peaks past the warn factor
+    Overloaded,   // sustained load above the rating, or peaks past the error factor
+};
+PsuVerdict psuVerdict(double sustainedW, double peakW, double ratingW, bool atx3);
 
 // Share of full performance (0..1) a GPU keeps at a power limit: 1 - (1 - r)^1.85 with
 // r = limit / TDP, clamped to [0, 1]. 1 when the TDP is unknown.

@@ -13,15 +13,6 @@ namespace {
 // 8-pin leads an adapter uses to feed one 12VHPWR input: four for cards above 450 W, else three.
 constexpr double kAdapterFourPinAboveW = 450;
 
-Severity worse(std::optional<Severity> a, std::optional<Severity> b)
-{
-    if (!a)
-        return *b;
-    if (!b)
-        return *a;
-    return std::min(*a, *b);  // Error < Warning < Note
-}
-
 void psuWattage(Context& c)
 {
     if (!c.psu)
@@ -35,10 +26,17 @@ void psuWattage(Context& c)
     const double peak = c.power.peakW;
     const bool atx3 = c.psu->atx3.value_or(false);
 
+    // Whether there is a finding, and how bad, is the power model's one verdict; the rest of
+    // this function only explains it.
+    const PsuVerdict verdict = psuVerdict(sustained, peak, rating, atx3);
+    if (verdict == PsuVerdict::Ok)
+        return;
+    const double recommended = recommendedPsuW(sustained, peak, atx3);
+
     std::optional<Severity> sustainedSeverity;
     if (sustained > rating)
         sustainedSeverity = Severity::Error;
-    else if (sustained > power::kSustainedWarnFraction * rating)
+    else if (sustained > power::kSustainedLoadTarget * rating)
         sustainedSeverity = Severity::Warning;
 
     std::optional<Severity> peakSeverity;
@@ -49,9 +47,6 @@ void psuWattage(Context& c)
     else if (peak > peakWarn * rating)
         peakSeverity = Severity::Warning;
 
-    if (!sustainedSeverity && !peakSeverity)
-        return;
-    const double recommended = recommendedPsuW(sustained, peak, atx3);
     std::string message = fmt::format("Power supply {} ({} W, {}): ", c.psu->info.name, num(rating),
                                       atx3 ? "ATX 3.x" : "not stated as ATX 3.x, treated as ATX 2.x");
     if (sustainedSeverity)
@@ -59,6 +54,9 @@ void psuWattage(Context& c)
                                num(100 * sustained / rating),
                                *sustainedSeverity == Severity::Error ? ", more than it can deliver"
                                                                      : ", leaving too little headroom");
+    if (!sustainedSeverity && !peakSeverity)  // only short of the 50 W step the advice rounds to
+        message += fmt::format("the sustained load of about {} W and spikes of about {} W leave less headroom than advised",
+                               num(sustained), num(peak));
     if (peakSeverity) {
         message += sustainedSeverity ? "; " : "";
         message += fmt::format("GPU power spikes can reach about {} W, {}% of its rating ({} allows about {}%)",
@@ -71,7 +69,8 @@ void psuWattage(Context& c)
     if (const double atx3Size = recommendedPsuW(sustained, peak, true); !atx3 && atx3Size < recommended)
         message += fmt::format(" (or {} W if it is ATX 3.x)", num(atx3Size));
     message += ", or set a GPU power limit.";
-    c.add("psu-wattage", worse(sustainedSeverity, peakSeverity), std::move(message), {Category::Psu, Category::Gpu});
+    c.add("psu-wattage", verdict == PsuVerdict::Overloaded ? Severity::Error : Severity::Warning, std::move(message),
+          {Category::Psu, Category::Gpu});
 }
 
 void psuConnectors(Context& c)

@@ -622,14 +622,11 @@ private:
     {
         if (!p.watts)
             return true;
-        const double rating = *p.watts;
-        if (sustained > rating || peak > (p.atx3 ? power::kAtx3PeakError : power::kAtx2PeakError) * rating)
+        // The power model's verdict, the same one the psu-wattage rule gives.
+        const PsuVerdict verdict = psuVerdict(sustained, peak, *p.watts, p.atx3);
+        if (verdict == PsuVerdict::Overloaded)
             return false;
-        if (m_policy.avoidPlatformWarnings &&
-            (sustained > power::kSustainedWarnFraction * rating ||
-             peak > (p.atx3 ? power::kAtx3PeakWarn : power::kAtx2PeakWarn) * rating))
-            return false;
-        return true;
+        return !(m_policy.avoidPlatformWarnings && verdict == PsuVerdict::BelowAdvice);
     }
 
     bool memoryOk(const MemA& m, const CpuA& cpu, const BoardA& board, const GpuSpec& g) const

@@ -51,7 +51,7 @@ TEST(EvaluateCli, TwoRtx3090BuildPrintsTheDesignJsonShape)
     const auto& power = out.at("power");
     EXPECT_DOUBLE_EQ(power.at("sustained_w").get<double>(), 872);  // 2x 280 W limit + 312 W rest
     EXPECT_DOUBLE_EQ(power.at("peak_w").get<double>(), 1272);
-    EXPECT_DOUBLE_EQ(power.at("recommended_psu_w").get<double>(), 1200);
+    EXPECT_DOUBLE_EQ(power.at("recommended_psu_w").get<double>(), 1100);  // 872 / 0.8 = 1090, a 50 W step up
     EXPECT_DOUBLE_EQ(power.at("psu_w").get<double>(), 1600);
     EXPECT_EQ(out.at("cost").at("currency"), "USD");
     EXPECT_EQ(out.at("cost").at("missing_prices"), 0);

@@ -91,15 +91,15 @@ TEST(PowerModel, TwoRtx3090AndRyzen7950X)
     ASSERT_TRUE(p.psuW.has_value());
     EXPECT_DOUBLE_EQ(*p.psuW, 1600);
     EXPECT_EQ(p.lines.size(), 6u);  // the PSU itself draws nothing
-    // ATX 3.x: max(1012 / 0.8 = 1265, 1512 / 1.5 = 1008) -> 1300
+    // ATX 3.x: max(1012 / 0.8 = 1265, 1512 / 1.5 = 1008) -> 1300 (50 W steps)
     EXPECT_DOUBLE_EQ(p.recommendedPsuW, 1300);
 }
 
 TEST(PowerModel, Atx2SizesForThePeak)
 {
-    // Not stated as ATX 3.x: max(1265, 1512 / 1.0) -> 1600
-    EXPECT_DOUBLE_EQ(powerOf(twin3090(std::nullopt, std::nullopt)).recommendedPsuW, 1600);
-    EXPECT_DOUBLE_EQ(powerOf(twin3090(std::nullopt, false)).recommendedPsuW, 1600);
+    // Not stated as ATX 3.x: max(1265, 1512 / 1.0) -> 1550
+    EXPECT_DOUBLE_EQ(powerOf(twin3090(std::nullopt, std::nullopt)).recommendedPsuW, 1550);
+    EXPECT_DOUBLE_EQ(powerOf(twin3090(std::nullopt, false)).recommendedPsuW, 1550);
 }
 
 TEST(PowerModel, PowerLimitLowersSustainedAndPeak)
@@ -107,7 +107,7 @@ TEST(PowerModel, PowerLimitLowersSustainedAndPeak)
     const PowerSummary p = powerOf(twin3090(280, true));
     EXPECT_DOUBLE_EQ(p.sustainedW, 2 * 280 + 312);           // 872
     EXPECT_DOUBLE_EQ(p.peakW, 2 * 600 * (280.0 / 350) + 312);  // 960 + 312 = 1272
-    EXPECT_DOUBLE_EQ(p.recommendedPsuW, 1200);                 // 872 / 0.8 = 1090 -> 1200
+    EXPECT_DOUBLE_EQ(p.recommendedPsuW, 1100);                 // 872 / 0.8 = 1090 -> 1100
 }
 
 TEST(PowerModel, WithoutPsuAssumesAnAtx3Unit)
@@ -119,18 +119,36 @@ TEST(PowerModel, WithoutPsuAssumesAnAtx3Unit)
     EXPECT_DOUBLE_EQ(p.recommendedPsuW, 1300);
 }
 
-TEST(PowerModel, StandardPsuSizes)
+TEST(PowerModel, RecommendationsAreWhole50WattSteps)
 {
-    EXPECT_DOUBLE_EQ(roundUpToStandardPsu(0), 0);
-    EXPECT_DOUBLE_EQ(roundUpToStandardPsu(300), 550);
-    EXPECT_DOUBLE_EQ(roundUpToStandardPsu(550), 550);
-    EXPECT_DOUBLE_EQ(roundUpToStandardPsu(551), 650);
-    EXPECT_DOUBLE_EQ(roundUpToStandardPsu(1001), 1200);
-    EXPECT_DOUBLE_EQ(roundUpToStandardPsu(1250), 1300);
-    EXPECT_DOUBLE_EQ(roundUpToStandardPsu(1550), 1600);
-    EXPECT_DOUBLE_EQ(roundUpToStandardPsu(2001), 2100);
-    EXPECT_DOUBLE_EQ(recommendedPsuW(400, 700, false), 750);
-    EXPECT_DOUBLE_EQ(recommendedPsuW(400, 700, true), 550);
+    EXPECT_DOUBLE_EQ(recommendedPsuW(0, 0, true), 0);
+    EXPECT_DOUBLE_EQ(recommendedPsuW(400, 700, false), 700);  // max(500, 700 / 1.0)
+    EXPECT_DOUBLE_EQ(recommendedPsuW(400, 700, true), 500);   // max(500, 467)
+    EXPECT_DOUBLE_EQ(recommendedPsuW(1000, 0, true), 1250);   // exactly on a step
+    EXPECT_DOUBLE_EQ(recommendedPsuW(800.0000000001, 0, true), 1000);  // a rounding hair stays on the step
+    EXPECT_DOUBLE_EQ(recommendedPsuW(801, 0, true), 1050);
+}
+
+// The wizard once picked a 1050 W unit for two RTX 3090s while recommending 1200 W, and the
+// findings said "no problems": the rule warned from 90 % sustained load, the recommendation
+// sized for 80 % and rounded to a list of sizes. Now both are one verdict.
+TEST(PowerModel, VerdictAndRecommendationAreOneLine)
+{
+    // Two 3090s and a Ryzen 9 7950X: 1012 W sustained, 1512 W peaks, 1300 W recommended.
+    EXPECT_EQ(psuVerdict(1012, 1512, 1050, true), PsuVerdict::BelowAdvice);
+    EXPECT_EQ(psuVerdict(1012, 1512, 1250, true), PsuVerdict::BelowAdvice);
+    EXPECT_EQ(psuVerdict(1012, 1512, 1300, true), PsuVerdict::Ok);
+    EXPECT_EQ(psuVerdict(1012, 1512, 1000, true), PsuVerdict::Overloaded);   // sustained above the rating
+    EXPECT_EQ(psuVerdict(1012, 1512, 1100, false), PsuVerdict::Overloaded);  // ATX 2.x: peaks > 1.3x
+    EXPECT_EQ(psuVerdict(1012, 1512, 1200, false), PsuVerdict::BelowAdvice);
+    // Over a grid, a unit passes exactly when it is at or above the recommendation.
+    for (double sustained = 100; sustained <= 1600; sustained += 37.5)
+        for (double peak = sustained; peak <= 3 * sustained; peak += sustained / 4)
+            for (double rating = 300; rating <= 2400; rating += 25)
+                for (bool atx3 : {false, true})
+                    ASSERT_EQ(psuVerdict(sustained, peak, rating, atx3) == PsuVerdict::Ok,
+                              rating >= recommendedPsuW(sustained, peak, atx3))
+                        << sustained << " W sustained, " << peak << " W peak, " << rating << " W, atx3 " << atx3;
 }
 
 TEST(PowerModel, ArchitectureFactorsWhenNoMeasuredPeak)

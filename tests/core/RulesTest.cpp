@@ -372,8 +372,27 @@ TEST_F(Rules, PsuWattageSustained)
     EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Error, "sustained load of about 662 W"));
     part<Psu>(b).wattageW = 700;  // 94.6 %
     EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Warning, "leaving too little headroom"));
-    part<Psu>(b).wattageW = 750;  // 88 %, peak 912 < 1.5 x 750
+    part<Psu>(b).wattageW = 750;  // 88 %: more than the 80 % advised, so below the 850 W recommended
+    EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Warning, "Use at least a 850 W ATX 3.x unit"));
+    part<Psu>(b).wattageW = 850;  // 78 %, peak 912 < 1.5 x 850: the recommendation itself
     EXPECT_TRUE(silent(run(b), "psu-wattage"));
+    EXPECT_DOUBLE_EQ(run(b).power.recommendedPsuW, 850);
+}
+
+// A unit the findings pass is never below the recommendation shown beside them, whatever its
+// rating (the power panel, the report and the wizard read that recommendation).
+TEST_F(Rules, PsuWattageAgreesWithTheRecommendation)
+{
+    Build b = goodBuild();
+    for (double rating = 500; rating <= 1300; rating += 10) {
+        for (std::optional<bool> atx3 : {std::optional<bool>{}, std::optional<bool>{true}}) {
+            part<Psu>(b).wattageW = rating;
+            part<Psu>(b).atx3 = atx3;
+            const Evaluation e = run(b);
+            const bool passes = static_cast<bool>(silent(e, "psu-wattage"));
+            EXPECT_EQ(passes, rating >= e.power.recommendedPsuW) << rating << " W, recommended " << e.power.recommendedPsuW;
+        }
+    }
 }
 
 TEST_F(Rules, PsuWattageTransientsAtx2VersusAtx3)
@@ -384,10 +403,11 @@ TEST_F(Rules, PsuWattageTransientsAtx2VersusAtx3)
     EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Warning, "not stated as ATX 3.x"));
     part<Psu>(b).wattageW = 700;  // peak 130.3 %
     EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Error, "switch the machine off"));
-    part<Psu>(b).wattageW = 920;
+    part<Psu>(b).wattageW = 950;  // ATX 2.x: sized for the 912 W peak
     EXPECT_TRUE(silent(run(b), "psu-wattage"));
-    part<Psu>(b).atx3 = true;
-    part<Psu>(b).wattageW = 800;  // the same load is in spec for ATX 3.x
+    part<Psu>(b).wattageW = 850;
+    EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Warning, "not stated as ATX 3.x"));
+    part<Psu>(b).atx3 = true;  // the same load and unit are in spec for ATX 3.x
     EXPECT_TRUE(silent(run(b), "psu-wattage"));
 
     // A spiky custom card: 1512 W peak against an ATX 3.x 1000 W unit (151 %).
