@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "eval/Evaluate.h"
+#include "eval/ResolvedBuild.h"
 #include "eval/ValueMetrics.h"
 #include "eval/WorkloadModel.h"
 #include "io/ExportLines.h"
@@ -120,6 +121,8 @@ GpuRanking rankGpus(const Catalog& catalog, const BuildGoal& goal)
         if (ranking.figureName.empty())
             ranking.figureName = estimate.figureOfMerit;
         s.fits = estimate.fits;
+        s.placement = estimate.placement;
+        s.llamaCppFlags = estimate.llamaCppFlags;
         s.vramGb = estimate.vramAvailableGb;
         s.neededGb = estimate.vramNeededGb;
         s.figure = estimate.figureValue;
@@ -145,6 +148,32 @@ GpuRanking rankGpus(const Catalog& catalog, const BuildGoal& goal)
             continue;
         all[i].buildCost = all[i].gpuCost() + quotes[i].platformCost;
         all[i].withinBudget = *all[i].buildCost <= goal.budget + 1e-6;
+        // An LLM that does not fit the VRAM may still run with part of it in system RAM: the offload
+        // verdict and speed use the quoted platform's CPU and memory. When its RAM is too small, the
+        // estimate assumes the RAM the model needs (rounded up to 16 GB steps) and says so.
+        if (!all[i].fits && all[i].placement == "offload") {
+            const ResolvedBuild resolved = resolve(quotes[i].build, catalog);
+            HostForWorkload host = hostForWorkload(resolved);
+            std::vector<GpuForWorkload> forWorkload;
+            appendGpusForWorkload(*all[i].gpu, all[i].count, all[i].powerLimitW, forWorkload);
+            WorkloadEstimate e = estimateWorkload(goal.workload, forWorkload, host);
+            const Motherboard* board = resolved.firstAs<Motherboard>(Category::Motherboard);
+            const double wanted = e.ramGbNeeded ? std::ceil((*e.ramGbNeeded + 4.0) / 16.0) * 16.0 : 0.0;
+            if (e.placement == "none" && e.ramGbNeeded && host.ramGb && board && board->maxMemoryGb &&
+                wanted <= *board->maxMemoryGb) {
+                host.ramGb = wanted;  // the board takes that much; the platform step will have to pick it
+                e = estimateWorkload(goal.workload, forWorkload, host);
+                all[i].needsMoreRam = true;
+            }
+            all[i].placement = e.placement;
+            all[i].llamaCppFlags = e.llamaCppFlags;
+            all[i].ramGb = host.ramGb;
+            all[i].fits = e.placement == "offload" && e.decodeTokensPerS.has_value();
+            all[i].figure = all[i].fits ? e.figureValue : std::nullopt;
+            all[i].figurePerDollar.reset();
+            if (all[i].figure && all[i].gpuCost() > 0)
+                all[i].figurePerDollar = *all[i].figure / all[i].gpuCost();
+        }
     }
 
     const auto group = [](const GpuSuggestion& s) {

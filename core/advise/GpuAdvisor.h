@@ -22,7 +22,13 @@ struct GpuSuggestion {
     double unitPrice = 0;
     PriceSource priceSource = PriceSource::Unknown;
     std::optional<double> powerLimitW;  // per card, from the goal's power preference
-    bool fits = false;
+    bool fits = false;       // runs: in VRAM, or (LLM inference) with offload to the quoted build's RAM
+    std::string placement;   // LLM inference: "vram", "offload" or "none" (see WorkloadEstimate)
+    std::string llamaCppFlags;
+    // Offload: the system RAM the estimate assumes (the quoted platform's, or more when that holds
+    // too little: then the platform needs this much RAM and buildCost does not include the upgrade).
+    std::optional<double> ramGb;
+    bool needsMoreRam = false;
     double vramGb = 0;       // all cards together, as the workload model counts it
     double neededGb = 0;     // what the workload needs
     std::optional<double> figure;           // the goal's figure of merit on these cards

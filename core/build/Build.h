@@ -38,6 +38,12 @@ struct Workload {
     std::string quant = "q4_k_m";
     int context = 8192;
     int batch = 1;
+    std::string kvCache = "f16";  // KV cache element type for LLM inference: f16, q8_0, q4_0
+    // A llama.cpp placement to estimate instead of the best one (mlrig-cli fit --ngl / --n-cpu-moe):
+    // layers on the GPUs (-ngl, without the output layer), or MoE layers whose experts stay in RAM.
+    // Not stored in .mlrig files.
+    std::optional<int> gpuLayers;
+    std::optional<int> cpuMoeLayers;
     FineTuneMethod method = FineTuneMethod::Lora;  // for LlmFineTune
     nlohmann::json customModel;  // inline model architecture when `model` is not a preset (may be null)
     nlohmann::json extra = nlohmann::json::object();

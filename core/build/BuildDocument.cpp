@@ -487,6 +487,10 @@ Workload parseWorkload(const json& v, const std::string& place)
             w.context = readInt(value, where, 1, 10'000'000);
         } else if (key == "batch") {
             w.batch = readInt(value, where, 1, 4096);
+        } else if (key == "kv_cache") {
+            w.kvCache = toLower(trim(readString(value, where)));
+            if (w.kvCache != "f16" && w.kvCache != "q8_0" && w.kvCache != "q4_0")
+                fail(where, "expected \"f16\", \"q8_0\" or \"q4_0\", got " + describe(value));
         } else if (key == "method") {
             if (w.kind != WorkloadKind::LlmFineTune)
                 fail(where, "only used with kind \"llm-finetune\"");
@@ -706,6 +710,8 @@ std::string serializeBuild(const Build& build)
         o["quant"] = w.quant;
         o["context"] = w.context;
         o["batch"] = w.batch;
+        if (w.kvCache != "f16")
+            o["kv_cache"] = w.kvCache;
         if (w.kind == WorkloadKind::LlmFineTune)
             o["method"] = std::string(methodId(w.method));
         if (!w.customModel.is_null())

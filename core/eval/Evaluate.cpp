@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <exception>
 
+#include <fmt/format.h>
+
 #include "eval/PowerModel.h"
 #include "eval/ResolvedBuild.h"
 #include "eval/Rules.h"
@@ -10,6 +12,52 @@
 #include "eval/WorkloadModel.h"
 
 namespace mlrig {
+
+HostForWorkload hostForWorkload(const ResolvedBuild& resolved)
+{
+    HostForWorkload host;
+    const Cpu* cpu = resolved.firstAs<Cpu>(Category::Cpu);
+    if (cpu) {
+        host.cpuCores = cpu->cores;
+        host.cpuName = cpu->info.name;
+    }
+    int modules = 0;
+    double ramGb = 0;
+    bool sizeKnown = true;
+    std::optional<int> mts;
+    for (const ResolvedItem& r : resolved.all(Category::Memory)) {
+        const Memory& m = std::get<Memory>(*r.part);
+        const int count = r.item->quantity * m.modules.value_or(0);
+        modules += count;
+        if (const auto total = m.totalGb())
+            ramGb += *total * r.item->quantity;
+        else
+            sizeKnown = false;
+        if (m.speedMts && *m.speedMts > 0)
+            mts = mts ? std::min(*mts, *m.speedMts) : *m.speedMts;
+        if (host.memoryType.empty())
+            host.memoryType = m.memoryType;
+    }
+    if (modules == 0)
+        return host;  // no memory in the build (or its module count is unknown): assume nothing
+    if (sizeKnown && ramGb > 0)
+        host.ramGb = ramGb;
+    host.mts = mts;
+    if (cpu && cpu->memoryChannels && *cpu->memoryChannels > 0) {
+        host.channels = std::min(modules, *cpu->memoryChannels);
+        host.notes.push_back(fmt::format("{} populated memory channel{}: {} module{} on the {}'s {} channels",
+                                         *host.channels, *host.channels == 1 ? "" : "s", modules,
+                                         modules == 1 ? "" : "s", cpu->info.name, *cpu->memoryChannels));
+    } else if (cpu) {
+        // Desktop platforms have two channels; the CPU's own figure is unknown.
+        host.channels = std::min(modules, 2);
+        host.notes.push_back(fmt::format("{} memory channel{} assumed ({} module{}; the CPU's channel count is unknown, "
+                                         "desktop platforms have two)",
+                                         *host.channels, *host.channels == 1 ? "" : "s", modules, modules == 1 ? "" : "s"));
+    }
+    return host;
+}
+
 namespace {
 
 std::optional<WorkloadEstimate> estimate(const Workload& workload, const ResolvedBuild& resolved)
@@ -20,7 +68,7 @@ std::optional<WorkloadEstimate> estimate(const Workload& workload, const Resolve
             appendGpusForWorkload(std::get<Gpu>(*r.part), r.item->quantity, r.item->powerLimitW, gpus);
     }
     try {
-        return estimateWorkload(workload, gpus);
+        return estimateWorkload(workload, gpus, hostForWorkload(resolved));
     } catch (const std::exception& e) {
         // An unknown model or quant, or a value out of range: report it instead of failing the evaluation.
         WorkloadEstimate failed;
@@ -50,6 +98,7 @@ Evaluation evaluate(const Build& build, const Catalog& catalog, const Evaluation
     evaluation.value = computeValue(resolved, evaluation.cost, evaluation.workload);
 
     rules::Context context(build, catalog, resolved, evaluation.power, evaluation.cost);
+    context.workload = evaluation.workload ? &*evaluation.workload : nullptr;
     rules::checkPhysical(context);
     rules::checkGpus(context);
     rules::checkPower(context);

@@ -16,4 +16,11 @@ struct EvaluationOptions {
 // build that loaded, unresolvable refs become missing-part / not-checked findings.
 Evaluation evaluate(const Build& build, const Catalog& catalog, const EvaluationOptions& options = {});
 
+struct HostForWorkload;
+struct ResolvedBuild;
+// The build's CPU and system memory for the offload estimate: RAM size, populated channels
+// (modules, at most the CPU's channel count), transfer rate (the slowest module) and CPU cores.
+// Fields stay unknown when the build does not give them.
+HostForWorkload hostForWorkload(const ResolvedBuild& resolved);
+
 }  // namespace mlrig

@@ -92,6 +92,22 @@ struct WorkloadEstimate {
     Confidence confidence = Confidence::Medium;
     std::vector<std::string> assumptions;
     std::string reason;  // why it does not fit / why no speed figure
+
+    // LLM inference: where the model lives (the three-state verdict).
+    //   "vram"    every layer on the GPUs (fits == true)
+    //   "offload" runs with part of the weights in system RAM (llama.cpp -ngl N or --n-cpu-moe N)
+    //   "none"    does not fit in VRAM and system RAM together (or no offload is possible)
+    // Empty for other workload kinds.
+    std::string placement;
+    std::optional<int> gpuLayers;       // layers with their weights on the GPUs
+    int totalLayers = 0;
+    std::optional<int> cpuMoeLayers;    // MoE layers whose experts stay in RAM (--n-cpu-moe)
+    std::optional<double> ramGbNeeded;  // system RAM the weights and cache in RAM need (without the OS)
+    std::optional<double> ramResidentGb;      // model bytes read from RAM (weights + cache of RAM layers)
+    std::optional<double> ramBandwidthGbs;    // effective RAM bandwidth the decode estimate used
+    std::string llamaCppFlags;          // "-ngl 99", "-ngl 30", "-ngl 99 --n-cpu-moe 20"
+    std::string placementText;          // "all 48 layers on the GPU" / "GPU: 30 of 48 layers, system RAM: ..."
+    bool runs() const { return placement == "vram" || placement == "offload" || (placement.empty() && fits); }
 };
 
 struct GpuValue {

@@ -35,6 +35,7 @@ struct Context {
     const Catalog& catalog;
     const ResolvedBuild& resolved;
     const PowerSummary& power;
+    const WorkloadEstimate* workload = nullptr;  // the evaluation's workload estimate, if any
 
     const Cpu* cpu = nullptr;
     const Motherboard* board = nullptr;

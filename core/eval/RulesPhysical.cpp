@@ -156,6 +156,26 @@ void memoryVsVram(Context& c)
                          : "GPU memory unknown: RAM versus VRAM not checked");
         return;
     }
+    // An LLM that does not fit the VRAM runs from system RAM too: the estimate's verdict decides.
+    // (Notes, not warnings: the workload verdict already says the model does not run, and the
+    // optimizer's mirrored platform rules stay those of RAM versus VRAM below.)
+    if (c.workload && c.workload->ramGbNeeded && c.workload->placement == "none") {
+        c.add("memory-vs-vram", Severity::Note,
+              fmt::format("{} does not fit: beyond the VRAM it needs {:.1f} GB of system RAM plus room for the "
+                          "operating system, and the build has {} GB. More RAM (or more VRAM) makes it run.",
+                          c.workload->modelName, *c.workload->ramGbNeeded, *ram),
+              {Category::Memory, Category::Gpu});
+    }
+    if (c.workload && c.workload->placement == "offload" && c.workload->ramGbNeeded) {
+        c.add("memory-vs-vram", Severity::Note,
+              fmt::format("{} runs with {:.1f} GB of it in system RAM ({}){}. More VRAM would keep it all on the GPU "
+                          "and decode several times faster.",
+                          c.workload->modelName, *c.workload->ramGbNeeded, c.workload->llamaCppFlags,
+                          c.workload->decodeTokensPerS
+                              ? fmt::format(", about {:.0f} tokens/s", *c.workload->decodeTokensPerS)
+                              : std::string()),
+              {Category::Memory, Category::Gpu});
+    }
     if (*ram < *vram)
         c.add("memory-vs-vram", Severity::Warning,
               fmt::format("{} GB of system RAM is less than the {} GB of GPU memory. Loading models and typical "

@@ -71,7 +71,11 @@ TEST(GpuAdvisor, RanksFittingGpusWithinBudgetByTheWorkloadsFigure)
         const GpuSuggestion& s = r.suggestions[static_cast<size_t>(i)];
         EXPECT_TRUE(s.fits) << s.model;
         EXPECT_EQ(s.count, 2);
-        EXPECT_GE(s.vramGb, s.neededGb) << s.model;
+        // Either the model fits the VRAM, or it runs with offload to the platform's RAM.
+        if (s.placement == "vram")
+            EXPECT_GE(s.vramGb, s.neededGb) << s.model;
+        else
+            EXPECT_EQ(s.placement, "offload") << s.model;
         ASSERT_TRUE(s.buildCost);
         EXPECT_LE(*s.buildCost, 5000) << s.model;
         EXPECT_GT(*s.buildCost, s.gpuCost()) << "the platform costs something";
@@ -79,13 +83,16 @@ TEST(GpuAdvisor, RanksFittingGpusWithinBudgetByTheWorkloadsFigure)
             EXPECT_GE(*r.suggestions[static_cast<size_t>(i - 1)].figure, *s.figure);
         }
     }
-    // Two 24 GB cards run a 70B model at 4 bits; two 12 GB cards do not.
+    // Two 24 GB cards hold a 70B model at 4 bits; two 12 GB cards run it only with most layers in
+    // system RAM, several times slower.
     const GpuSuggestion* p3090 = find(r, "GeForce RTX 3090");
     const GpuSuggestion* p3060 = find(r, "GeForce RTX 3060 12GB");
     ASSERT_TRUE(p3090 && p3060);
     EXPECT_TRUE(p3090->fits);
-    EXPECT_FALSE(p3060->fits);
-    EXPECT_FALSE(p3060->recommended());
+    EXPECT_EQ(p3090->placement, "vram");
+    EXPECT_EQ(p3060->placement, "offload");
+    ASSERT_TRUE(p3090->figure && p3060->figure);
+    EXPECT_LT(*p3060->figure * 3, *p3090->figure);
     EXPECT_NE(r.verdict.find("run Llama 3.1 70B"), std::string::npos) << r.verdict;
 }
 
@@ -120,7 +127,8 @@ TEST(GpuAdvisor, ABudgetWithNoFeasibleBuildSaysSoAndNamesTheNearestBudget)
 
 TEST(GpuAdvisor, AModelNoGpuCanHoldSaysSo)
 {
-    BuildGoal goal = llmGoal("llama-3.1-70b", 100000, 1);
+    // DeepSeek-V3 in 16 bit is 1.25 TB: no card, nor card plus desktop RAM, holds it.
+    BuildGoal goal = llmGoal("deepseek-v3", 100000, 1);
     goal.workload.quant = "f16";
     const GpuRanking r = rankGpus(catalog(), goal);
     EXPECT_EQ(r.recommendedCount, 0);

@@ -145,13 +145,21 @@ TEST(WorkloadPresets, QuantBitsPerWeightFollowLlamaCpp)
         const QuantSpec* q = findQuantPreset(id);
         return q ? q->bitsPerWeight : -1.0;
     };
+    // Whole-file figures of llama.cpp's quantize README (Llama 3.1 8B) for the mixes; block sizes
+    // of ggml-common.h for the plain block formats.
     EXPECT_DOUBLE_EQ(bits("f16"), 16.0);
-    EXPECT_DOUBLE_EQ(bits("q8_0"), 8.5);     // (32 x 8 + 16) / 32
-    EXPECT_DOUBLE_EQ(bits("q6_k"), 6.5625);  // 210 bytes x 8 / 256
-    EXPECT_DOUBLE_EQ(bits("q5_k_m"), 5.68);
-    EXPECT_DOUBLE_EQ(bits("q4_k_m"), 4.84);
+    EXPECT_DOUBLE_EQ(bits("q8_0"), 8.5008);
+    EXPECT_DOUBLE_EQ(bits("q6_k"), 6.5633);
+    EXPECT_DOUBLE_EQ(bits("q5_k_m"), 5.7036);
+    EXPECT_DOUBLE_EQ(bits("q4_k_m"), 4.8944);
     EXPECT_DOUBLE_EQ(bits("q4_0"), 4.5);  // (32 x 4 + 16) / 32
-    EXPECT_DOUBLE_EQ(bits("Q4_K_M"), 4.84);
+    EXPECT_DOUBLE_EQ(bits("Q4_K_M"), 4.8944);
+    EXPECT_DOUBLE_EQ(bits("iq4_xs"), 4.4597);
+    EXPECT_DOUBLE_EQ(bits("q2_k"), 3.1593);
+    EXPECT_DOUBLE_EQ(bits("mxfp4"), 4.25);  // 32 x 4 bits + 8-bit exponent = 136 bits / 32
+    EXPECT_DOUBLE_EQ(bits("bf16"), 16.0);
+    EXPECT_DOUBLE_EQ(bits("fp8"), 8.0);
+    EXPECT_FALSE(findQuantPreset("fp8")->llamaCpp);
     EXPECT_EQ(findQuantPreset("q3_x"), nullptr);
     for (const QuantSpec& q : quantPresets())
         EXPECT_FALSE(q.note.empty()) << q.id;
@@ -202,10 +210,14 @@ TEST(WorkloadModel, ConfidenceIds)
 
 TEST(WorkloadInference, Llama31_8B_F16Weights)
 {
-    // 8.03e9 parameters x 16 bits / 8 = 16.06e9 bytes = 16.06e9 / 2^30 = 14.96 GB.
+    // 8.03e9 parameters x 16 bits / 8 = 16.06e9 bytes; the input embedding (128256 x 4096 =
+    // 525.3e6 parameters = 1.051e9 bytes) stays in system RAM, so the GPU holds 15.009e9 B = 13.98 GB.
     const WorkloadEstimate e = run(inference("llama-3.1-8b", "f16"), {rtx3090()});
-    EXPECT_NEAR(e.memory.weightsGb * GiB, 16.06e9, 1e6);
-    EXPECT_NEAR(e.memory.weightsGb, 14.96, 0.01);
+    EXPECT_NEAR(e.memory.weightsGb * GiB, 16.06e9 - 128256.0 * 4096 * 2, 1e6);
+    EXPECT_NEAR(e.memory.weightsGb, 13.98, 0.01);
+    ASSERT_TRUE(e.ramGbNeeded.has_value());
+    EXPECT_NEAR(*e.ramGbNeeded * GiB, 128256.0 * 4096 * 2, 1e3);
+    EXPECT_EQ(e.placement, "vram");
     EXPECT_TRUE(e.fits);
 }
 
@@ -228,26 +240,28 @@ TEST(WorkloadInference, Llama31_70B_KvCacheIsGqaAware)
 
 TEST(WorkloadInference, Llama70BQ4NeedsTwo24GbCards)
 {
-    // Weights: 70.55e9 x 4.84 / 8 = 42.68e9 B = 39.75 GB. KV cache 2.5 GB.
-    // Per GPU: 0.5 GB context + attention scratch 512 x 8192 x 64 heads x 4 B = 1.0 GB.
-    // Output logits on the last GPU: 512 x 128256 x 4 B = 0.245 GB.
-    // One card: 39.75 + 2.5 + 1.5 + 0.245 = 43.99 GB > 24 GB.
+    // Weights: 70.55e9 x 4.8944 / 8 = 43.16e9 B; the input embedding (128256 x 8192 x 4.8944 / 8 =
+    // 0.60 GB) stays in RAM: 39.00 GB of layers + 0.60 GB output head on the GPU. KV cache 2.5 GB.
+    // Per GPU: 0.45 GB driver reserve + f16 mask 512 x 8192 x 2 B = 0.0078 GB; the card with the
+    // output layer also holds the logits, 512 x 128256 x 4 B = 0.245 GB.
+    // One card: 39.00 + 0.60 + 2.5 + 0.45 + 0.0078 + 0.245 = 42.80 GB > 24 GB.
     const WorkloadEstimate one = run(inference("llama-3.1-70b"), {rtx3090()});
     EXPECT_FALSE(one.fits);
-    EXPECT_NEAR(one.vramNeededGb, 43.99, 0.02);
-    EXPECT_NE(one.reason.find("44.0 GB"), std::string::npos) << one.reason;
+    EXPECT_NEAR(one.vramNeededGb, 42.80, 0.02);
+    EXPECT_NE(one.reason.find("42.8 GB"), std::string::npos) << one.reason;
     EXPECT_NE(one.reason.find("24 GB"), std::string::npos) << one.reason;
-    EXPECT_FALSE(one.decodeTokensPerS.has_value());
+    EXPECT_FALSE(one.decodeTokensPerS.has_value());  // no CPU and memory given: no offload speed
     EXPECT_FALSE(one.figureValue.has_value());
+    EXPECT_EQ(one.placement, "offload");
 
-    // Two cards, 40 layers each: 19.87 + 1.25 + 1.5 = 22.63 GB and 22.63 + 0.245 = 22.87 GB.
-    // Total 39.75 + 2.5 + 2 x 1.5 + 0.245 = 45.49 GB of 48 GB.
+    // Two cards, 40 layers each: (39.00 + 2.5) / 2 + 0.45 + 0.0078 = 21.21 GB and
+    // 21.21 + 0.60 + 0.245 = 22.05 GB; total 43.26 GB of 48 GB.
     const WorkloadEstimate two = run(inference("llama-3.1-70b"), {rtx3090(), rtx3090()});
     EXPECT_TRUE(two.fits) << two.reason;
-    EXPECT_NEAR(two.vramNeededGb, 45.49, 0.02);
+    EXPECT_NEAR(two.vramNeededGb, 43.26, 0.02);
     ASSERT_EQ(two.perGpuNeededGb.size(), 2u);
-    EXPECT_NEAR(two.perGpuNeededGb[0], 22.63, 0.02);
-    EXPECT_NEAR(two.perGpuNeededGb[1], 22.87, 0.02);
+    EXPECT_NEAR(two.perGpuNeededGb[0], 21.21, 0.02);
+    EXPECT_NEAR(two.perGpuNeededGb[1], 22.05, 0.02);
     EXPECT_NEAR(two.perGpuNeededGb[0] + two.perGpuNeededGb[1], two.vramNeededGb, 1e-9);
     EXPECT_NEAR(two.vramAvailableGb, 48.0, 1e-9);
     EXPECT_TRUE(two.decodeTokensPerS.has_value());
@@ -262,45 +276,49 @@ TEST(WorkloadInference, PairOf24And12FailsSeventyB)
     EXPECT_NE(e.reason.find("36 GB"), std::string::npos) << e.reason;
     EXPECT_NE(e.reason.find("short"), std::string::npos) << e.reason;
     EXPECT_NE(e.reason.find("system RAM"), std::string::npos) << e.reason;
+    EXPECT_EQ(e.placement, "offload");
 }
 
 TEST(WorkloadInference, PerCardCheckFailsEvenWhenTheTotalFits)
 {
-    // Qwen2.5 32B q6_k at 8k on a 24 GB + 8 GB pair. Weights 32.5e9 x 6.5625 / 8 = 26.66e9 B = 24.83 GB;
-    // KV 2 x 64 x 8 x 128 x 8192 x 2 = 2.0 GB; per GPU 0.5 + 512 x 8192 x 40 x 4 B (0.625) = 1.125 GB;
-    // logits 512 x 152064 x 4 B = 0.29 GB. Total 24.83 + 2 + 2.25 + 0.29 = 29.37 GB < 32 GB, but
-    // the 8 GB card gets 16 of 64 layers: (24.83 + 2) / 4 + 1.125 + 0.29 = 8.12 GB > 8 GB.
-    const WorkloadEstimate e = run(inference("qwen2.5-32b", "q6_k"), {rtx3090(), rtx3060Ti()});
-    EXPECT_NEAR(e.vramNeededGb, 29.37, 0.02);
+    // Qwen2.5 32B q6_k at 16k on a 24 GB + 8 GB pair. Weights 32.5e9 x 6.5633 / 8 = 26.66e9 B, of
+    // which the layers are 23.64 GB and the output head 0.59 GB (the input embedding stays in RAM);
+    // KV 2 x 64 x 8 x 128 x 16384 x 2 = 4.0 GB; per GPU 0.45 + mask 512 x 16384 x 2 B (0.0156) GB;
+    // logits 512 x 152064 x 4 B = 0.29 GB. Total 23.64 + 0.59 + 4 + 2 x 0.4656 + 0.29 = 29.46 GB
+    // < 32 GB, but the 8 GB card gets 16 of 64 layers: (23.64 + 4) / 4 + 0.4656 + 0.59 + 0.29 = 8.26 GB.
+    const WorkloadEstimate e = run(inference("qwen2.5-32b", "q6_k", 16384), {rtx3090(), rtx3060Ti()});
+    EXPECT_NEAR(e.vramNeededGb, 29.46, 0.02);
     EXPECT_LT(e.vramNeededGb, e.vramAvailableGb);
     ASSERT_EQ(e.perGpuNeededGb.size(), 2u);
-    EXPECT_NEAR(e.perGpuNeededGb[0], 21.25, 0.02);
-    EXPECT_NEAR(e.perGpuNeededGb[1], 8.12, 0.02);
+    EXPECT_NEAR(e.perGpuNeededGb[0], 21.20, 0.02);
+    EXPECT_NEAR(e.perGpuNeededGb[1], 8.26, 0.02);
     EXPECT_FALSE(e.fits);
-    EXPECT_NE(e.reason.find("GPU 2 (GeForce RTX 3060 Ti) would need 8.1 GB of its 8 GB"), std::string::npos)
+    EXPECT_NE(e.reason.find("GPU 2 (GeForce RTX 3060 Ti) would need 8.3 GB of its 8 GB"), std::string::npos)
         << e.reason;
-    // The same pair holds it at 4k context (KV and scratch halve).
-    EXPECT_TRUE(run(inference("qwen2.5-32b", "q6_k", 4096), {rtx3090(), rtx3060Ti()}).fits);
+    // The same pair holds it at 8k context (the KV cache halves: 7.75 GB on the small card).
+    EXPECT_TRUE(run(inference("qwen2.5-32b", "q6_k", 8192), {rtx3090(), rtx3060Ti()}).fits);
 }
 
 // --- LLM inference: speed -----------------------------------------------------------------------
 
 TEST(WorkloadInference, DecodeIsBandwidthBound)
 {
-    // Llama 3.1 8B q4_k_m, 8k context, one RTX 3090: bytes per token = 8.03e9 x 4.84 / 8 (4.858e9)
-    // + KV cache 1.074e9 = 5.932e9 B; 0.70 x 936e9 / 5.932e9 = 110.45 tokens/s.
+    // Llama 3.1 8B q4_k_m, 8k context, one RTX 3090: bytes per token = 8.03e9 x 4.8944 / 8 (4.913e9)
+    // less the input embedding (525.3e6 x 4.8944 / 8 = 0.321e9) + KV cache 1.074e9 = 5.665e9 B;
+    // 5.665e9 / (0.66 x 936e9) = 9.170 ms + 32 layers x 2 us = 9.234 ms -> 108.3 tokens/s.
     const WorkloadEstimate r3090 = run(inference("llama-3.1-8b"), {rtx3090()});
     ASSERT_TRUE(r3090.decodeTokensPerS.has_value());
-    EXPECT_NEAR(*r3090.decodeTokensPerS, 110.45, 0.1);
+    EXPECT_NEAR(*r3090.decodeTokensPerS, 108.3, 0.1);
     EXPECT_EQ(r3090.figureOfMerit, "decode tokens/s");
     EXPECT_EQ(r3090.figureValue, r3090.decodeTokensPerS);
     EXPECT_EQ(r3090.confidence, Confidence::High);
 
-    // RTX 4060 Ti 16GB (288 GB/s): the ratio is the bandwidth ratio 936 / 288 = 3.25.
+    // RTX 4060 Ti 16GB (288 GB/s): nearly the bandwidth ratio 936 / 288 = 3.25 (the fixed per-layer
+    // time weighs less on the slower card).
     const WorkloadEstimate r4060 = run(inference("llama-3.1-8b"), {rtx4060Ti16()});
     ASSERT_TRUE(r4060.decodeTokensPerS.has_value());
-    EXPECT_NEAR(*r3090.decodeTokensPerS / *r4060.decodeTokensPerS, 936.0 / 288.0, 0.01);
-    EXPECT_NEAR(*r4060.decodeTokensPerS, 33.98, 0.1);  // 0.70 x 288e9 / 5.932e9
+    EXPECT_NEAR(*r3090.decodeTokensPerS / *r4060.decodeTokensPerS, 3.23, 0.01);
+    EXPECT_NEAR(*r4060.decodeTokensPerS, 33.48, 0.1);  // 1 / (5.665e9 / (0.66 x 288e9) + 64 us)
 }
 
 TEST(WorkloadInference, PrefillFromTensorTflops)
@@ -314,11 +332,12 @@ TEST(WorkloadInference, PrefillFromTensorTflops)
 
 TEST(WorkloadInference, LayerSplitDecodeIsSequential)
 {
-    // 70B q4_k_m on two NVLinked 3090s, 40 layers each. Each card reads half of 42.68e9 + 2.684e9 B
-    // at 0.7 x 936 = 655.2 GB/s: 34.62 ms; both cards 69.24 ms + 0.05 ms hand-off -> 14.43 tokens/s.
+    // 70B q4_k_m on two NVLinked 3090s, 40 layers each. A token reads 45.20e9 B (layers, output head
+    // and 2.684e9 B of KV cache), half on each card, at 0.66 x 936 = 617.8 GB/s: 73.17 ms in all, one
+    // card after the other, + 80 x 2 us + 0.05 ms hand-off -> 13.63 tokens/s.
     const WorkloadEstimate nv = run(inference("llama-3.1-70b"), {rtx3090(true), rtx3090(true)});
     ASSERT_TRUE(nv.decodeTokensPerS.has_value());
-    EXPECT_NEAR(*nv.decodeTokensPerS, 14.43, 0.02);
+    EXPECT_NEAR(*nv.decodeTokensPerS, 13.63, 0.02);
     // Over PCIe the hand-off costs 0.15 ms instead.
     const WorkloadEstimate pcie = run(inference("llama-3.1-70b"), {rtx3090(), rtx3090()});
     EXPECT_NEAR(1.0 / *pcie.decodeTokensPerS - 1.0 / *nv.decodeTokensPerS, 0.10e-3, 1e-6);
@@ -330,15 +349,17 @@ TEST(WorkloadInference, LayerSplitDecodeIsSequential)
 
 TEST(WorkloadInference, MoeDecodeReadsActiveParameters)
 {
-    // Mixtral 8x7B q4_k_m: memory holds 46.7e9 x 4.84 / 8 = 28.25e9 B = 26.31 GB, so one 3090 is
-    // too small; on two, a token reads 12.9e9 x 0.605 = 7.80e9 B of weights + 1.07e9 B KV:
-    // 8.878e9 / 655.2e9 = 13.55 ms + 0.05 ms hand-off -> 73.5 tokens/s.
+    // Mixtral 8x7B q4_k_m: the experts are 32 layers x 8 x 3 x 4096 x 14336 = 45.10e9 parameters;
+    // the GPU holds 46.7e9 x 4.8944 / 8 less the input embedding = 26.53 GB, so one 3090 is too
+    // small. On two, a token reads the dense part (1.60e9 parameters less the input embedding),
+    // 2 of 8 experts and the KV cache: 8.872e9 B / 617.8 GB/s = 14.36 ms, + 32 x (2 + 50) us of
+    // per-layer work + 0.05 ms hand-off = 16.08 ms -> 62.2 tokens/s.
     const WorkloadEstimate one = run(inference("mixtral-8x7b"), {rtx3090()});
     EXPECT_FALSE(one.fits);
-    EXPECT_NEAR(one.memory.weightsGb, 26.31, 0.01);
+    EXPECT_NEAR(one.memory.weightsGb, 26.53, 0.01);
     const WorkloadEstimate two = run(inference("mixtral-8x7b"), {rtx3090(true), rtx3090(true)});
     ASSERT_TRUE(two.decodeTokensPerS.has_value());
-    EXPECT_NEAR(*two.decodeTokensPerS, 73.5, 0.2);
+    EXPECT_NEAR(*two.decodeTokensPerS, 62.2, 0.2);
     EXPECT_EQ(two.confidence, Confidence::Medium);
 
     // A dense model of the same size and shape decodes 46.7 / 12.9 times more slowly (apart from the
@@ -359,9 +380,10 @@ TEST(WorkloadInference, PowerLimitHitsPrefillHarderThanDecode)
     limited.performanceScale = 0.7;
     const WorkloadEstimate full = run(inference("llama-3.1-8b"), {rtx3090()});
     const WorkloadEstimate capped = run(inference("llama-3.1-8b"), {limited});
-    // Prefill scales fully (0.7); decode by 0.5 + 0.5 x 0.7 = 0.85.
+    // Prefill scales fully (0.7); the bandwidth part of decode by 0.5 + 0.5 x 0.7 = 0.85 (the fixed
+    // per-layer time, 0.7% of a step here, does not scale).
     EXPECT_NEAR(*capped.prefillTokensPerS / *full.prefillTokensPerS, 0.70, 1e-9);
-    EXPECT_NEAR(*capped.decodeTokensPerS / *full.decodeTokensPerS, 0.85, 1e-9);
+    EXPECT_NEAR(*capped.decodeTokensPerS / *full.decodeTokensPerS, 0.85, 0.003);
     bool mentioned = false;
     for (const std::string& a : capped.assumptions)
         mentioned = mentioned || a.find("Power limit") != std::string::npos;
@@ -384,7 +406,7 @@ TEST(WorkloadInference, Fp32FallbackAndVendorLowerConfidence)
     const WorkloadEstimate a = run(inference("llama-3.1-8b"), {amd});
     const WorkloadEstimate n = run(inference("llama-3.1-8b"), {rtx3090()});
     EXPECT_EQ(a.confidence, Confidence::Low);
-    EXPECT_NEAR(*a.decodeTokensPerS / *n.decodeTokensPerS, 0.85, 1e-9);
+    EXPECT_NEAR(*a.decodeTokensPerS / *n.decodeTokensPerS, 0.85, 0.003);
     EXPECT_NEAR(*a.prefillTokensPerS / *n.prefillTokensPerS, 0.60, 1e-9);
 
     GpuForWorkload noBandwidth = rtx3090();
@@ -554,8 +576,10 @@ TEST(WorkloadModel, NoGpuDoesNotFit)
         EXPECT_TRUE(e.perGpuNeededGb.empty());
         EXPECT_FALSE(e.figureOfMerit.empty());
     }
-    // The need is still reported: Llama 3.1 8B q4_k_m at 8k on one card.
-    EXPECT_GT(estimateWorkload(inference("llama-3.1-8b"), {}).vramNeededGb, 6.0);
+    // The need is still reported: Llama 3.1 8B q4_k_m at 8k on one card (4.29 GB of layers, 0.30 GB
+    // output head, 1 GB KV cache, 0.45 GB reserve, 0.25 GB logits).
+    EXPECT_NEAR(estimateWorkload(inference("llama-3.1-8b"), {}).vramNeededGb, 5.98, 0.01);
+    EXPECT_EQ(estimateWorkload(inference("llama-3.1-8b"), {}).placement, "none");
     // And bad input still throws.
     EXPECT_THROW(estimateWorkload(inference("nope-1b"), {}), std::invalid_argument);
 }
