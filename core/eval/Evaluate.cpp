@@ -102,6 +102,7 @@ Evaluation evaluate(const Build& build, const Catalog& catalog, const Evaluation
     rules::checkPhysical(context);
     rules::checkGpus(context);
     rules::checkPower(context);
+    rules::checkWorkload(context);
     rules::checkCompleteness(context);
     std::stable_sort(context.findings.begin(), context.findings.end(),
                      [](const Finding& a, const Finding& b) { return a.severity < b.severity; });

@@ -30,7 +30,7 @@ std::string_view priceSourceId(PriceSource source)
 namespace {
 
 // Why each rule exists, in mlrig's own words. Keep 2-4 sentences per rule.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 26> kExplanations = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kExplanations = {{
     {"cpu-socket",
      "A processor only seats in a motherboard built for its socket. Different sockets have different pin layouts and "
      "mounting, so a mismatched pair cannot be assembled at all."},
@@ -115,6 +115,10 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 26> kExplana
     {"missing-part",
      "A working machine needs a processor, motherboard, memory, storage, power supply, case and cooling. The report "
      "lists what is still to pick; checks involving missing parts cannot run yet."},
+    {"workload-fit",
+     "A model runs only when its weights, cache and working buffers fit in the GPUs' memory, or, for LLMs in "
+     "llama.cpp, in GPU memory and system RAM together. A build that cannot hold the workload it was planned for "
+     "needs bigger or more GPUs, more RAM, or a smaller model or quantization."},
     {"not-checked",
      "Some checks need a figure the catalog or the custom part does not give. They are listed here instead of being "
      "counted as passed, so you can verify them yourself."},

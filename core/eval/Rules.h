@@ -66,6 +66,7 @@ void checkPhysical(Context& context);      // cpu-socket, memory-*, board-form-f
 void checkGpus(Context& context);          // gpu-length, gpu-slots, gpu-count, pcie-lanes, gpu-vendor, gpu-datacenter,
                                            // gpu-workstation, gpu-mixed, nvlink
 void checkPower(Context& context);         // psu-wattage, psu-connectors
+void checkWorkload(Context& context);      // workload-fit
 void checkCompleteness(Context& context);  // missing-part, not-checked (run last)
 
 // Formatting helpers shared by the rule files.

@@ -136,7 +136,10 @@ const std::vector<std::string>& optimizerAvoidedWarnings()
 bool acceptableEvaluation(const Evaluation& evaluation, const OptimizePolicy& policy)
 {
     for (const Finding& f : evaluation.findings) {
-        if (f.severity == Severity::Error)
+        // Whether the build runs the workload is the optimizer's figure of merit and fallback
+        // ("most VRAM" when nothing within the budget runs it), judged from the same estimate;
+        // so that error alone does not make a build invalid here.
+        if (f.severity == Severity::Error && f.rule != "workload-fit")
             return false;
         if (policy.avoidPlatformWarnings && f.severity == Severity::Warning) {
             const auto& avoided = optimizerAvoidedWarnings();

@@ -270,6 +270,34 @@ TEST_F(Rules, MemoryVsVram)
     EXPECT_TRUE(silent(run(b), "memory-vs-vram"));
 }
 
+// The workload panel once said "does not fit" while the findings counted 0 errors: a build that
+// cannot run its workload is an error finding, and one that runs (in VRAM or with offload) is not.
+TEST_F(Rules, WorkloadThatCannotRunIsAnError)
+{
+    Build b = goodBuild();  // one RTX 3090 (24 GB), 96 GB of DDR5
+    Workload w;
+    w.kind = WorkloadKind::LlmInference;
+    w.model = "llama-3.1-8b";
+    w.quant = "q4_k_m";
+    w.context = 8192;
+    b.workload = w;
+    EXPECT_TRUE(silent(run(b), "workload-fit"));
+    b.workload->model = "llama-3.1-70b";  // 24 GB VRAM + 96 GB RAM: runs with offload
+    EXPECT_TRUE(silent(run(b), "workload-fit"));
+    EXPECT_EQ(run(b).workload->placement, "offload");
+    b.workload->model = "deepseek-v3";  // hundreds of GB: runs nowhere in this build
+    const Evaluation e = run(b);
+    EXPECT_EQ(e.workload->placement, "none");
+    EXPECT_TRUE(fires(e, "workload-fit", Severity::Error, "cannot run on this build"));
+    EXPECT_TRUE(e.hasErrors());
+
+    Workload sdxl;  // image generation: fits or not, no offload
+    sdxl.kind = WorkloadKind::ImageGeneration;
+    sdxl.model = "sdxl";
+    b.workload = sdxl;
+    EXPECT_TRUE(silent(run(b), "workload-fit"));
+}
+
 TEST_F(Rules, BoardFormFactorToleratesSpellingAndNestedSizes)
 {
     Build b = goodBuild();
@@ -582,7 +610,7 @@ TEST_F(Rules, EveryRuleHasAnExplanation)
          {"cpu-socket", "memory-type", "memory-slots", "memory-max", "memory-channels", "memory-vs-vram",
           "board-form-factor", "gpu-length", "gpu-slots", "gpu-count", "pcie-lanes", "cooler-socket", "cooler-height",
           "cooler-tdp", "psu-wattage", "psu-connectors", "gpu-vendor", "gpu-datacenter", "gpu-workstation", "gpu-mixed",
-          "nvlink", "m2-slots", "storage", "cpu-cores", "missing-part", "not-checked"})
+          "nvlink", "m2-slots", "storage", "cpu-cores", "missing-part", "not-checked", "workload-fit"})
         EXPECT_GT(ruleExplanation(rule).size(), 80u) << rule;
     EXPECT_TRUE(ruleExplanation("no-such-rule").empty());
 }
