@@ -8,10 +8,12 @@
 //    "frontier": [{"cost": 1234.5, "figure": 17.2, "build": <build>}, ...],   // cost and figure strictly increasing
 //    "stats": {"elapsed_ms", "gpu_options", "options_searched", "options_pruned", "platform_searches",
 //              "platform_nodes", "verify_evaluations"}}
-// When no build within the budget fits the model, the most VRAM is maximised instead
-// ("figure_of_merit": "VRAM GB", "fits": false) and a note on stderr names the cheapest fitting build.
-// Exit codes: 0 a build was found; 2 bad input (one line on stderr); 3 no valid build within the
-// budget, with one line on stderr: "no compatible build fits a budget of $X; the cheapest is $Y".
+// When no build within the budget runs the model, the most VRAM is maximised instead
+// ("figure_of_merit": "VRAM GB", "fits": false), that build is printed, a line on stderr names
+// the cheapest build that runs it, and the exit code is 3.
+// Exit codes: 0 a build that runs the workload was found; 2 bad input (one line on stderr); 3 no
+// valid build within the budget ("no compatible build fits a budget of $X; the cheapest is $Y"),
+// or none within it runs the workload.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -117,13 +119,17 @@ void run(const OptimizeOptions& o, CliContext& context)
         context.exitCode = 3;
         return;
     }
-    if (!result.fits && request.workload.kind != WorkloadKind::General)
-        std::cerr << fmt::format("mlrig-cli: note: no build within {} fits the model; this one has the most GPU "
+    // A build that cannot run the workload is no answer to "what should I buy for it": exit 3,
+    // as for no build at all, but still print the closest one (the most GPU memory) to look at.
+    if (!result.fits && request.workload.kind != WorkloadKind::General) {
+        std::cerr << fmt::format("mlrig-cli: no build within {} runs the model; printed is the one with the most GPU "
                                  "memory{}\n",
                                  dollars(o.budget),
                                  result.cheapestFittingCost
-                                     ? fmt::format("; the cheapest that fits costs {}", dollars(*result.cheapestFittingCost))
-                                     : std::string("; none in the catalog fits it"));
+                                     ? fmt::format("; the cheapest that runs it costs {}", dollars(*result.cheapestFittingCost))
+                                     : std::string("; none in the catalog runs it"));
+        context.exitCode = 3;
+    }
 
     if (!o.frontier) {
         std::cout << serializeBuild(*result.best) << '\n';

@@ -91,6 +91,14 @@ TEST(OptimizeCli, ExitCodes)
         << tooSmall.err;
     EXPECT_EQ(std::count(tooSmall.err.begin(), tooSmall.err.end(), '\n'), 1);
 
+    // Builds exist within $900, but none runs a 70B model: exit 3 with the reason, and the
+    // closest build (the most GPU memory) still printed.
+    const auto cannotRun = runCli({"optimize", "--model", "llama-3.1-70b", "--budget", "900"});
+    EXPECT_EQ(cannotRun.exitCode, 3) << cannotRun.err;
+    EXPECT_NE(cannotRun.err.find("no build within $900 runs the model"), std::string::npos) << cannotRun.err;
+    EXPECT_NE(cannotRun.err.find("the cheapest that runs it costs $"), std::string::npos) << cannotRun.err;
+    EXPECT_EQ(json::parse(cannotRun.out)["format"], "mlrig-build");
+
     const auto unknownModel = runCli({"optimize", "--model", "no-such-model", "--budget", "2000"});
     EXPECT_EQ(unknownModel.exitCode, 2);
     EXPECT_NE(unknownModel.err.find("no-such-model"), std::string::npos);
