@@ -691,8 +691,23 @@ BuildWizard* MainWindow::createBuildWizard()
 
 void MainWindow::applyWizardBuild(const Build& build)
 {
+    // The wizard plans a new build. Over an empty untitled window it simply fills it (one step
+    // Edit > Undo takes back); over a saved file or a build with parts it opens as a new untitled
+    // build, after the usual offer to save changes, so Ctrl+S can never write the wizard's build
+    // over the file that was open.
+    const Build& open = m_session->build();
+    const bool blank = m_file.isEmpty() && open.items.empty() && !open.workload;
+    if (!blank) {
+        if (!maybeSave()) {
+            statusBar()->showMessage(tr("The wizard's build was not opened; the open build is unchanged."), 10000);
+            return;
+        }
+        newBuild();
+    }
     m_session->edit(build, tr("Build Wizard"));
-    statusBar()->showMessage(tr("The wizard's build is open; Edit > Undo brings back the previous one."), 10000);
+    statusBar()->showMessage(blank ? tr("The wizard's build is open; Edit > Undo takes it back.")
+                                   : tr("The wizard's build is open as a new, unsaved build; the previous one is unchanged."),
+                             10000);
 }
 
 GpuComparisonDialog* MainWindow::openGpuComparison(const std::vector<BuildItem>& start)

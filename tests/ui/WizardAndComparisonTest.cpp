@@ -123,6 +123,33 @@ TEST(BuildWizard, LlmInferenceBuildEndToEndHasNoErrors)
     EXPECT_TRUE(window.session()->build().items.empty());
 }
 
+// The wizard over a saved build opens its result as a new untitled build: the file is never
+// overwritten by the next Ctrl+S.
+TEST(BuildWizard, OverASavedBuildOpensANewUntitledBuild)
+{
+    MainWindow window(realCatalog());
+    window.setInteractive(false);
+    BuildItem gpu;
+    gpu.category = Category::Gpu;
+    gpu.ref = "GeForce RTX 3090";
+    window.session()->setPart(Category::Gpu, -1, gpu);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("saved.mlrig"));
+    ASSERT_TRUE(window.saveTo(path));
+    QFile saved(path);
+    ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+    const QByteArray before = saved.readAll();
+    saved.close();
+
+    const WizardRun run =
+        walkWizard(window, QStringLiteral("llama-3.1-8b"), 2000, false, QStringLiteral("GeForce RTX 4060 Ti 16GB"));
+    EXPECT_EQ(run.build.items.size(), 8u);
+    EXPECT_TRUE(window.currentFile().isEmpty()) << window.currentFile().toStdString();
+    EXPECT_FALSE(window.session()->undoStack()->isClean());  // unsaved: Save asks for a name
+    ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+    EXPECT_EQ(saved.readAll(), before);
+}
+
 TEST(BuildWizard, TwoGpuBuildEndToEndHasNoErrors)
 {
     MainWindow window(realCatalog());
