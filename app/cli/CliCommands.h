@@ -12,6 +12,8 @@ class CliContext;
 void addCatalogCommand(CLI::App& app, CliContext& context);
 void addEvaluateCommand(CLI::App& app, CliContext& context);
 void addOptimizeCommand(CLI::App& app, CliContext& context);
+void addModelsCommand(CLI::App& app, CliContext& context);
+void addFitCommand(CLI::App& app, CliContext& context);
 
 void addExportCommand(CLI::App& app, CliContext& context);
 void addImportCommand(CLI::App& app, CliContext& context);

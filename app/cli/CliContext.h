@@ -6,6 +6,7 @@
 
 #include "build/Build.h"
 #include "catalog/Catalog.h"
+#include "catalog/UserDatabase.h"
 
 namespace mlrig::cli {
 
@@ -19,15 +20,28 @@ public:
 class CliContext {
 public:
     std::string catalogPath;  // empty: the embedded catalog
+    std::string userDbPath;   // empty: the desktop app's user.sqlite (~/.local/share/mlrig/mlrig/)
     int exitCode = 0;
+
+    // The user database path in effect (--user-db, else the app's default location).
+    std::string userDatabasePath() const;
+    // Opens the user database (creating it when `create`); nullptr when it does not exist and
+    // !create. A damaged or newer database is an InputError.
+    std::unique_ptr<UserDatabase> openUserDatabase(bool create) const;
+    // A model saved in the user database: sets the workload's custom model (and its quant when the
+    // workload keeps the default). InputError when no saved model has that id.
+    void resolveSavedModel(Workload& workload) const;
 
     // Opens the catalog on first use; a broken --catalog file is an InputError.
     const Catalog& catalog();
+    // Only the GPU model rows (fast: mlrig-cli fit answers in a few milliseconds).
+    const Catalog& gpuModels();
     // Loads a .mlrig file against the catalog; any problem is an InputError "<path>: <reason>".
     Build loadBuild(const std::string& path);
 
 private:
     std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<Catalog> m_gpuModels;
 };
 
 }  // namespace mlrig::cli

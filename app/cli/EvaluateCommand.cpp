@@ -8,6 +8,7 @@
 #include "build/BuildDocument.h"
 #include "cli/CliCommands.h"
 #include "cli/CliContext.h"
+#include "cli/WorkloadJson.h"
 #include "eval/Evaluate.h"
 #include "eval/WorkloadModel.h"
 
@@ -15,17 +16,6 @@ namespace mlrig::cli {
 namespace {
 
 using ojson = nlohmann::ordered_json;
-
-double rounded(double value, int decimals)
-{
-    const double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
-
-ojson optionalNumber(const std::optional<double>& value, int decimals)
-{
-    return value ? ojson(rounded(*value, decimals)) : ojson(nullptr);
-}
 
 // A workload that cannot be estimated at all (unknown model or quantisation, bad custom model)
 // is bad input for the command line; the workload model validates it without any GPU.
@@ -72,18 +62,7 @@ ojson toJson(const Build& build, const Evaluation& e)
                    {"lines", std::move(costLines)}};
     if (e.workload) {
         const WorkloadEstimate& w = *e.workload;
-        out["workload"] = {{"fits", w.fits},
-                           {"vram_needed_gb", rounded(w.vramNeededGb, 2)},
-                           {"vram_available_gb", rounded(w.vramAvailableGb, 2)},
-                           {"decode_tokens_per_s", optionalNumber(w.decodeTokensPerS, 1)},
-                           {"prefill_tokens_per_s", optionalNumber(w.prefillTokensPerS, 1)},
-                           {"train_tokens_per_s", optionalNumber(w.trainTokensPerS, 1)},
-                           {"images_per_minute", optionalNumber(w.imagesPerMinute, 2)},
-                           {"kind", w.kind},
-                           {"model", w.modelName},
-                           {"confidence", std::string(confidenceId(w.confidence))},
-                           {"assumptions", w.assumptions},
-                           {"reason", w.reason}};
+        out["workload"] = workloadJson(w);
     } else {
         out["workload"] = nullptr;
     }
@@ -124,19 +103,7 @@ void printText(const Build& build, const Evaluation& e)
     std::cout << '\n';
     if (e.workload) {
         const WorkloadEstimate& w = *e.workload;
-        std::cout << "\nWorkload: " << w.kind << ", " << w.modelName << '\n';
-        std::cout << fmt::format("  fits: {} ({:.1f} GB needed, {:.1f} GB available)\n", w.fits ? "yes" : "no",
-                                 w.vramNeededGb, w.vramAvailableGb);
-        if (w.decodeTokensPerS)
-            std::cout << fmt::format("  decode: {:.1f} tokens/s\n", *w.decodeTokensPerS);
-        if (w.prefillTokensPerS)
-            std::cout << fmt::format("  prefill: {:.0f} tokens/s\n", *w.prefillTokensPerS);
-        if (w.trainTokensPerS)
-            std::cout << fmt::format("  training: {:.0f} tokens/s\n", *w.trainTokensPerS);
-        if (w.imagesPerMinute)
-            std::cout << fmt::format("  images: {:.1f} per minute\n", *w.imagesPerMinute);
-        if (!w.reason.empty())
-            std::cout << "  " << w.reason << '\n';
+        printWorkloadText(w, false);
     }
 }
 

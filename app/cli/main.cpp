@@ -13,10 +13,14 @@ int main(int argc, char** argv)
     app.require_subcommand(1);
     mlrig::cli::CliContext context;
     app.add_option("--catalog", context.catalogPath, "Use this parts.sqlite instead of the built-in catalog");
+    app.add_option("--user-db", context.userDbPath,
+                   "Use this user database (saved models) instead of ~/.local/share/mlrig/mlrig/user.sqlite");
 
     mlrig::cli::addCatalogCommand(app, context);
     mlrig::cli::addEvaluateCommand(app, context);
     mlrig::cli::addOptimizeCommand(app, context);
+    mlrig::cli::addModelsCommand(app, context);
+    mlrig::cli::addFitCommand(app, context);
     mlrig::cli::addExportCommand(app, context);
     mlrig::cli::addImportCommand(app, context);
 

@@ -251,6 +251,7 @@ std::vector<ChipRow> readChips(SQLite::Database& db)
 class CatalogReader {
 public:
     static Catalog read(SQLite::Database& db, const std::string& what);
+    static Catalog readGpuModels(SQLite::Database& db, const std::string& what);
 };
 
 namespace {
@@ -297,6 +298,48 @@ Catalog CatalogReader::read(SQLite::Database& db, const std::string& what)
         catalog.m_stats.builtFrom.clear();
     }
     return catalog;
+}
+
+Catalog CatalogReader::readGpuModels(SQLite::Database& db, const std::string& what)
+{
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version != kCatalogSchemaVersion) {
+        throw CatalogError(what + " has catalog schema version " + std::to_string(version) + "; this mlrig needs " +
+                           std::to_string(kCatalogSchemaVersion));
+    }
+    std::vector<GpuChip> chips;
+    for (ChipRow& row : readChips(db))
+        chips.push_back(std::move(row.chip));
+    Catalog catalog = Catalog::fromParts({}, std::move(chips));
+    catalog.m_stats.schemaVersion = version;
+    return catalog;
+}
+
+Catalog Catalog::loadGpuModels(std::span<const std::byte> sqliteImage)
+{
+    if (sqliteImage.size() < 512)
+        throw CatalogError("embedded catalog is empty or truncated");
+    try {
+        SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
+        auto* data = const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(sqliteImage.data()));
+        const int rc = sqlite3_deserialize(db.getHandle(), "main", data, static_cast<sqlite3_int64>(sqliteImage.size()),
+                                           static_cast<sqlite3_int64>(sqliteImage.size()), SQLITE_DESERIALIZE_READONLY);
+        if (rc != SQLITE_OK)
+            throw CatalogError("embedded catalog cannot be opened (SQLite error " + std::to_string(rc) + ")");
+        return CatalogReader::readGpuModels(db, "embedded catalog");
+    } catch (const SQLite::Exception& e) {
+        throw CatalogError(std::string("embedded catalog cannot be read: ") + e.what());
+    }
+}
+
+Catalog Catalog::loadGpuModelsFromFile(const std::filesystem::path& sqlitePath)
+{
+    try {
+        SQLite::Database db(sqlitePath.string(), SQLite::OPEN_READONLY);
+        return CatalogReader::readGpuModels(db, "catalog " + sqlitePath.string());
+    } catch (const SQLite::Exception& e) {
+        throw CatalogError("catalog " + sqlitePath.string() + " cannot be read: " + e.what());
+    }
 }
 
 namespace {

@@ -38,6 +38,10 @@ public:
 
     static Catalog loadFile(const std::filesystem::path& sqlitePath);   // throws CatalogError
     static Catalog loadBytes(std::span<const std::byte> sqliteImage);   // throws CatalogError
+    // Only the GPU model rows (each offered as a part of its own): a fast load for commands that
+    // need nothing else (mlrig-cli fit). Throws CatalogError.
+    static Catalog loadGpuModels(std::span<const std::byte> sqliteImage);
+    static Catalog loadGpuModelsFromFile(const std::filesystem::path& sqlitePath);
     // Assembles a catalog directly (tests, fixtures). GPU cards are linked to their chip rows.
     static Catalog fromParts(std::vector<AnyPart> parts, std::vector<GpuChip> chips);
 

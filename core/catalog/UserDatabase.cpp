@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,7 +21,26 @@ constexpr std::array<std::string_view, UserDatabase::kSchemaVersion> kMigrations
     "ALTER TABLE user_price ADD COLUMN note TEXT NOT NULL DEFAULT '';"
     "CREATE TABLE custom_part (id INTEGER PRIMARY KEY AUTOINCREMENT, category TEXT NOT NULL,"
     " json TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (datetime('now')))",
+    // 3: models the user added from a GGUF file or a config.json
+    "CREATE TABLE user_model (id TEXT PRIMARY KEY COLLATE NOCASE, name TEXT NOT NULL, json TEXT NOT NULL,"
+    " quant TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL DEFAULT (datetime('now')))",
 };
+
+// "my:" + the name folded to lower-case letters, digits, dots and hyphens.
+std::string modelId(const std::string& name)
+{
+    std::string slug;
+    for (char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '.')
+            slug.push_back(static_cast<char>(std::tolower(u)));
+        else if (!slug.empty() && slug.back() != '-')
+            slug.push_back('-');
+    }
+    while (!slug.empty() && slug.back() == '-')
+        slug.pop_back();
+    return "my:" + (slug.empty() ? std::string("model") : slug.substr(0, 80));
+}
 
 }  // namespace
 
@@ -145,6 +165,51 @@ bool UserDatabase::removeCustomPart(const std::string& id)
     } catch (const std::exception&) {
         return false;
     }
+    return remove.exec() > 0;
+}
+
+}  // namespace mlrig
+
+namespace mlrig {
+
+std::string UserDatabase::saveModel(const std::string& name, const std::string& json, const std::string& quant)
+{
+    const std::string id = modelId(name);
+    SQLite::Statement upsert(*m_db, "INSERT INTO user_model (id, name, json, quant) VALUES (?, ?, ?, ?)"
+                                    " ON CONFLICT(id) DO UPDATE SET name = excluded.name, json = excluded.json,"
+                                    " quant = excluded.quant");
+    upsert.bind(1, id);
+    upsert.bind(2, name);
+    upsert.bind(3, json);
+    upsert.bind(4, quant);
+    upsert.exec();
+    return id;
+}
+
+std::vector<UserModelRecord> UserDatabase::models() const
+{
+    std::vector<UserModelRecord> out;
+    SQLite::Statement query(*m_db, "SELECT id, name, json, quant FROM user_model ORDER BY name");
+    while (query.executeStep())
+        out.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                       query.getColumn(3).getString()});
+    return out;
+}
+
+std::optional<UserModelRecord> UserDatabase::model(const std::string& id) const
+{
+    SQLite::Statement query(*m_db, "SELECT id, name, json, quant FROM user_model WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep())
+        return std::nullopt;
+    return UserModelRecord{query.getColumn(0).getString(), query.getColumn(1).getString(),
+                           query.getColumn(2).getString(), query.getColumn(3).getString()};
+}
+
+bool UserDatabase::removeModel(const std::string& id)
+{
+    SQLite::Statement remove(*m_db, "DELETE FROM user_model WHERE id = ?");
+    remove.bind(1, id);
     return remove.exec() > 0;
 }
 

@@ -48,9 +48,18 @@ struct CustomPartRecord {
     std::string json;      // the part's custom fields as in a .mlrig file
 };
 
+// A model the user added from a file (GGUF header or config.json), stored as the custom-model
+// JSON of a .mlrig workload (modelToJson) with the quantisation the file uses.
+struct UserModelRecord {
+    std::string id;    // "my:<slug of the name>"
+    std::string name;
+    std::string json;  // custom model JSON
+    std::string quant; // e.g. "q4_k_m"; empty when unknown (config.json)
+};
+
 class UserDatabase {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens (creating if needed) and migrates. ":memory:" works for tests.
     // Throws UserDatabaseError for a file that is not a usable SQLite database; its kind() tells a
@@ -73,6 +82,12 @@ public:
     std::string addCustomPart(const std::string& category, const std::string& json);
     std::vector<CustomPartRecord> customParts() const;
     bool removeCustomPart(const std::string& id);
+
+    // Saves a model (replacing one of the same id) and returns its id.
+    std::string saveModel(const std::string& name, const std::string& json, const std::string& quant);
+    std::vector<UserModelRecord> models() const;
+    std::optional<UserModelRecord> model(const std::string& id) const;  // case-insensitive id
+    bool removeModel(const std::string& id);
 
     // Applies every migration above the database's version (exposed for tests).
     static void migrate(SQLite::Database& db);

@@ -494,8 +494,8 @@ ModelSpec modelFromJson(const nlohmann::json& json)
         m.displayName = "Custom model";
     m.id = m.displayName;
 
-    m.paramsB = requireNumber(json, "params_b", 0.001, 100000);
-    m.activeParamsB = optionalNumber(json, "active_params_b", 0.001, 100000).value_or(m.paramsB);
+    m.paramsB = requireNumber(json, "params_b", 1e-6, 100000);
+    m.activeParamsB = optionalNumber(json, "active_params_b", 1e-6, 100000).value_or(m.paramsB);
     if (m.activeParamsB > m.paramsB)
         fail("custom model: \"active_params_b\" = " + json.at("active_params_b").dump() +
              " is larger than \"params_b\" = " + json.at("params_b").dump());

@@ -46,7 +46,7 @@ TEST(UserDatabase, MigratesAVersionOneDatabaseKeepingItsPrices)
     }
     {
         UserDatabase db(path.string());
-        EXPECT_EQ(db.schemaVersion(), 2);
+        EXPECT_EQ(db.schemaVersion(), UserDatabase::kSchemaVersion);
         const auto kept = db.price("cpu-7950x");
         ASSERT_TRUE(kept.has_value());
         EXPECT_EQ(kept->price, 449);
@@ -77,4 +77,20 @@ TEST(UserDatabase, NewerSchemaAndGarbageFilesAreRefusedWithAMessage)
     std::ofstream(path, std::ios::binary) << std::string(10000, 'g');
     EXPECT_THROW(UserDatabase db(path.string()), UserDatabaseError);
     std::filesystem::remove(path);
+}
+
+TEST(UserDatabase, SavesModelsByIdAndReplacesTheSameName)
+{
+    UserDatabase db(":memory:");
+    EXPECT_TRUE(db.models().empty());
+    const std::string id = db.saveModel("My Qwen 14B (Q5)", R"j({"name":"My Qwen 14B (Q5)","params_b":14.7})j", "q5_k_m");
+    EXPECT_EQ(id, "my:my-qwen-14b-q5");
+    ASSERT_TRUE(db.model("MY:my-qwen-14b-q5").has_value());  // ids are case-insensitive
+    EXPECT_EQ(db.model(id)->quant, "q5_k_m");
+    EXPECT_EQ(db.saveModel("My Qwen 14B (Q5)", R"j({"name":"My Qwen 14B (Q5)","params_b":14.8})j", "q5_k_m"), id);
+    ASSERT_EQ(db.models().size(), 1u);
+    EXPECT_NE(db.models()[0].json.find("14.8"), std::string::npos);
+    EXPECT_TRUE(db.removeModel(id));
+    EXPECT_FALSE(db.removeModel(id));
+    EXPECT_FALSE(db.model(id).has_value());
 }

@@ -648,3 +648,206 @@ TEST(WorkloadModel, EveryEstimateExplainsItself)
 
 }  // namespace
 }  // namespace mlrig
+
+// --- architecture-aware memory (hand-worked from each model's config.json) ----------------------
+
+namespace mlrig {
+namespace {
+
+HostForWorkload ddr5(double ramGb, int mts = 6000, int channels = 2, int cores = 8)
+{
+    HostForWorkload h;
+    h.ramGb = ramGb;
+    h.mts = mts;
+    h.channels = channels;
+    h.cpuCores = cores;
+    return h;
+}
+
+TEST(WorkloadArchitecture, SlidingWindowLayersHoldOnlyTheWindow)
+{
+    // Gemma 3 27B (google/gemma-3-27b-pt config.json): 62 layers, 16 KV heads x 128, window 1024
+    // on 52 layers. At 32k: 10 x 32768 + 52 x 1536 tokens (1024 + 512, padded to 256) x 2 x 16 x
+    // 128 x 2 bytes = 3.109 GB, against 15.5 GB if every layer held the whole context.
+    const WorkloadEstimate g = run(inference("gemma-3-27b", "q4_k_m", 32768), {rtx4090()});
+    EXPECT_NEAR(g.memory.kvCacheGb, 3.109375, 1e-6);
+    // gpt-oss-120b: 18 full layers x 8192 + 18 windowed layers x 768 (128 + 512, padded) tokens x
+    // 2 x 8 x 64 x 2 bytes = 0.3076 GB at 8k.
+    const WorkloadEstimate o = run(inference("gpt-oss-120b", "mxfp4", 8192), {rtx4090()});
+    EXPECT_NEAR(o.memory.kvCacheGb, 0.3076171875, 1e-6);
+    // A context shorter than the window: every layer holds the context.
+    EXPECT_NEAR(run(inference("gemma-2-9b", "q4_k_m", 1024), {rtx4090()}).memory.kvCacheGb,
+                2.0 * 8 * 256 * 2 * 42 * 1024 / GiB, 1e-9);
+}
+
+TEST(WorkloadArchitecture, MlaCachesTheCompressedLatent)
+{
+    // DeepSeek-V3: 61 layers x (kv_lora_rank 512 + rope 64) values x 8192 tokens x 2 bytes = 0.536 GB,
+    // where full K and V for 128 heads of 192/128 would take ~45 GB.
+    const WorkloadEstimate d = run(inference("deepseek-v3", "q4_k_m", 8192), {rtx4090()});
+    EXPECT_NEAR(d.memory.kvCacheGb, 576.0 * 2 * 61 * 8192 / GiB, 1e-9);
+}
+
+TEST(WorkloadArchitecture, KvCacheQuantisation)
+{
+    // Qwen3 30B-A3B, q8_0 cache: 2 x 4 x 128 x 48 layers x 8192 x 34/32 bytes = 0.398 GB, 53% of f16.
+    Workload w = inference("qwen3-30b-a3b", "q4_k_m", 8192);
+    w.kvCache = "q8_0";
+    const WorkloadEstimate q8 = run(w, {rtx4090()});
+    EXPECT_NEAR(q8.memory.kvCacheGb, 0.3984375, 1e-6);
+    w.kvCache = "q4_0";
+    EXPECT_NEAR(run(w, {rtx4090()}).memory.kvCacheGb, 0.3984375 * 18 / 34, 1e-6);
+    w.kvCache = "q5_1";
+    EXPECT_THROW(run(w, {rtx4090()}), std::invalid_argument);
+}
+
+TEST(WorkloadArchitecture, MoeWeightsMatchTheGgufFiles)
+{
+    // gpt-oss-120b MXFP4: experts 36 x 128 x 3 x 2880 x 2880 = 114.66e9 at 4.25 bits and the other
+    // 2.17e9 parameters at 8.5 bits = 63.22e9 B = 58.88 GB; llama-bench lists the ggml-org GGUF at
+    // 59.02 GiB (llama.cpp benches/dgx-spark). gpt-oss-20b: 11.22 GB against 11.27 GiB.
+    const ModelSpec* big = findModelPreset("gpt-oss-120b");
+    ASSERT_NE(big, nullptr);
+    EXPECT_NEAR(big->routedExpertParams(), 114.66e9, 0.01e9);
+    const WorkloadEstimate o = run(inference("gpt-oss-120b", "mxfp4", 4096), {rtx4090()});
+    const double fileGb = o.memory.weightsGb + 201088.0 * 2880 * 8.5 / 8 / GiB;  // + the input embedding in RAM
+    EXPECT_NEAR(fileGb, 59.02, 0.25);
+    const WorkloadEstimate s = run(inference("gpt-oss-20b", "mxfp4", 4096), {rtx4090()});
+    EXPECT_NEAR(s.memory.weightsGb + 201088.0 * 2880 * 8.5 / 8 / GiB, 11.27, 0.1);
+    EXPECT_EQ(s.placement, "vram");
+}
+
+TEST(WorkloadArchitecture, AliasesResolveToTheirArchitecture)
+{
+    const ModelSpec* coder = findModelPreset("Qwen2.5-Coder-32B");
+    ASSERT_NE(coder, nullptr);
+    EXPECT_EQ(coder->id, "qwen2.5-32b");
+    EXPECT_EQ(findModelPreset("devstral-small")->id, "mistral-small-24b");
+    EXPECT_EQ(findModelPreset("deepseek-r1-distill-llama-70b")->id, "llama-3.3-70b");
+    for (const ModelAlias& a : modelAliases())
+        EXPECT_NE(findModelPreset(a.target), nullptr) << a.id;
+    EXPECT_FALSE(aliasesOf("mistral-small-24b").empty());
+}
+
+TEST(WorkloadArchitecture, EveryRequiredIdIsPresent)
+{
+    for (const char* id :
+         {"llama-3.2-1b", "llama-3.2-3b", "llama-3.1-8b", "llama-3.1-70b", "llama-3.3-70b", "llama-4-scout",
+          "qwen2.5-7b", "qwen2.5-14b", "qwen2.5-32b", "qwen2.5-72b", "qwen3-4b", "qwen3-8b", "qwen3-14b", "qwen3-32b",
+          "qwen3-30b-a3b", "qwen3-235b-a22b", "gpt-oss-20b", "gpt-oss-120b", "gemma-2-2b", "gemma-2-9b", "gemma-2-27b",
+          "gemma-3-4b", "gemma-3-12b", "gemma-3-27b", "mistral-7b", "mistral-nemo-12b", "mistral-small-24b",
+          "mixtral-8x7b", "phi-3.5-mini", "phi-4", "deepseek-coder-v2-lite", "deepseek-v3", "glm-4.5-air",
+          "llama-3-8b", "llama-3-70b", "phi-3-mini"}) {
+        const ModelSpec* m = findModelPreset(id);
+        ASSERT_NE(m, nullptr) << id;
+        EXPECT_EQ(m->id, id);
+        EXPECT_FALSE(m->family.empty()) << id;
+        if (m->isMoe()) {
+            // The routed experts fit inside the total, and the active count inside that.
+            EXPECT_LT(m->routedExpertParams(), m->paramsB * 1e9) << id;
+            EXPECT_LT(m->activeParamsB, m->paramsB) << id;
+        }
+    }
+}
+
+// --- VRAM boundary and offload ------------------------------------------------------------------
+
+TEST(WorkloadOffload, TwentyGbCardHoldsQwen32BAtFourK)
+{
+    // Qwen2.5-32B q4_k_m on a 20 GB Radeon RX 7900 XT: 17.86 GB of layers + 0.59 GB output head +
+    // 1.0 GB KV at 4096 + 0.45 GB reserve + 0.29 GB logits + 0.004 GB mask = 19.82 GB: llama.cpp
+    // runs it fully on the card; at 8k (+1 GB of KV) it needs offload.
+    GpuForWorkload xt = nvidia("Radeon RX 7900 XT", 20, 800, 103.0, 51.5);
+    xt.vendor = Vendor::Amd;
+    const WorkloadEstimate four = run(inference("qwen2.5-32b", "q4_k_m", 4096), {xt});
+    EXPECT_EQ(four.placement, "vram") << four.reason;
+    EXPECT_NEAR(four.vramNeededGb, 19.82, 0.01);
+    EXPECT_EQ(run(inference("qwen2.5-32b", "q4_k_m", 8192), {xt}).placement, "offload");
+}
+
+TEST(WorkloadOffload, MoeExpertsGoToRamOnASixteenGbCard)
+{
+    // gpt-oss-120b on a 16 GB RTX 4060 Ti with 64 GB of dual-channel DDR5-6000. Usable VRAM:
+    // 16 - 0.45 - mask - 0.38 GB logits = 15.17 GB; attention, output head and KV take 1.58 GB, and each
+    // layer's experts 1.585 GB: 8 layers' experts fit, 28 stay in RAM (--n-cpu-moe 28, 44.4 GB).
+    const WorkloadEstimate e =
+        estimateWorkload(inference("gpt-oss-120b", "mxfp4", 8192), std::vector<GpuForWorkload>{rtx4060Ti16()},
+                         ddr5(64));
+    EXPECT_EQ(e.placement, "offload") << e.reason;
+    EXPECT_FALSE(e.fits);
+    ASSERT_TRUE(e.cpuMoeLayers.has_value());
+    EXPECT_EQ(*e.cpuMoeLayers, 28);
+    EXPECT_EQ(e.llamaCppFlags, "-ngl 99 --n-cpu-moe 28");
+    ASSERT_TRUE(e.decodeTokensPerS.has_value());
+    // Per token: 28 x 1.69e9 B x 4/128 experts = 1.48e9 B from RAM at 0.6 x 96 = 57.6 GB/s = 25.7 ms,
+    // the rest from VRAM at 0.66 x 288 GB/s, plus per-layer work and hand-offs: ~20 tokens/s.
+    EXPECT_GT(*e.decodeTokensPerS, 15);
+    EXPECT_LT(*e.decodeTokensPerS, 30);
+    EXPECT_NE(e.placementText.find("28 layers"), std::string::npos) << e.placementText;
+    ASSERT_TRUE(e.ramGbNeeded.has_value());
+    EXPECT_NEAR(*e.ramGbNeeded, 44.4 + 0.57, 0.3);
+}
+
+TEST(WorkloadOffload, DenseModelSplitsLayersWithNgl)
+{
+    // Qwen3 32B q4_k_m at 8k on a 12 GB RTX 3060 with 32 GB of DDR4-3200: per layer (weights + KV)
+    // 0.315 GB; 12 - 0.45 - mask - 0.29 logits - 0.59 output head = 10.66 GB -> 33 of 64 layers on the GPU.
+    const WorkloadEstimate e = estimateWorkload(inference("qwen3-32b", "q4_k_m", 8192),
+                                                std::vector<GpuForWorkload>{rtx3060()}, ddr5(32, 3200, 2, 8));
+    EXPECT_EQ(e.placement, "offload") << e.reason;
+    ASSERT_TRUE(e.gpuLayers.has_value());
+    EXPECT_GT(*e.gpuLayers, 25);
+    EXPECT_LT(*e.gpuLayers, 40);
+    EXPECT_EQ(e.llamaCppFlags, "-ngl " + std::to_string(*e.gpuLayers + 1));  // + the output layer
+    ASSERT_TRUE(e.decodeTokensPerS.has_value());
+    // Offloaded: far slower than on a card that holds it, faster than the RAM alone.
+    const WorkloadEstimate onCard = run(inference("qwen3-32b", "q4_k_m", 8192), {rtx3090()});
+    EXPECT_LT(*e.decodeTokensPerS * 3, *onCard.decodeTokensPerS);
+    EXPECT_GT(*e.decodeTokensPerS, 2.0);
+}
+
+TEST(WorkloadOffload, ThreeStateVerdict)
+{
+    const std::vector<GpuForWorkload> card{rtx4060Ti16()};
+    // Fits in VRAM.
+    EXPECT_EQ(estimateWorkload(inference("qwen3-14b"), card, ddr5(32)).placement, "vram");
+    // Runs with offload.
+    EXPECT_EQ(estimateWorkload(inference("gpt-oss-120b", "mxfp4"), card, ddr5(64)).placement, "offload");
+    // Does not fit at all: 16 GB of VRAM and 32 GB of RAM (28 after the system) for 59 GB.
+    const WorkloadEstimate none = estimateWorkload(inference("gpt-oss-120b", "mxfp4"), card, ddr5(32));
+    EXPECT_EQ(none.placement, "none");
+    EXPECT_FALSE(none.decodeTokensPerS.has_value());
+    EXPECT_NE(none.reason.find("system RAM"), std::string::npos) << none.reason;
+    // Without a CPU and memory: offload is possible, but no speed is claimed.
+    const WorkloadEstimate unknown = estimateWorkload(inference("gpt-oss-120b", "mxfp4"), card);
+    EXPECT_EQ(unknown.placement, "offload");
+    EXPECT_FALSE(unknown.decodeTokensPerS.has_value());
+    EXPECT_NE(unknown.reason.find("needs the build's memory"), std::string::npos) << unknown.reason;
+    // Faster memory gives a faster offloaded decode.
+    const double slow = *estimateWorkload(inference("gpt-oss-120b", "mxfp4"), card, ddr5(64, 4800)).decodeTokensPerS;
+    const double fast = *estimateWorkload(inference("gpt-oss-120b", "mxfp4"), card, ddr5(64, 6400)).decodeTokensPerS;
+    EXPECT_GT(fast, slow);
+}
+
+TEST(WorkloadOffload, GivenPlacementIsEstimatedAsGiven)
+{
+    // --cpu-moe on a card that holds the model (the RX 7900 XT reply in llama.cpp discussion #15396).
+    Workload w = inference("gpt-oss-20b", "mxfp4", 512);
+    w.cpuMoeLayers = 24;
+    GpuForWorkload xt = nvidia("Radeon RX 7900 XT", 20, 800, 103.0, 51.5);
+    xt.vendor = Vendor::Amd;
+    const WorkloadEstimate e = estimateWorkload(w, std::vector<GpuForWorkload>{xt}, ddr5(32, 3200, 2, 12));
+    EXPECT_EQ(e.placement, "offload");
+    EXPECT_EQ(e.llamaCppFlags, "-ngl 99 --cpu-moe");
+    // -ngl that does not fit is refused as "none".
+    Workload tooMany = inference("qwen3-32b", "q4_k_m", 8192);
+    tooMany.gpuLayers = 64;
+    EXPECT_EQ(estimateWorkload(tooMany, std::vector<GpuForWorkload>{rtx3060()}, ddr5(64)).placement, "none");
+    // --n-cpu-moe on a dense model is bad input.
+    Workload dense = inference("qwen3-32b");
+    dense.cpuMoeLayers = 4;
+    EXPECT_THROW(estimateWorkload(dense, std::vector<GpuForWorkload>{rtx3060()}, ddr5(64)), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace mlrig
