@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 
 namespace mlrig::ui {
@@ -24,11 +25,17 @@ public:
     QComboBox* quantCombo() const { return m_quant; }
     QSpinBox* contextSpin() const { return m_context; }
     QSpinBox* batchSpin() const { return m_batch; }
+    QComboBox* kvCacheCombo() const { return m_kvCache; }
     QLabel* decodeLabel() const { return m_decode; }
+    QLabel* placementLabel() const { return m_placement; }
+    // Reads a model file (GGUF header or config.json) into the build's workload; returns the
+    // error message, or an empty string when the model was added.
+    QString addModelFromFile(const QString& path);
 
 private:
     void refresh();
     void commit(int mergeId);
+    void fillModels();
 
     BuildSession* m_session;
     QComboBox* m_kind;
@@ -36,7 +43,10 @@ private:
     QComboBox* m_quant;
     QSpinBox* m_context;
     QSpinBox* m_batch;
+    QComboBox* m_kvCache;
+    QPushButton* m_addModel;
     QLabel* m_verdict;
+    QLabel* m_placement;
     MemoryBar* m_bar;
     QLabel* m_decode;
     QLabel* m_prefill;
