@@ -17,6 +17,7 @@
 #include "BuildSession.h"
 #include "MemoryBar.h"
 #include "UiFormat.h"
+#include "catalog/UserDatabase.h"
 #include "eval/WorkloadModel.h"
 #include "io/ModelFile.h"
 
@@ -175,6 +176,27 @@ void WorkloadPanel::fillModels()
             }
         }
     }
+    if (m_userDb) {
+        std::vector<UserModelRecord> saved;
+        try {
+            saved = m_userDb->models();
+        } catch (const std::exception&) {
+        }
+        if (!saved.empty())
+            header(tr("— My models —"));
+        for (const UserModelRecord& r : saved) {
+            m_model->addItem(qs(r.name), qs(r.id));
+            m_model->setItemData(m_model->count() - 1, tr("Added from a file; quantization %1").arg(qs(r.quant)),
+                                 Qt::ToolTipRole);
+        }
+    }
+}
+
+void WorkloadPanel::setUserDatabase(UserDatabase* database)
+{
+    m_userDb = database;
+    fillModels();
+    refresh();
 }
 
 QString WorkloadPanel::addModelFromFile(const QString& path)
@@ -190,6 +212,14 @@ QString WorkloadPanel::addModelFromFile(const QString& path)
         w.model = m.displayName;
         if (!quant.empty())
             w.quant = quant;
+        if (m_userDb) {
+            try {
+                m_userDb->saveModel(m.displayName, w.customModel.dump(), quant);
+                fillModels();
+            } catch (const std::exception&) {
+                // not remembered for later builds; this build still carries the model
+            }
+        }
         m_session->setWorkload(w, -1);
         return {};
     } catch (const std::exception& e) {
@@ -206,6 +236,23 @@ void WorkloadPanel::commit(int mergeId)
     }
     Workload w = m_session->build().workload.value_or(Workload{});
     w.kind = workloadKindFromId(kindId.toStdString()).value_or(WorkloadKind::LlmInference);
+    const std::string chosenId = m_model->currentIndex() >= 0 ? m_model->currentData().toString().toStdString() : "";
+    if (m_userDb && chosenId.rfind("my:", 0) == 0) {
+        // A saved model: the build carries its architecture (so the .mlrig opens anywhere).
+        try {
+            if (const auto record = m_userDb->model(chosenId)) {
+                w.customModel = nlohmann::json::parse(record->json);
+                w.model = record->name;
+                if (!record->quant.empty())
+                    w.quant = record->quant;
+                w.context = m_context->value();
+                w.batch = m_batch->value();
+                m_session->setWorkload(w, mergeId);
+                return;
+            }
+        } catch (const std::exception&) {
+        }
+    }
     if (m_model->currentIndex() >= 0 && !m_model->currentData().toString().isEmpty()) {
         const std::string chosen = m_model->currentData().toString().toStdString();
         if (chosen != w.model && !w.customModel.is_null() && findModelPreset(chosen))
@@ -229,6 +276,8 @@ void WorkloadPanel::refresh()
         const Workload w = workload.value_or(Workload{});
         m_kind->setCurrentIndex(workload ? std::max(0, m_kind->findData(qs(workloadKindId(w.kind)))) : 0);
         int mi = m_model->findData(qs(w.model));
+        if (mi < 0 && !w.customModel.is_null())
+            mi = m_model->findText(qs(w.model));  // a saved model, listed by its name
         if (mi < 0 && !w.model.empty()) {
             // A model of the user's own (added from a file, or carried in the .mlrig file).
             if (m_model->findText(tr("— My models —")) < 0) {

@@ -10,6 +10,10 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 
+namespace mlrig {
+class UserDatabase;
+}
+
 namespace mlrig::ui {
 
 class BuildSession;
@@ -31,6 +35,9 @@ public:
     // Reads a model file (GGUF header or config.json) into the build's workload; returns the
     // error message, or an empty string when the model was added.
     QString addModelFromFile(const QString& path);
+    // Models saved in the user database are listed under "My models"; a model added from a file
+    // is saved there too. nullptr: none (the list then holds only the build's own model).
+    void setUserDatabase(UserDatabase* database);
 
 private:
     void refresh();
@@ -38,6 +45,7 @@ private:
     void fillModels();
 
     BuildSession* m_session;
+    UserDatabase* m_userDb = nullptr;
     QComboBox* m_kind;
     QComboBox* m_model;
     QComboBox* m_quant;

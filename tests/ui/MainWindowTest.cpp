@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <QComboBox>
+
+#include "../core/GgufTestFiles.h"
+#include "catalog/UserDatabase.h"
 #include <QDir>
 
 #include <QAbstractItemModelTester>
@@ -354,4 +357,39 @@ TEST_F(MainWindowTest, WorkloadPanelListsModelsByFamilyAndShowsWhereTheModelLive
         QDir().mkpath(dir);
         panel->grab().save(QDir(dir).filePath(QStringLiteral("workload-offload.png")));
     }
+}
+
+TEST_F(MainWindowTest, AModelAddedFromAFileIsSavedAndCarriedInTheBuild)
+{
+    pickFullBuild();
+    QTemporaryDir dir;
+    window->openUserData(dir.filePath(QStringLiteral("user.sqlite")));
+    const QString path = dir.filePath(QStringLiteral("tiny.gguf"));
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        const std::string bytes = mlrig::test::tinyMoeGguf();
+        f.write(bytes.data(), static_cast<qint64>(bytes.size()));
+        f.resize(1'000'000);
+    }
+    WorkloadPanel* panel = window->workloadPanel();
+    EXPECT_TRUE(panel->addModelFromFile(path).isEmpty());
+    const Workload& w = *window->session()->build().workload;
+    EXPECT_EQ(w.model, "Tiny MoE");
+    EXPECT_FALSE(w.customModel.is_null());  // the .mlrig file carries the model
+    ASSERT_NE(window->userDatabase(), nullptr);
+    ASSERT_EQ(window->userDatabase()->models().size(), 1u);
+    EXPECT_GE(panel->modelCombo()->findText(QStringLiteral("— My models —")), 0);
+    EXPECT_GE(panel->modelCombo()->findData(QStringLiteral("my:tiny-moe")), 0);
+    EXPECT_EQ(window->session()->evaluation().workload->placement, "vram");
+    // A broken file: one message, the build unchanged.
+    const QString broken = dir.filePath(QStringLiteral("broken.gguf"));
+    {
+        QFile f(broken);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("GGUF\x03\x00", 6);
+    }
+    const Build before = window->session()->build();
+    EXPECT_TRUE(panel->addModelFromFile(broken).contains(QStringLiteral("ends inside the GGUF header")));
+    EXPECT_EQ(window->session()->build(), before);
 }
