@@ -24,6 +24,7 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <memory>
 
 #include "BuildSession.h"
@@ -355,6 +356,7 @@ TEST_F(MainWindowTest, WorkloadPanelListsModelsByFamilyAndShowsWhereTheModelLive
     // MLRIG_UI_SHOT_DIR=folder keeps a PNG of the panel for a look.
     if (const QString dir = qEnvironmentVariable("MLRIG_UI_SHOT_DIR"); !dir.isEmpty()) {
         QDir().mkpath(dir);
+        panel->resize(760, std::max(panel->height(), panel->sizeHint().height() + 40));
         panel->grab().save(QDir(dir).filePath(QStringLiteral("workload-offload.png")));
     }
 }
