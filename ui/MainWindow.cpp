@@ -629,6 +629,7 @@ void MainWindow::openUserData(const QString& path)
 {
     OpenedUserDatabase opened = openUserDatabase(QFile::encodeName(path).toStdString());
     m_userDb = std::move(opened.database);
+    m_workload->setUserDatabase(m_userDb.get());
     showNotice(tr("Your prices and custom parts"), QString::fromStdString(opened.notice));
 }
 

@@ -142,8 +142,20 @@ void WizardGpuPage::fill()
         if (m_ranking.bestValue && *m_ranking.bestValue == static_cast<size_t>(row))
             name += tr("  ★ best value");
         set(ModelColumn, name)->setToolTip(qs(s.gpu->info.name));
-        set(FitsColumn, s.fits ? tr("Yes: %1 of %2 GB").arg(s.neededGb, 0, 'f', 1).arg(s.vramGb, 0, 'f', 0)
-                               : tr("No: needs %1 GB, has %2").arg(s.neededGb, 0, 'f', 1).arg(s.vramGb, 0, 'f', 0));
+        const QString fitsText =
+            s.fits && s.placement == "offload"
+                ? tr("With offload: %1 of %2 GB on the GPU, the rest in %3 GB of RAM")
+                      .arg(s.vramGb, 0, 'f', 0)
+                      .arg(s.neededGb, 0, 'f', 1)
+                      .arg(s.ramGb.value_or(0), 0, 'f', 0)
+            : s.fits ? tr("Yes: %1 of %2 GB").arg(s.neededGb, 0, 'f', 1).arg(s.vramGb, 0, 'f', 0)
+                     : tr("No: needs %1 GB, has %2").arg(s.neededGb, 0, 'f', 1).arg(s.vramGb, 0, 'f', 0);
+        auto* fitsItem = set(FitsColumn, fitsText);
+        if (s.fits && s.placement == "offload")
+            fitsItem->setToolTip(tr("llama.cpp %1%2").arg(qs(s.llamaCppFlags),
+                                                          s.needsMoreRam ? tr("; needs a platform with %1 GB of RAM")
+                                                                               .arg(s.ramGb.value_or(0), 0, 'f', 0)
+                                                                         : QString()));
         set(FigureColumn, s.fits ? number(s.figure, s.figure && *s.figure < 10 ? 1 : 0) : QStringLiteral("—"), right);
         set(ValueColumn,
             s.fits && s.figurePerDollar ? number(*s.figurePerDollar * 1000, llm ? 1 : 2) : QStringLiteral("—"), right);

@@ -16,6 +16,11 @@
 
 namespace mlrig {
 
+// Reading speed is about 5 words (6-7 tokens) per second; below 5 tokens/s an offloaded model is
+// not offered as a choice in the GPU ranking (the workload panel still shows its speed).
+static constexpr double kMinOffloadTokensPerS = 5.0;
+
+
 namespace {
 
 bool isGuideFlag(const Finding& f)
@@ -168,7 +173,9 @@ GpuRanking rankGpus(const Catalog& catalog, const BuildGoal& goal)
             all[i].placement = e.placement;
             all[i].llamaCppFlags = e.llamaCppFlags;
             all[i].ramGb = host.ramGb;
-            all[i].fits = e.placement == "offload" && e.decodeTokensPerS.has_value();
+            // An offloaded model counts as an option when it decodes at least at reading speed; a dense
+            // 70B model crawling from RAM at 1-2 tokens/s runs, but is no answer to "which GPU".
+            all[i].fits = e.placement == "offload" && e.decodeTokensPerS && *e.decodeTokensPerS >= kMinOffloadTokensPerS;
             all[i].figure = all[i].fits ? e.figureValue : std::nullopt;
             all[i].figurePerDollar.reset();
             if (all[i].figure && all[i].gpuCost() > 0)

@@ -84,16 +84,34 @@ TEST(GpuAdvisor, RanksFittingGpusWithinBudgetByTheWorkloadsFigure)
         }
     }
     // Two 24 GB cards hold a 70B model at 4 bits; two 12 GB cards run it only with most layers in
-    // system RAM, several times slower.
+    // system RAM, below reading speed, so they are not offered.
     const GpuSuggestion* p3090 = find(r, "GeForce RTX 3090");
     const GpuSuggestion* p3060 = find(r, "GeForce RTX 3060 12GB");
     ASSERT_TRUE(p3090 && p3060);
     EXPECT_TRUE(p3090->fits);
     EXPECT_EQ(p3090->placement, "vram");
     EXPECT_EQ(p3060->placement, "offload");
-    ASSERT_TRUE(p3090->figure && p3060->figure);
-    EXPECT_LT(*p3060->figure * 3, *p3090->figure);
+    EXPECT_FALSE(p3060->fits);
+    EXPECT_FALSE(p3060->recommended());
     EXPECT_NE(r.verdict.find("run Llama 3.1 70B"), std::string::npos) << r.verdict;
+}
+
+TEST(GpuAdvisor, ASixteenGbCardRunsABigMoeModelWithItsExpertsInRam)
+{
+    // gpt-oss-120b (59 GB) on one 16 GB card: the quoted platform's RAM holds the experts, and the
+    // offloaded decode is fast enough to be an option.
+    BuildGoal goal = llmGoal("gpt-oss-120b", 3000, 1);
+    goal.workload.quant = "mxfp4";
+    const GpuRanking r = rankGpus(catalog(), goal);
+    const GpuSuggestion* card = find(r, "GeForce RTX 4060 Ti 16GB");
+    ASSERT_NE(card, nullptr);
+    EXPECT_EQ(card->placement, "offload");
+    EXPECT_TRUE(card->fits);
+    ASSERT_TRUE(card->figure.has_value());
+    EXPECT_GT(*card->figure, 5.0);
+    EXPECT_NE(card->llamaCppFlags.find("--n-cpu-moe"), std::string::npos) << card->llamaCppFlags;
+    ASSERT_TRUE(card->ramGb.has_value());
+    EXPECT_GE(*card->ramGb, 48.0);
 }
 
 TEST(GpuAdvisor, BestValueIsTheRecommendedOptionWithMostFigurePerDollar)

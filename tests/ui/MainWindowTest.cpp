@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <QComboBox>
+
+#include "../core/GgufTestFiles.h"
+#include "catalog/UserDatabase.h"
+#include <QDir>
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
@@ -18,6 +24,7 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <memory>
 
 #include "BuildSession.h"
@@ -316,4 +323,75 @@ TEST_F(MainWindowTest, RemovingAPartRestoresTheInvitation)
     window->session()->removeItem(0);
     EXPECT_TRUE(window->buildModel()->index(row, 0).data(BuildTableModel::IsEmptyRole).toBool());
     EXPECT_EQ(window->buildModel()->index(row, 1).data().toString(), QStringLiteral("Choose a CPU…"));
+}
+
+TEST_F(MainWindowTest, WorkloadPanelListsModelsByFamilyAndShowsWhereTheModelLives)
+{
+    pickFullBuild();
+    WorkloadPanel* panel = window->workloadPanel();
+    QComboBox* models = panel->modelCombo();
+    ASSERT_TRUE(models->isEditable());  // searchable: type any part of a name
+    EXPECT_GE(models->findText(QStringLiteral("— Qwen —")), 0);
+    const int moe = models->findData(QStringLiteral("qwen3-30b-a3b"));
+    ASSERT_GE(moe, 0);
+    EXPECT_TRUE(models->itemText(moe).contains(QStringLiteral("MoE, 30.5B total / 3.3B active")))
+        << models->itemText(moe).toStdString();
+    EXPECT_TRUE(models->itemText(moe).contains(QStringLiteral("128k context")));
+    const int alias = models->findData(QStringLiteral("devstral-small"));
+    ASSERT_GE(alias, 0);
+    EXPECT_TRUE(models->itemText(alias).contains(QStringLiteral("same architecture as Mistral Small 3 24B")));
+
+    // Fits: all layers on the GPU.
+    EXPECT_TRUE(panel->placementLabel()->text().contains(QStringLiteral("all 32 layers on the GPU")))
+        << panel->placementLabel()->text().toStdString();
+
+    // gpt-oss-120b does not fit the 24 GB card; with the build's 64 GB of RAM it runs with offload.
+    models->setCurrentIndex(models->findData(QStringLiteral("gpt-oss-120b")));
+    const auto& est = window->session()->evaluation().workload;
+    ASSERT_TRUE(est.has_value());
+    EXPECT_EQ(est->placement, "offload") << est->reason;
+    const QString where = panel->placementLabel()->text();
+    EXPECT_TRUE(where.contains(QStringLiteral("system RAM"))) << where.toStdString();
+    EXPECT_TRUE(where.contains(QStringLiteral("--n-cpu-moe"))) << where.toStdString();
+    // MLRIG_UI_SHOT_DIR=folder keeps a PNG of the panel for a look.
+    if (const QString dir = qEnvironmentVariable("MLRIG_UI_SHOT_DIR"); !dir.isEmpty()) {
+        QDir().mkpath(dir);
+        panel->resize(760, std::max(panel->height(), panel->sizeHint().height() + 40));
+        panel->grab().save(QDir(dir).filePath(QStringLiteral("workload-offload.png")));
+    }
+}
+
+TEST_F(MainWindowTest, AModelAddedFromAFileIsSavedAndCarriedInTheBuild)
+{
+    pickFullBuild();
+    QTemporaryDir dir;
+    window->openUserData(dir.filePath(QStringLiteral("user.sqlite")));
+    const QString path = dir.filePath(QStringLiteral("tiny.gguf"));
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        const std::string bytes = mlrig::test::tinyMoeGguf();
+        f.write(bytes.data(), static_cast<qint64>(bytes.size()));
+        f.resize(1'000'000);
+    }
+    WorkloadPanel* panel = window->workloadPanel();
+    EXPECT_TRUE(panel->addModelFromFile(path).isEmpty());
+    const Workload& w = *window->session()->build().workload;
+    EXPECT_EQ(w.model, "Tiny MoE");
+    EXPECT_FALSE(w.customModel.is_null());  // the .mlrig file carries the model
+    ASSERT_NE(window->userDatabase(), nullptr);
+    ASSERT_EQ(window->userDatabase()->models().size(), 1u);
+    EXPECT_GE(panel->modelCombo()->findText(QStringLiteral("— My models —")), 0);
+    EXPECT_GE(panel->modelCombo()->findData(QStringLiteral("my:tiny-moe")), 0);
+    EXPECT_EQ(window->session()->evaluation().workload->placement, "vram");
+    // A broken file: one message, the build unchanged.
+    const QString broken = dir.filePath(QStringLiteral("broken.gguf"));
+    {
+        QFile f(broken);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("GGUF\x03\x00", 6);
+    }
+    const Build before = window->session()->build();
+    EXPECT_TRUE(panel->addModelFromFile(broken).contains(QStringLiteral("ends inside the GGUF header")));
+    EXPECT_EQ(window->session()->build(), before);
 }
