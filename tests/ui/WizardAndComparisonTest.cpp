@@ -61,6 +61,15 @@ void selectData(QComboBox* combo, const QString& data)
     combo->setCurrentIndex(index);
 }
 
+// Puts one GPU of the catalog (by model name) into the window's build, as a pick would.
+void addGpu(MainWindow& window, const char* model)
+{
+    BuildItem gpu;
+    gpu.category = Category::Gpu;
+    gpu.ref = model;
+    window.session()->setPart(Category::Gpu, -1, gpu);
+}
+
 struct WizardRun {
     Build build;
     Evaluation evaluation;
@@ -129,10 +138,7 @@ TEST(BuildWizard, OverASavedBuildOpensANewUntitledBuild)
 {
     MainWindow window(realCatalog());
     window.setInteractive(false);
-    BuildItem gpu;
-    gpu.category = Category::Gpu;
-    gpu.ref = "GeForce RTX 3090";
-    window.session()->setPart(Category::Gpu, -1, gpu);
+    addGpu(window, "GeForce RTX 3090");
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("saved.mlrig"));
     ASSERT_TRUE(window.saveTo(path));
@@ -299,10 +305,7 @@ TEST(MainWindowExport, WritesCsvMarkdownAndPdfAndReportsAnUnwritablePath)
 {
     MainWindow window(realCatalog());
     window.setInteractive(false);
-    BuildItem gpu;
-    gpu.category = Category::Gpu;
-    gpu.ref = "GeForce RTX 3090";
-    window.session()->setPart(Category::Gpu, -1, gpu);
+    addGpu(window, "GeForce RTX 3090");
     QTemporaryDir dir;
     for (auto [format, name, marker] :
          {std::tuple{MainWindow::ExportFormat::Csv, "b.csv", "GeForce RTX 3090"},
