@@ -2,6 +2,9 @@
 # flag is appended to CMAKE_CXX_FLAGS and a target opts in by linking mlrig_settings.
 add_library(mlrig_settings INTERFACE)
 target_compile_features(mlrig_settings INTERFACE cxx_std_20)
+# Every include names its file from the source root ("core/eval/Evaluate.h", "ui/panels/PowerPanel.h"),
+# so a reader sees a file's layer in the include itself.
+target_include_directories(mlrig_settings INTERFACE ${PROJECT_SOURCE_DIR})
 set_target_properties(mlrig_settings PROPERTIES INTERFACE_CXX_EXTENSIONS OFF)
 target_compile_options(mlrig_settings INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align

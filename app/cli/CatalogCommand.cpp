@@ -3,9 +3,9 @@
 
 #include <iostream>
 
-#include "catalog/TextUtil.h"
-#include "cli/CliCommands.h"
-#include "cli/CliContext.h"
+#include "core/util/TextUtil.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliContext.h"
 
 namespace mlrig::cli {
 namespace {

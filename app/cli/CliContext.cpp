@@ -1,9 +1,9 @@
-#include "cli/CliContext.h"
+#include "app/cli/CliContext.h"
 
-#include "EmbeddedCatalog.h"
-#include "build/BuildDocument.h"
-#include "eval/WorkloadModel.h"
-#include "io/ModelFile.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "core/io/BuildDocument.h"
+#include "core/eval/WorkloadModel.h"
+#include "core/io/ModelFile.h"
 
 #include <cstdlib>
 #include <filesystem>

@@ -4,9 +4,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "build/Build.h"
-#include "catalog/Catalog.h"
-#include "catalog/UserDatabase.h"
+#include "core/model/Build.h"
+#include "core/catalog/Catalog.h"
+#include "core/catalog/UserDatabase.h"
 
 namespace mlrig::cli {
 

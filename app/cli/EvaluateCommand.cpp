@@ -5,12 +5,12 @@
 #include <cmath>
 #include <iostream>
 
-#include "build/BuildDocument.h"
-#include "cli/CliCommands.h"
-#include "cli/CliContext.h"
-#include "cli/WorkloadJson.h"
-#include "eval/Evaluate.h"
-#include "eval/WorkloadModel.h"
+#include "core/io/BuildDocument.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/WorkloadJson.h"
+#include "core/eval/Evaluate.h"
+#include "core/eval/WorkloadModel.h"
 
 namespace mlrig::cli {
 namespace {

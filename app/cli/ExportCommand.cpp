@@ -14,16 +14,16 @@
 #include <fstream>
 #include <iostream>
 
-#include "build/BuildDocument.h"
-#include "catalog/TextUtil.h"
-#include "cli/CliCommands.h"
-#include "cli/CliContext.h"
-#include "eval/Evaluate.h"
-#include "io/BuildCsvExport.h"
-#include "io/BuildMarkdownExport.h"
+#include "core/io/BuildDocument.h"
+#include "core/util/TextUtil.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliContext.h"
+#include "core/eval/Evaluate.h"
+#include "core/io/BuildCsvExport.h"
+#include "core/io/BuildMarkdownExport.h"
 
 #ifdef MLRIG_CLI_HAS_PDF
-#include "ReportPdfExport.h"
+#include "ui/report/ReportPdfExport.h"
 #endif
 
 namespace mlrig::cli {
@@ -73,7 +73,7 @@ void addExportCommand(CLI::App& app, CliContext& context)
 #ifdef MLRIG_CLI_HAS_PDF
             std::string error;
             std::string warning;
-            if (!exportBuildReportPdfHeadless(build, evaluation, catalog, *to, &error, &warning))
+            if (!ui::exportBuildReportPdfHeadless(build, evaluation, catalog, *to, &error, &warning))
                 throw InputError(error);
             if (!warning.empty())
                 std::fprintf(stderr, "warning: %s\n", warning.c_str());

@@ -5,12 +5,12 @@
 
 #include <iostream>
 
-#include "cli/CliCommands.h"
-#include "cli/CliContext.h"
-#include "cli/WorkloadJson.h"
-#include "eval/ValueMetrics.h"
-#include "catalog/TextUtil.h"
-#include "eval/WorkloadModel.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/WorkloadJson.h"
+#include "core/eval/ValueMetrics.h"
+#include "core/util/TextUtil.h"
+#include "core/eval/WorkloadModel.h"
 
 namespace mlrig::cli {
 namespace {

@@ -7,12 +7,12 @@
 
 #include <iostream>
 
-#include "build/BuildDocument.h"
-#include "cli/CliCommands.h"
-#include "cli/CliContext.h"
-#include "io/ImportSource.h"
-#include "io/PcPartPickerImport.h"
-#include "io/PriceCsvImport.h"
+#include "core/io/BuildDocument.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliContext.h"
+#include "core/io/ImportSource.h"
+#include "core/io/PcPartPickerImport.h"
+#include "core/io/PriceCsvImport.h"
 
 namespace mlrig::cli {
 namespace {

@@ -4,10 +4,10 @@
 
 #include <iostream>
 
-#include "cli/CliCommands.h"
-#include "cli/CliContext.h"
-#include "catalog/UserDatabase.h"
-#include "eval/WorkloadModel.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliContext.h"
+#include "core/catalog/UserDatabase.h"
+#include "core/eval/WorkloadModel.h"
 
 namespace mlrig::cli {
 namespace {

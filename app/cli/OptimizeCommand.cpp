@@ -22,11 +22,11 @@
 #include <optional>
 #include <stdexcept>
 
-#include "build/BuildDocument.h"
-#include "cli/CliCommands.h"
-#include "cli/CliContext.h"
-#include "eval/WorkloadModel.h"
-#include "optimize/Optimizer.h"
+#include "core/io/BuildDocument.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliContext.h"
+#include "core/eval/WorkloadModel.h"
+#include "core/optimize/Optimizer.h"
 
 namespace mlrig::cli {
 namespace {

@@ -1,4 +1,4 @@
-#include "cli/WorkloadJson.h"
+#include "app/cli/WorkloadJson.h"
 
 #include <fmt/format.h>
 

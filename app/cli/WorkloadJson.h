@@ -6,7 +6,7 @@
 
 #include <optional>
 
-#include "eval/Evaluation.h"
+#include "core/eval/Evaluation.h"
 
 namespace mlrig::cli {
 

@@ -3,8 +3,8 @@
 
 #include <iostream>
 
-#include "cli/CliCommands.h"
-#include "cli/CliContext.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliContext.h"
 
 int main(int argc, char** argv)
 {

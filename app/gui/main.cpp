@@ -15,17 +15,17 @@
 #include <cstdio>
 #include <optional>
 
-#include "AppPaths.h"
-#include "BuildSession.h"
-#include "BuildWizard.h"
-#include "GpuComparisonDialog.h"
-#include "EmbeddedCatalog.h"
-#include "MainWindow.h"
-#include "PartPickerDialog.h"
-#include "PowerPanel.h"
-#include "ValueChartPanel.h"
-#include "build/Build.h"
-#include "catalog/CatalogStore.h"
+#include "ui/common/AppPaths.h"
+#include "ui/session/BuildSession.h"
+#include "ui/wizard/BuildWizard.h"
+#include "ui/compare/GpuComparisonDialog.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/picker/PartPickerDialog.h"
+#include "ui/panels/PowerPanel.h"
+#include "ui/panels/ValueChartPanel.h"
+#include "core/model/Build.h"
+#include "core/catalog/CatalogStore.h"
 
 using namespace mlrig;
 

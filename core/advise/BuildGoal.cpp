@@ -1,10 +1,10 @@
-#include "advise/BuildGoal.h"
+#include "core/advise/BuildGoal.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
-#include "eval/WorkloadModel.h"
+#include "core/eval/WorkloadModel.h"
 
 namespace mlrig {
 

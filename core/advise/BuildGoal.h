@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "build/Build.h"
+#include "core/model/Build.h"
 
 namespace mlrig {
 

@@ -1,4 +1,4 @@
-#include "advise/BuildSuggester.h"
+#include "core/advise/BuildSuggester.h"
 
 #include <fmt/format.h>
 
@@ -6,12 +6,13 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "eval/Evaluate.h"
-#include "catalog/TextUtil.h"
-#include "eval/ValueMetrics.h"
-#include "eval/WorkloadModel.h"
-#include "io/ExportLines.h"
-#include "optimize/Optimizer.h"
+#include "core/eval/Evaluate.h"
+#include "core/util/TextUtil.h"
+#include "core/eval/ValueMetrics.h"
+#include "core/eval/WorkloadModel.h"
+#include "core/model/Build.h"
+#include "core/util/Format.h"
+#include "core/optimize/Optimizer.h"
 
 namespace mlrig {
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "advise/BuildGoal.h"
-#include "catalog/Catalog.h"
+#include "core/advise/BuildGoal.h"
+#include "core/catalog/Catalog.h"
 
 namespace mlrig {
 

@@ -1,4 +1,4 @@
-#include "advise/GpuAdvisor.h"
+#include "core/advise/GpuAdvisor.h"
 
 #include <fmt/format.h>
 
@@ -7,12 +7,13 @@
 #include <map>
 #include <stdexcept>
 
-#include "eval/Evaluate.h"
-#include "eval/ResolvedBuild.h"
-#include "eval/ValueMetrics.h"
-#include "eval/WorkloadModel.h"
-#include "io/ExportLines.h"
-#include "optimize/Optimizer.h"
+#include "core/eval/Evaluate.h"
+#include "core/eval/ResolvedBuild.h"
+#include "core/eval/ValueMetrics.h"
+#include "core/eval/WorkloadModel.h"
+#include "core/model/Build.h"
+#include "core/util/Format.h"
+#include "core/optimize/Optimizer.h"
 
 namespace mlrig {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "advise/BuildGoal.h"
-#include "catalog/Catalog.h"
-#include "eval/Evaluation.h"
+#include "core/advise/BuildGoal.h"
+#include "core/catalog/Catalog.h"
+#include "core/eval/Evaluation.h"
 
 namespace mlrig {
 

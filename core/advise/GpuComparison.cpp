@@ -1,4 +1,4 @@
-#include "advise/GpuComparison.h"
+#include "core/advise/GpuComparison.h"
 
 #include <fmt/format.h>
 
@@ -6,10 +6,11 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "eval/PowerModel.h"
-#include "eval/ValueMetrics.h"
-#include "eval/WorkloadModel.h"
-#include "io/ExportLines.h"
+#include "core/eval/PowerModel.h"
+#include "core/eval/ValueMetrics.h"
+#include "core/eval/WorkloadModel.h"
+#include "core/model/Build.h"
+#include "core/util/Format.h"
 
 namespace mlrig {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "build/Build.h"
-#include "catalog/Catalog.h"
-#include "eval/Evaluation.h"
+#include "core/model/Build.h"
+#include "core/catalog/Catalog.h"
+#include "core/eval/Evaluation.h"
 
 namespace mlrig {
 

@@ -1,4 +1,4 @@
-#include "catalog/Catalog.h"
+#include "core/catalog/Catalog.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
@@ -6,8 +6,7 @@
 
 #include <algorithm>
 
-#include "catalog/CatalogBuilder.h"
-#include "catalog/TextUtil.h"
+#include "core/util/TextUtil.h"
 
 namespace mlrig {
 namespace {

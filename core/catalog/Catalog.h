@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "catalog/Parts.h"
+#include "core/catalog/Parts.h"
 
 namespace mlrig {
 

@@ -1,4 +1,4 @@
-#include "catalog/CatalogStore.h"
+#include "core/catalog/CatalogStore.h"
 
 #include <fstream>
 

@@ -5,7 +5,7 @@
 #include <span>
 #include <string>
 
-#include "catalog/Catalog.h"
+#include "core/catalog/Catalog.h"
 
 namespace mlrig {
 

@@ -1,6 +1,6 @@
-#include "catalog/Category.h"
+#include "core/catalog/Category.h"
 
-#include "catalog/TextUtil.h"
+#include "core/util/TextUtil.h"
 
 namespace mlrig {
 

@@ -1,6 +1,6 @@
-#include "catalog/Parts.h"
+#include "core/catalog/Parts.h"
 
-#include "catalog/TextUtil.h"
+#include "core/util/TextUtil.h"
 
 namespace mlrig {
 

@@ -8,7 +8,7 @@
 #include <variant>
 #include <vector>
 
-#include "catalog/Category.h"
+#include "core/catalog/Category.h"
 
 namespace mlrig {
 

@@ -1,4 +1,4 @@
-#include "catalog/UserDatabase.h"
+#include "core/catalog/UserDatabase.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>

@@ -1,4 +1,4 @@
-#include "catalog/UserDatabaseStore.h"
+#include "core/catalog/UserDatabaseStore.h"
 
 #include <array>
 #include <system_error>

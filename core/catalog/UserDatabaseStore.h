@@ -17,7 +17,7 @@
 #include <memory>
 #include <string>
 
-#include "catalog/UserDatabase.h"
+#include "core/catalog/UserDatabase.h"
 
 namespace mlrig {
 

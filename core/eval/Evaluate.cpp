@@ -1,15 +1,15 @@
-#include "eval/Evaluate.h"
+#include "core/eval/Evaluate.h"
 
 #include <algorithm>
 #include <exception>
 
 #include <fmt/format.h>
 
-#include "eval/PowerModel.h"
-#include "eval/ResolvedBuild.h"
-#include "eval/Rules.h"
-#include "eval/ValueMetrics.h"
-#include "eval/WorkloadModel.h"
+#include "core/eval/PowerModel.h"
+#include "core/eval/ResolvedBuild.h"
+#include "core/eval/Rules.h"
+#include "core/eval/ValueMetrics.h"
+#include "core/eval/WorkloadModel.h"
 
 namespace mlrig {
 

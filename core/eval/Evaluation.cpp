@@ -1,4 +1,4 @@
-#include "eval/Evaluation.h"
+#include "core/eval/Evaluation.h"
 
 #include <algorithm>
 #include <array>

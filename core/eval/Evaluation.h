@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "catalog/Parts.h"
+#include "core/catalog/Parts.h"
 
 namespace mlrig {
 

@@ -1,4 +1,4 @@
-#include "eval/PowerModel.h"
+#include "core/eval/PowerModel.h"
 
 // Power constants and where they come from (numbers are deliberately round; the model is for
 // sizing a PSU, not for a power bill to the watt):
@@ -38,8 +38,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "catalog/TextUtil.h"
-#include "eval/ResolvedBuild.h"
+#include "core/util/TextUtil.h"
+#include "core/eval/ResolvedBuild.h"
 
 namespace mlrig {
 

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "catalog/Parts.h"
-#include "eval/Evaluation.h"
+#include "core/catalog/Parts.h"
+#include "core/eval/Evaluation.h"
 
 namespace mlrig {
 

@@ -1,4 +1,4 @@
-#include "eval/ResolvedBuild.h"
+#include "core/eval/ResolvedBuild.h"
 
 namespace mlrig {
 

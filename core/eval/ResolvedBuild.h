@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "build/Build.h"
-#include "catalog/Catalog.h"
+#include "core/model/Build.h"
+#include "core/catalog/Catalog.h"
 
 namespace mlrig {
 

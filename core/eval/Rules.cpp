@@ -1,10 +1,10 @@
-#include "eval/Rules.h"
+#include "core/eval/Rules.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
-#include "catalog/TextUtil.h"
+#include "core/util/TextUtil.h"
 
 namespace mlrig::rules {
 

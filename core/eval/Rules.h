@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "build/Build.h"
-#include "catalog/Catalog.h"
-#include "eval/Evaluation.h"
-#include "eval/ResolvedBuild.h"
+#include "core/model/Build.h"
+#include "core/catalog/Catalog.h"
+#include "core/eval/Evaluation.h"
+#include "core/eval/ResolvedBuild.h"
 
 namespace mlrig::rules {
 

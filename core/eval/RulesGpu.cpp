@@ -5,8 +5,8 @@
 #include <cmath>
 #include <limits>
 
-#include "catalog/TextUtil.h"
-#include "eval/Rules.h"
+#include "core/util/TextUtil.h"
+#include "core/eval/Rules.h"
 
 namespace mlrig::rules {
 namespace {

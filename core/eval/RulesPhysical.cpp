@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "catalog/TextUtil.h"
-#include "eval/Rules.h"
+#include "core/util/TextUtil.h"
+#include "core/eval/Rules.h"
 
 namespace mlrig::rules {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "eval/PowerModel.h"
-#include "eval/Rules.h"
+#include "core/eval/PowerModel.h"
+#include "core/eval/Rules.h"
 
 namespace mlrig::rules {
 namespace {

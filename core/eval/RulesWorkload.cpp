@@ -3,7 +3,7 @@
 // model does not run is an error, never "0 errors" beside a panel that says "does not fit".
 #include <fmt/format.h>
 
-#include "eval/Rules.h"
+#include "core/eval/Rules.h"
 
 namespace mlrig::rules {
 

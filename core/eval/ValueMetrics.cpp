@@ -1,11 +1,11 @@
-#include "eval/ValueMetrics.h"
+#include "core/eval/ValueMetrics.h"
 
 #include <algorithm>
 #include <exception>
 
-#include "eval/PowerModel.h"
-#include "eval/ResolvedBuild.h"
-#include "eval/WorkloadModel.h"
+#include "core/eval/PowerModel.h"
+#include "core/eval/ResolvedBuild.h"
+#include "core/eval/WorkloadModel.h"
 
 namespace mlrig {
 namespace {

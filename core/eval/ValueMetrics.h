@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "build/Build.h"
-#include "catalog/Catalog.h"
-#include "eval/Evaluation.h"
-#include "eval/WorkloadModel.h"
+#include "core/model/Build.h"
+#include "core/catalog/Catalog.h"
+#include "core/eval/Evaluation.h"
+#include "core/eval/WorkloadModel.h"
 
 namespace mlrig {
 

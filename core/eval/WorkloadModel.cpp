@@ -7,7 +7,7 @@
 // Every constant below carries its reasoning; each estimate repeats the ones it used in
 // WorkloadEstimate::assumptions so a reader can check the arithmetic.
 
-#include "eval/WorkloadModel.h"
+#include "core/eval/WorkloadModel.h"
 
 #include <fmt/format.h>
 
@@ -16,7 +16,7 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "catalog/TextUtil.h"
+#include "core/util/TextUtil.h"
 
 namespace mlrig {
 

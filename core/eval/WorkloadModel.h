@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "build/Build.h"
-#include "catalog/Parts.h"
-#include "eval/Evaluation.h"
+#include "core/model/Build.h"
+#include "core/catalog/Parts.h"
+#include "core/eval/Evaluation.h"
 
 namespace mlrig {
 

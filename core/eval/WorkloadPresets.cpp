@@ -4,13 +4,13 @@
 // the `source` strings); parameter counts come from the model cards. Where a model card gives
 // a longer context than config.json (YaRN / rope scaling), maxContext is the model card's.
 
-#include "eval/WorkloadModel.h"
+#include "core/eval/WorkloadModel.h"
 
 #include <array>
 #include <cmath>
 #include <stdexcept>
 
-#include "catalog/TextUtil.h"
+#include "core/util/TextUtil.h"
 
 namespace mlrig {
 

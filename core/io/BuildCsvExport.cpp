@@ -1,9 +1,9 @@
-#include "io/BuildCsvExport.h"
+#include "core/io/BuildCsvExport.h"
 
 #include <fmt/format.h>
 
-#include "io/Csv.h"
-#include "io/ExportLines.h"
+#include "core/util/Csv.h"
+#include "core/io/ExportLines.h"
 
 namespace mlrig {
 

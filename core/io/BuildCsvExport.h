@@ -1,6 +1,6 @@
 #pragma once
 
-// Build -> CSV for spreadsheets (RFC 4180, written with io/Csv.h).
+// Build -> CSV for spreadsheets (RFC 4180, written with core/util/Csv.h).
 //
 // Columns: Category, Name, Quantity, Unit price, Currency, Line total, Price source, Condition,
 // Key specs; then one "Total" row. Prices are plain numbers with a '.' and two decimals so a
@@ -17,9 +17,9 @@
 
 #include <string>
 
-#include "build/Build.h"
-#include "catalog/Catalog.h"
-#include "eval/Evaluation.h"
+#include "core/model/Build.h"
+#include "core/catalog/Catalog.h"
+#include "core/eval/Evaluation.h"
 
 namespace mlrig {
 

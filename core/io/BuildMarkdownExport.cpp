@@ -1,12 +1,12 @@
-#include "io/BuildMarkdownExport.h"
+#include "core/io/BuildMarkdownExport.h"
 
 #include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
 
-#include "io/ExportLines.h"
-#include "io/PcPartPickerImport.h"
+#include "core/io/ExportLines.h"
+#include "core/io/PcPartPickerImport.h"
 
 namespace mlrig {
 

@@ -1,8 +1,8 @@
-#include "io/ComparisonCsvExport.h"
+#include "core/io/ComparisonCsvExport.h"
 
 #include <fmt/format.h>
 
-#include "io/Csv.h"
+#include "core/util/Csv.h"
 
 namespace mlrig {
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "advise/GpuComparison.h"
+#include "core/advise/GpuComparison.h"
 
 namespace mlrig {
 

@@ -9,9 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "build/Build.h"
-#include "catalog/Catalog.h"
-#include "eval/Evaluation.h"
+#include "core/model/Build.h"
+#include "core/catalog/Catalog.h"
+#include "core/eval/Evaluation.h"
+#include "core/util/Format.h"
 
 namespace mlrig {
 
@@ -39,17 +40,7 @@ struct ExportTotals {
 // The evaluation's cost summary, or the sum of `lines` when the evaluation has no cost lines.
 ExportTotals exportTotals(const std::vector<ExportLine>& lines, const Build& build, const Evaluation& evaluation);
 
-// The part a build item stands for (custom or catalog), or nullptr when its ref is unknown.
-const AnyPart* partOf(const BuildItem& item, const Catalog& catalog);
-
 // A few key figures of a part, comma-separated; unknown values are left out.
 std::string keySpecs(const AnyPart& part);
-
-// "1,299.99" (grouped thousands, two decimals).
-std::string formatAmount(double amount);
-// "$1,299.99", "€499.00", "£89.99", otherwise "1,299.99 CHF".
-std::string formatMoney(double amount, std::string_view currency);
-// "1,250 W": whole numbers with grouped thousands.
-std::string formatWhole(double value);
 
 }  // namespace mlrig

@@ -1,4 +1,4 @@
-#include "io/ImportSource.h"
+#include "core/io/ImportSource.h"
 
 #include <fmt/format.h>
 

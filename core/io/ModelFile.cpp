@@ -3,7 +3,7 @@
 // (string key, uint32 type, value); tensor infos as (string name, uint32 n_dims, uint64 dims[],
 // uint32 ggml type, uint64 offset); strings are uint64 length + bytes. Only this header is read.
 
-#include "io/ModelFile.h"
+#include "core/io/ModelFile.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "eval/WorkloadModel.h"
+#include "core/eval/WorkloadModel.h"
 
 namespace mlrig {
 

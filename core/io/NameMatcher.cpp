@@ -1,10 +1,10 @@
-#include "io/NameMatcher.h"
+#include "core/io/NameMatcher.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
-#include "catalog/TextUtil.h"
+#include "core/util/TextUtil.h"
 
 namespace mlrig {
 

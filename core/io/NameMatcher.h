@@ -17,7 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "catalog/Catalog.h"
+#include "core/catalog/Catalog.h"
 
 namespace mlrig {
 

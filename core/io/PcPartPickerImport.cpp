@@ -1,4 +1,4 @@
-#include "io/PcPartPickerImport.h"
+#include "core/io/PcPartPickerImport.h"
 
 #include <algorithm>
 #include <array>
@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "build/BuildDocument.h"
-#include "catalog/TextUtil.h"
+#include "core/io/BuildDocument.h"
+#include "core/util/TextUtil.h"
 
 namespace mlrig {
 

@@ -17,10 +17,10 @@
 #include <string_view>
 #include <vector>
 
-#include "build/Build.h"
-#include "catalog/Catalog.h"
-#include "io/ImportSource.h"
-#include "io/NameMatcher.h"
+#include "core/model/Build.h"
+#include "core/catalog/Catalog.h"
+#include "core/io/ImportSource.h"
+#include "core/io/NameMatcher.h"
 
 namespace mlrig {
 

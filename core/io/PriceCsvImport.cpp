@@ -1,13 +1,13 @@
-#include "io/PriceCsvImport.h"
+#include "core/io/PriceCsvImport.h"
 
 #include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
 
-#include "catalog/TextUtil.h"
-#include "io/Csv.h"
-#include "io/PcPartPickerImport.h"
+#include "core/util/TextUtil.h"
+#include "core/util/Csv.h"
+#include "core/io/PcPartPickerImport.h"
 
 namespace mlrig {
 

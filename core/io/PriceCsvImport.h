@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
-#include "catalog/Catalog.h"
-#include "io/ImportSource.h"
-#include "io/NameMatcher.h"
+#include "core/catalog/Catalog.h"
+#include "core/io/ImportSource.h"
+#include "core/io/NameMatcher.h"
 
 namespace mlrig {
 

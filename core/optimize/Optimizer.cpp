@@ -1,4 +1,4 @@
-#include "optimize/Optimizer.h"
+#include "core/optimize/Optimizer.h"
 
 // Why the search is exact (under mlrig's model; tests compare it with brute force):
 //
@@ -38,12 +38,12 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "catalog/TextUtil.h"
-#include "eval/Evaluate.h"
-#include "eval/PowerModel.h"
-#include "eval/Rules.h"
-#include "eval/ValueMetrics.h"
-#include "eval/WorkloadModel.h"
+#include "core/util/TextUtil.h"
+#include "core/eval/Evaluate.h"
+#include "core/eval/PowerModel.h"
+#include "core/eval/Rules.h"
+#include "core/eval/ValueMetrics.h"
+#include "core/eval/WorkloadModel.h"
 
 namespace mlrig {
 namespace {
@@ -161,7 +161,7 @@ std::array<std::vector<OptimizeCandidate>, 8> optimizerCandidates(const Catalog&
                                                     categoryId(item.category)));
         if (item.quantity < 1)
             throw std::invalid_argument("pinned parts: quantity must be at least 1");
-        const AnyPart* part = item.custom ? &*item.custom : catalog.find(item.category, item.ref);
+        const AnyPart* part = partOf(item, catalog);
         if (!part)
             throw std::invalid_argument(
                 fmt::format("pinned {} \"{}\" is not in the catalog", categoryId(item.category), item.ref));
@@ -211,7 +211,7 @@ std::array<std::vector<OptimizeCandidate>, 8> optimizerCandidates(const Catalog&
                                                     offer.custom ? infoOf(*offer.custom).name : offer.ref));
         if (offer.condition == Condition::Used && !request.allowUsed)
             continue;
-        const AnyPart* part = offer.custom ? &*offer.custom : catalog.find(offer.category, offer.ref);
+        const AnyPart* part = partOf(offer, catalog);
         if (!part)
             throw std::invalid_argument(
                 fmt::format("offered {} \"{}\" is not in the catalog", categoryId(offer.category), offer.ref));

@@ -3,7 +3,7 @@
 
 #include <iostream>
 
-#include "catalog/CatalogBuilder.h"
+#include "db/builder/CatalogBuilder.h"
 
 int main(int argc, char** argv)
 {

@@ -1,4 +1,4 @@
-#include "EmbeddedCatalog.h"
+#include "db/embedded/EmbeddedCatalog.h"
 
 // The assembler pulls the freshly built catalog into read-only data; the build re-assembles
 // this file whenever parts.sqlite changes (OBJECT_DEPENDS in db/CMakeLists.txt).

@@ -4,10 +4,10 @@
 // well under the 100 ms a click may take.
 #include <benchmark/benchmark.h>
 
-#include "EmbeddedCatalog.h"
-#include "advise/BuildSuggester.h"
-#include "advise/GpuAdvisor.h"
-#include "advise/GpuComparison.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "core/advise/BuildSuggester.h"
+#include "core/advise/GpuAdvisor.h"
+#include "core/advise/GpuComparison.h"
 
 using namespace mlrig;
 

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <string>
 
-#include "EmbeddedCatalog.h"
-#include "catalog/Catalog.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "core/catalog/Catalog.h"
 
 using namespace mlrig;
 

@@ -4,9 +4,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "EmbeddedCatalog.h"
-#include "build/BuildDocument.h"
-#include "eval/Evaluate.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "core/io/BuildDocument.h"
+#include "core/eval/Evaluate.h"
 
 using namespace mlrig;
 

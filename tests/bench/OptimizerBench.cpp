@@ -2,9 +2,9 @@
 // median), and the optimizer against brute force on the small test catalog (target >= 100x).
 #include <benchmark/benchmark.h>
 
-#include "../core/OptimizerReference.h"
-#include "EmbeddedCatalog.h"
-#include "optimize/Optimizer.h"
+#include "tests/core/OptimizerReference.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "core/optimize/Optimizer.h"
 
 using namespace mlrig;
 

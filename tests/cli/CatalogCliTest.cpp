@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "CliRunner.h"
+#include "tests/cli/CliRunner.h"
 
 using mlrig::test::runCli;
 

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "CliRunner.h"
+#include "tests/cli/CliRunner.h"
 
 using mlrig::test::runCli;
 

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "CliRunner.h"
+#include "tests/cli/CliRunner.h"
 
 using mlrig::test::runCli;
 using mlrig::test::slurp;

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <set>
 
-#include "../core/GgufTestFiles.h"
-#include "CliRunner.h"
+#include "tests/core/GgufTestFiles.h"
+#include "tests/cli/CliRunner.h"
 
 using mlrig::test::runCli;
 

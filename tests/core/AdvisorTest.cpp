@@ -4,12 +4,12 @@
 
 #include <algorithm>
 
-#include "EmbeddedCatalog.h"
-#include "advise/BuildSuggester.h"
-#include "advise/GpuAdvisor.h"
-#include "catalog/TextUtil.h"
-#include "eval/Evaluate.h"
-#include "optimize/Optimizer.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "core/advise/BuildSuggester.h"
+#include "core/advise/GpuAdvisor.h"
+#include "core/util/TextUtil.h"
+#include "core/eval/Evaluate.h"
+#include "core/optimize/Optimizer.h"
 
 using namespace mlrig;
 

@@ -8,8 +8,8 @@
 
 #include <unistd.h>
 
-#include "build/BuildDocument.h"
-#include "catalog/Catalog.h"
+#include "core/io/BuildDocument.h"
+#include "core/catalog/Catalog.h"
 
 using namespace mlrig;
 

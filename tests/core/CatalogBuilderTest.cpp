@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "catalog/Catalog.h"
-#include "catalog/CatalogBuilder.h"
+#include "core/catalog/Catalog.h"
+#include "db/builder/CatalogBuilder.h"
 
 using namespace mlrig;
 

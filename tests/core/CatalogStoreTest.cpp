@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "EmbeddedCatalog.h"
-#include "catalog/CatalogStore.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "core/catalog/CatalogStore.h"
 
 using namespace mlrig;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "io/Csv.h"
+#include "core/util/Csv.h"
 
 using namespace mlrig;
 

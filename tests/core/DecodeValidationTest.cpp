@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "EmbeddedCatalog.h"
-#include "catalog/Catalog.h"
-#include "eval/ValueMetrics.h"
-#include "eval/WorkloadModel.h"
-#include "io/Csv.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "core/catalog/Catalog.h"
+#include "core/eval/ValueMetrics.h"
+#include "core/eval/WorkloadModel.h"
+#include "core/util/Csv.h"
 
 namespace mlrig {
 namespace {

@@ -1,8 +1,8 @@
 // Checks on the real catalog the build embeds (db/source -> parts.sqlite).
 #include <gtest/gtest.h>
 
-#include "EmbeddedCatalog.h"
-#include "catalog/Catalog.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "core/catalog/Catalog.h"
 
 using namespace mlrig;
 

@@ -3,7 +3,7 @@
 
 #include <chrono>
 
-#include "eval/Evaluate.h"
+#include "core/eval/Evaluate.h"
 
 using namespace mlrig;
 

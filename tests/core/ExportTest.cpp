@@ -4,12 +4,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "IoTestCatalog.h"
-#include "io/BuildCsvExport.h"
-#include "io/BuildMarkdownExport.h"
-#include "io/Csv.h"
-#include "io/ExportLines.h"
-#include "io/PcPartPickerImport.h"
+#include "tests/core/IoTestCatalog.h"
+#include "core/io/BuildCsvExport.h"
+#include "core/io/BuildMarkdownExport.h"
+#include "core/util/Csv.h"
+#include "core/io/ExportLines.h"
+#include "core/io/PcPartPickerImport.h"
 
 using namespace mlrig;
 

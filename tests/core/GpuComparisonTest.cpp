@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "EmbeddedCatalog.h"
-#include "advise/GpuComparison.h"
-#include "io/ComparisonCsvExport.h"
-#include "io/Csv.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "core/advise/GpuComparison.h"
+#include "core/io/ComparisonCsvExport.h"
+#include "core/util/Csv.h"
 
 using namespace mlrig;
 

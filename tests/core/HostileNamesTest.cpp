@@ -7,13 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "IoTestCatalog.h"
-#include "build/BuildDocument.h"
-#include "catalog/UserDatabase.h"
-#include "io/BuildCsvExport.h"
-#include "io/BuildMarkdownExport.h"
-#include "io/Csv.h"
-#include "io/PcPartPickerImport.h"
+#include "tests/core/IoTestCatalog.h"
+#include "core/io/BuildDocument.h"
+#include "core/catalog/UserDatabase.h"
+#include "core/io/BuildCsvExport.h"
+#include "core/io/BuildMarkdownExport.h"
+#include "core/util/Csv.h"
+#include "core/io/PcPartPickerImport.h"
 
 using namespace mlrig;
 

@@ -3,11 +3,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "IoTestCatalog.h"
-#include "build/BuildDocument.h"
-#include "io/ImportSource.h"
-#include "io/PcPartPickerImport.h"
-#include "io/PriceCsvImport.h"
+#include "tests/core/IoTestCatalog.h"
+#include "core/io/BuildDocument.h"
+#include "core/io/ImportSource.h"
+#include "core/io/PcPartPickerImport.h"
+#include "core/io/PriceCsvImport.h"
 
 using namespace mlrig;
 

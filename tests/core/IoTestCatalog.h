@@ -3,7 +3,7 @@
 // A small catalog for the import/export tests, with names copied in the shape of the real
 // catalog (OpenDB) so the matcher meets the same spelling differences as with PCPartPicker lists.
 
-#include "catalog/Catalog.h"
+#include "core/catalog/Catalog.h"
 
 namespace mlrig::test {
 

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "GgufTestFiles.h"
-#include "io/ModelFile.h"
+#include "tests/core/GgufTestFiles.h"
+#include "core/io/ModelFile.h"
 
 namespace mlrig {
 namespace {

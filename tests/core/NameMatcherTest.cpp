@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "IoTestCatalog.h"
-#include "io/NameMatcher.h"
+#include "tests/core/IoTestCatalog.h"
+#include "core/io/NameMatcher.h"
 
 using namespace mlrig;
 

@@ -11,9 +11,9 @@
 #include <optional>
 #include <vector>
 
-#include "catalog/Catalog.h"
-#include "eval/Evaluate.h"
-#include "optimize/Optimizer.h"
+#include "core/catalog/Catalog.h"
+#include "core/eval/Evaluate.h"
+#include "core/optimize/Optimizer.h"
 
 namespace mlrig::test {
 

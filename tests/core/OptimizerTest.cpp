@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <string>
 
-#include "EmbeddedCatalog.h"
-#include "OptimizerReference.h"
-#include "build/BuildDocument.h"
-#include "eval/Evaluate.h"
-#include "optimize/Optimizer.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "tests/core/OptimizerReference.h"
+#include "core/io/BuildDocument.h"
+#include "core/eval/Evaluate.h"
+#include "core/optimize/Optimizer.h"
 
 using namespace mlrig;
 using namespace mlrig::test;

@@ -1,8 +1,8 @@
 // Hand-worked power examples: 2x RTX 3090 + Ryzen 9 7950X, power limits, PSU sizing, retained performance.
 #include <gtest/gtest.h>
 
-#include "eval/PowerModel.h"
-#include "eval/ResolvedBuild.h"
+#include "core/eval/PowerModel.h"
+#include "core/eval/ResolvedBuild.h"
 
 using namespace mlrig;
 

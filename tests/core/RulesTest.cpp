@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "eval/Evaluate.h"
+#include "core/eval/Evaluate.h"
 
 using namespace mlrig;
 

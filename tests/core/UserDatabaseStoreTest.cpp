@@ -8,9 +8,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "EmbeddedCatalog.h"
-#include "catalog/CatalogStore.h"
-#include "catalog/UserDatabaseStore.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "core/catalog/CatalogStore.h"
+#include "core/catalog/UserDatabaseStore.h"
 
 using namespace mlrig;
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "catalog/UserDatabase.h"
+#include "core/catalog/UserDatabase.h"
 
 using namespace mlrig;
 

@@ -1,9 +1,9 @@
 // Prices (user > catalog > MSRP > unknown) and per-dollar metrics.
 #include <gtest/gtest.h>
 
-#include "eval/Evaluate.h"
-#include "eval/ResolvedBuild.h"
-#include "eval/ValueMetrics.h"
+#include "core/eval/Evaluate.h"
+#include "core/eval/ResolvedBuild.h"
+#include "core/eval/ValueMetrics.h"
 
 using namespace mlrig;
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "eval/WorkloadModel.h"
+#include "core/eval/WorkloadModel.h"
 
 namespace mlrig {
 namespace {

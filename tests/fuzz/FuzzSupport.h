@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "catalog/Catalog.h"
+#include "core/catalog/Catalog.h"
 
 #define FUZZ_CHECK(condition, what)                                                                     \
     do {                                                                                                \

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "FuzzSupport.h"
+#include "tests/fuzz/FuzzSupport.h"
 
 namespace fs = std::filesystem;
 

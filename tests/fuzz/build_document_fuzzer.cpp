@@ -14,12 +14,12 @@
 #include <string>
 #include <system_error>
 
-#include "EmbeddedCatalog.h"
-#include "FuzzSupport.h"
-#include "build/BuildDocument.h"
-#include "eval/Evaluate.h"
-#include "io/BuildCsvExport.h"
-#include "io/BuildMarkdownExport.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "tests/fuzz/FuzzSupport.h"
+#include "core/io/BuildDocument.h"
+#include "core/eval/Evaluate.h"
+#include "core/io/BuildCsvExport.h"
+#include "core/io/BuildMarkdownExport.h"
 
 using namespace mlrig;
 

@@ -8,9 +8,9 @@
 #include <cmath>
 #include <string>
 
-#include "FuzzSupport.h"
-#include "eval/WorkloadModel.h"
-#include "io/ModelFile.h"
+#include "tests/fuzz/FuzzSupport.h"
+#include "core/eval/WorkloadModel.h"
+#include "core/io/ModelFile.h"
 
 using namespace mlrig;
 

@@ -11,11 +11,11 @@
 #include <cmath>
 #include <string>
 
-#include "FuzzSupport.h"
-#include "IoTestCatalog.h"
-#include "build/BuildDocument.h"
-#include "eval/Evaluate.h"
-#include "io/PcPartPickerImport.h"
+#include "tests/fuzz/FuzzSupport.h"
+#include "tests/core/IoTestCatalog.h"
+#include "core/io/BuildDocument.h"
+#include "core/eval/Evaluate.h"
+#include "core/io/PcPartPickerImport.h"
 
 using namespace mlrig;
 

@@ -10,10 +10,10 @@
 #include <cmath>
 #include <string>
 
-#include "FuzzSupport.h"
-#include "IoTestCatalog.h"
-#include "io/Csv.h"
-#include "io/PriceCsvImport.h"
+#include "tests/fuzz/FuzzSupport.h"
+#include "tests/core/IoTestCatalog.h"
+#include "core/util/Csv.h"
+#include "core/io/PriceCsvImport.h"
 
 using namespace mlrig;
 

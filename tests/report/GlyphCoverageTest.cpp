@@ -8,10 +8,11 @@
 
 #include <memory>
 
-#include "ComparisonReport.h"
-#include "GlyphCoverage.h"
+#include "ui/report/ComparisonReport.h"
+#include "ui/report/GlyphCoverage.h"
 
 using namespace mlrig;
+using namespace mlrig::ui;
 
 namespace {
 

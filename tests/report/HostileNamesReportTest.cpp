@@ -10,10 +10,11 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
-#include "BuildReport.h"
-#include "IoTestCatalog.h"
+#include "ui/report/BuildReport.h"
+#include "tests/core/IoTestCatalog.h"
 
 using namespace mlrig;
+using namespace mlrig::ui;
 
 namespace {
 

@@ -8,11 +8,12 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
-#include "BuildReport.h"
-#include "IoTestCatalog.h"
-#include "io/ExportLines.h"
+#include "ui/report/BuildReport.h"
+#include "tests/core/IoTestCatalog.h"
+#include "core/io/ExportLines.h"
 
 using namespace mlrig;
+using namespace mlrig::ui;
 
 namespace {
 

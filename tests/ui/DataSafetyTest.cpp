@@ -33,15 +33,15 @@
 
 #include <unistd.h>
 
-#include "AppPaths.h"
-#include "AutosaveManager.h"
-#include "BuildSession.h"
-#include "BuildTableModel.h"
-#include "MainWindow.h"
-#include "PartPickerDialog.h"
-#include "UiFixture.h"
-#include "build/BuildDocument.h"
-#include "catalog/UserDatabase.h"
+#include "ui/common/AppPaths.h"
+#include "ui/session/AutosaveManager.h"
+#include "ui/session/BuildSession.h"
+#include "ui/session/BuildTableModel.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/picker/PartPickerDialog.h"
+#include "tests/ui/UiFixture.h"
+#include "core/io/BuildDocument.h"
+#include "core/catalog/UserDatabase.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;

@@ -4,8 +4,8 @@
 
 #include <QComboBox>
 
-#include "../core/GgufTestFiles.h"
-#include "catalog/UserDatabase.h"
+#include "tests/core/GgufTestFiles.h"
+#include "core/catalog/UserDatabase.h"
 #include <QDir>
 
 #include <QAbstractItemModelTester>
@@ -27,18 +27,18 @@
 #include <algorithm>
 #include <memory>
 
-#include "BuildSession.h"
-#include "BuildTableModel.h"
-#include "FindingsModel.h"
-#include "FindingsPanel.h"
-#include "MainWindow.h"
-#include "PartFilterProxy.h"
-#include "PartPickerDialog.h"
-#include "PartTableModel.h"
-#include "PowerGauge.h"
-#include "PowerPanel.h"
-#include "UiFixture.h"
-#include "WorkloadPanel.h"
+#include "ui/session/BuildSession.h"
+#include "ui/session/BuildTableModel.h"
+#include "ui/panels/FindingsModel.h"
+#include "ui/panels/FindingsPanel.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/picker/PartFilterProxy.h"
+#include "ui/picker/PartPickerDialog.h"
+#include "ui/picker/PartTableModel.h"
+#include "ui/panels/PowerGauge.h"
+#include "ui/panels/PowerPanel.h"
+#include "tests/ui/UiFixture.h"
+#include "ui/panels/WorkloadPanel.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;

@@ -15,11 +15,11 @@
 #include <cstdio>
 #include <vector>
 
-#include "BuildSession.h"
-#include "MainWindow.h"
-#include "PartFilter.h"
-#include "PartFilterProxy.h"
-#include "PartPickerDialog.h"
+#include "ui/session/BuildSession.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "core/advise/PartFilter.h"
+#include "ui/picker/PartFilterProxy.h"
+#include "ui/picker/PartPickerDialog.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;

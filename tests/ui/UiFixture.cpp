@@ -1,4 +1,4 @@
-#include "UiFixture.h"
+#include "tests/ui/UiFixture.h"
 
 namespace mlrig::test {
 

@@ -21,19 +21,19 @@
 #include <QUndoStack>
 #include <QWizard>
 
-#include "BuildSession.h"
-#include "BuildWizard.h"
-#include "EmbeddedCatalog.h"
-#include "GpuComparisonDialog.h"
-#include "MainWindow.h"
-#include "PartFilterProxy.h"
-#include "PartPickerDialog.h"
-#include "UiFormat.h"
-#include "WizardGpuPage.h"
-#include "WizardPartsPage.h"
-#include "WizardReviewPage.h"
-#include "eval/Evaluate.h"
-#include "io/Csv.h"
+#include "ui/session/BuildSession.h"
+#include "ui/wizard/BuildWizard.h"
+#include "db/embedded/EmbeddedCatalog.h"
+#include "ui/compare/GpuComparisonDialog.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/picker/PartFilterProxy.h"
+#include "ui/picker/PartPickerDialog.h"
+#include "ui/common/UiFormat.h"
+#include "ui/wizard/WizardGpuPage.h"
+#include "ui/wizard/WizardPartsPage.h"
+#include "ui/wizard/WizardReviewPage.h"
+#include "core/eval/Evaluate.h"
+#include "core/util/Csv.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;

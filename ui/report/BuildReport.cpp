@@ -1,4 +1,4 @@
-#include "BuildReport.h"
+#include "ui/report/BuildReport.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -21,10 +21,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "GlyphCoverage.h"
-#include "io/ExportLines.h"
+#include "ui/common/QtText.h"
+#include "ui/report/GlyphCoverage.h"
+#include "core/io/ExportLines.h"
 
-namespace mlrig {
+namespace mlrig::ui {
 
 namespace {
 
@@ -41,11 +42,6 @@ const QColor kAccent(0x1f, 0x6f, 0xb2);
 const QColor kError(0xc6, 0x28, 0x28);
 const QColor kWarning(0xd9, 0x82, 0x0b);
 const QColor kNote(0x2f, 0x7d, 0x4f);
-
-QString qs(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 // User text (part and build names, which may hold anything) as the report shows it: control
 // characters (tabs, line breaks, \x01) become spaces and very long text is cut with an ellipsis,
@@ -744,4 +740,4 @@ bool printBuildReport(const Build& build, const Evaluation& evaluation, const Ca
     return true;
 }
 
-}  // namespace mlrig
+}  // namespace mlrig::ui

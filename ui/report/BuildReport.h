@@ -23,14 +23,14 @@
 #include <QPageSize>
 #include <QString>
 
-#include "build/Build.h"
-#include "catalog/Catalog.h"
-#include "eval/Evaluation.h"
+#include "core/model/Build.h"
+#include "core/catalog/Catalog.h"
+#include "core/eval/Evaluation.h"
 
 class QPagedPaintDevice;
 class QPrinter;
 
-namespace mlrig {
+namespace mlrig::ui {
 
 struct ReportOptions {
     QDateTime date;  // printed on the title; invalid = now (tests pass a fixed date)
@@ -47,4 +47,4 @@ bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const
 bool printBuildReport(const Build& build, const Evaluation& evaluation, const Catalog& catalog, QPrinter& printer,
                       QString* error, const ReportOptions& options = {});
 
-}  // namespace mlrig
+}  // namespace mlrig::ui

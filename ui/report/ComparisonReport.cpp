@@ -1,4 +1,4 @@
-#include "ComparisonReport.h"
+#include "ui/report/ComparisonReport.h"
 
 #include <QFile>
 #include <QPageLayout>
@@ -8,9 +8,9 @@
 
 #include <algorithm>
 
-#include "GlyphCoverage.h"
+#include "ui/report/GlyphCoverage.h"
 
-namespace mlrig {
+namespace mlrig::ui {
 
 namespace {
 
@@ -146,4 +146,4 @@ bool writeComparisonPdf(const GpuComparison& comparison, const QString& path, QS
     return true;
 }
 
-}  // namespace mlrig
+}  // namespace mlrig::ui

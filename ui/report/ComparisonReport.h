@@ -5,9 +5,9 @@
 
 #include <QString>
 
-#include "advise/GpuComparison.h"
+#include "core/advise/GpuComparison.h"
 
-namespace mlrig {
+namespace mlrig::ui {
 
 // Returns false and sets *error (one line) when the file cannot be written. *warning (when
 // given) says which characters of the GPU names no installed font could draw, else is cleared.
@@ -24,4 +24,4 @@ QString comparisonHtml(const GpuComparison& comparison);
 // directions: for lower-is-better rows the best is the smallest value). Unknown values are 0.
 std::vector<double> normalisedScores(const ComparisonRow& row);
 
-}  // namespace mlrig
+}  // namespace mlrig::ui

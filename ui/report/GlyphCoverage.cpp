@@ -1,4 +1,4 @@
-#include "GlyphCoverage.h"
+#include "ui/report/GlyphCoverage.h"
 
 #include <QChar>
 #include <QGlyphRun>
@@ -6,7 +6,7 @@
 
 #include <utility>
 
-namespace mlrig {
+namespace mlrig::ui {
 
 namespace {
 
@@ -87,4 +87,4 @@ QString GlyphCoverage::notice() const
         .arg(missingCodePoints());
 }
 
-}  // namespace mlrig
+}  // namespace mlrig::ui

@@ -16,7 +16,7 @@
 
 #include <set>
 
-namespace mlrig {
+namespace mlrig::ui {
 
 class GlyphCoverage {
 public:
@@ -45,4 +45,4 @@ private:
     std::set<char32_t> m_missing;
 };
 
-}  // namespace mlrig
+}  // namespace mlrig::ui

@@ -1,12 +1,12 @@
-#include "ReportPdfExport.h"
+#include "ui/report/ReportPdfExport.h"
 
 #include <QApplication>
 
 #include <memory>
 
-#include "BuildReport.h"
+#include "ui/report/BuildReport.h"
 
-namespace mlrig {
+namespace mlrig::ui {
 
 bool exportBuildReportPdfHeadless(const Build& build, const Evaluation& evaluation, const Catalog& catalog,
                                   const std::string& path, std::string* error, std::string* warning)
@@ -40,4 +40,4 @@ bool exportBuildReportPdfHeadless(const Build& build, const Evaluation& evaluati
     return ok;
 }
 
-}  // namespace mlrig
+}  // namespace mlrig::ui

@@ -6,15 +6,15 @@
 
 #include <string>
 
-#include "build/Build.h"
-#include "catalog/Catalog.h"
-#include "eval/Evaluation.h"
+#include "core/model/Build.h"
+#include "core/catalog/Catalog.h"
+#include "core/eval/Evaluation.h"
 
-namespace mlrig {
+namespace mlrig::ui {
 
 // Returns false and sets *error (one line) when the file cannot be written. *warning (when
 // given) says which characters no installed font could draw, else is cleared.
 bool exportBuildReportPdfHeadless(const Build& build, const Evaluation& evaluation, const Catalog& catalog,
                                   const std::string& path, std::string* error, std::string* warning = nullptr);
 
-}  // namespace mlrig
+}  // namespace mlrig::ui

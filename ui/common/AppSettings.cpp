@@ -1,0 +1,25 @@
+#include "ui/common/AppSettings.h"
+
+#include <QSettings>
+
+namespace mlrig::ui {
+
+AppSettings AppSettings::load()
+{
+    QSettings s;
+    AppSettings a;
+    a.currencySymbol = s.value(QStringLiteral("currencySymbol"), a.currencySymbol).toString();
+    a.electricityPerKwh = s.value(QStringLiteral("electricityPerKwh"), a.electricityPerKwh).toDouble();
+    a.hoursPerDay = s.value(QStringLiteral("hoursPerDay"), a.hoursPerDay).toDouble();
+    return a;
+}
+
+void AppSettings::save() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("currencySymbol"), currencySymbol);
+    s.setValue(QStringLiteral("electricityPerKwh"), electricityPerKwh);
+    s.setValue(QStringLiteral("hoursPerDay"), hoursPerDay);
+}
+
+}  // namespace mlrig::ui

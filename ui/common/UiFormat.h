@@ -1,0 +1,36 @@
+#pragma once
+
+// Small display helpers shared by the widgets: string conversion, number and money formatting,
+// palette-derived tints. Display only: no domain arithmetic lives here.
+
+#include <QColor>
+#include <QIcon>
+#include <QPalette>
+#include <QString>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/eval/Evaluation.h"
+#include "ui/common/QtText.h"
+
+namespace mlrig::ui {
+
+// "$1,234" / "€1,234.50"; symbol from settings, currency code from the build.
+QString money(double amount, const QString& symbol, int decimals = 0);
+// Whole US dollars ("$1,234"): the catalog's and the wizard's currency.
+inline QString dollars(double amount)
+{
+    return money(amount, QStringLiteral("$"));
+}
+QString number(std::optional<double> value, int decimals = 0, const QString& unit = {});
+
+// Tints derived from the palette so that they read well on light and dark themes.
+QColor severityColor(Severity severity);                 // the pure signal colour
+QColor rowTint(const QPalette& palette, Severity severity);  // background for a highlighted row
+QColor mutedText(const QPalette& palette);
+QIcon severityIcon(Severity severity);
+QString severityTitle(Severity severity, int count);
+
+}  // namespace mlrig::ui

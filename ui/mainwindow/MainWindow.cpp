@@ -1,0 +1,759 @@
+#include "ui/mainwindow/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include "ui/mainwindow/AboutDialog.h"
+#include "ui/report/BuildReport.h"
+#include "ui/wizard/BuildWizard.h"
+#include "ui/compare/GpuComparisonDialog.h"
+#include "ui/common/AppPaths.h"
+#include "ui/session/BuildSession.h"
+#include "ui/session/BuildTableModel.h"
+#include "ui/panels/FindingsPanel.h"
+#include "core/advise/PartFilter.h"
+#include "ui/picker/PartPickerDialog.h"
+#include "ui/panels/PowerPanel.h"
+#include "ui/mainwindow/SettingsDialog.h"
+#include "ui/common/UiFormat.h"
+#include "ui/panels/ValueChartPanel.h"
+#include "ui/panels/WorkloadPanel.h"
+#include "core/io/BuildDocument.h"
+#include "core/io/BuildCsvExport.h"
+#include "core/io/BuildMarkdownExport.h"
+#include "core/catalog/UserDatabaseStore.h"
+
+namespace mlrig::ui {
+
+namespace {
+constexpr int kMaxRecent = 8;
+const QString kFileFilter = QObject::tr("mlrig builds (*.mlrig);;All files (*)");
+}  // namespace
+
+MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(parent), m_catalog(catalog)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/mlrig/icons/mlrig.svg")));
+    m_settings = AppSettings::load();
+    m_session = new BuildSession(catalog, this);
+
+    // Centre: the build table with a hint, value charts below.
+    auto* split = new QSplitter(Qt::Vertical, this);
+    auto* top = new QWidget(split);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(6, 6, 6, 0);
+    m_model = new BuildTableModel(m_session, this);
+    m_view = new QTableView(top);
+    m_view->setModel(m_model);
+    m_view->setObjectName(QStringLiteral("buildTable"));
+    m_view->setAccessibleName(tr("Build"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
+    m_view->setTabKeyNavigation(false);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
+    m_view->horizontalHeader()->setSectionResizeMode(BuildTableModel::PartColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(BuildTableModel::CategoryColumn, QHeaderView::ResizeToContents);
+    const int money = m_view->fontMetrics().horizontalAdvance(QStringLiteral("$00,000 † ")) + 24;
+    m_view->setColumnWidth(BuildTableModel::QuantityColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Qty")) + 36);
+    m_view->setColumnWidth(BuildTableModel::UnitPriceColumn, money);
+    m_view->setColumnWidth(BuildTableModel::LineTotalColumn, money);
+    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 5);
+    m_view->installEventFilter(this);
+    topLayout->addWidget(m_view, 1);
+    m_hint = new QLabel(top);
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->setText(tr("Start with the GPU: double-click a row or press Enter to choose a part. Prices marked * come "
+                       "from the catalog, † from the launch MSRP; type over them with your own. Everything else "
+                       "updates as you go."));
+    topLayout->addWidget(m_hint);
+    m_emptyState = new QWidget(top);
+    auto* emptyLayout = new QHBoxLayout(m_emptyState);
+    emptyLayout->setContentsMargins(0, 4, 0, 4);
+    auto* emptyText = new QLabel(tr("Not sure where to start?"), m_emptyState);
+    auto* wizardButton = new QPushButton(tr("Plan a Build with the &Wizard…"), m_emptyState);
+    wizardButton->setObjectName(QStringLiteral("emptyWizardButton"));
+    auto* compareButton = new QPushButton(tr("Compare &GPUs…"), m_emptyState);
+    compareButton->setObjectName(QStringLiteral("emptyCompareButton"));
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addWidget(wizardButton);
+    emptyLayout->addWidget(compareButton);
+    emptyLayout->addStretch(1);
+    topLayout->addWidget(m_emptyState);
+    connect(wizardButton, &QPushButton::clicked, this, [this] { createBuildWizard()->open(); });
+    connect(compareButton, &QPushButton::clicked, this, [this] { openGpuComparison(); });
+    m_value = new ValueChartPanel(m_session, split);
+    split->addWidget(top);
+    split->addWidget(m_value);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    const int tableHeight = m_view->verticalHeader()->defaultSectionSize() * 10 +
+                            m_view->horizontalHeader()->sizeHint().height() + 8;
+    split->setSizes({tableHeight + m_hint->sizeHint().height() + 10, 520});
+    setCentralWidget(split);
+
+    // Docks on the right: findings, workload, power.
+    const auto dock = [this](const QString& title, const QString& name, QWidget* widget) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+        addDockWidget(Qt::RightDockWidgetArea, d);
+        return d;
+    };
+    m_findings = new FindingsPanel(m_session, this);
+    m_workload = new WorkloadPanel(m_session, this);
+    m_power = new PowerPanel(m_session, this);
+    QDockWidget* d1 = dock(tr("Findings"), QStringLiteral("findingsDock"), m_findings);
+    QDockWidget* d2 = dock(tr("Workload"), QStringLiteral("workloadDock"), m_workload);
+    QDockWidget* d3 = dock(tr("Power"), QStringLiteral("powerDock"), m_power);
+    resizeDocks({d1, d2, d3}, {520, 520, 520}, Qt::Horizontal);
+    resizeDocks({d1, d2, d3}, {260, 300, 420}, Qt::Vertical);
+
+    m_statusFindings = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusFindings);
+
+    createActions();
+    applySettings();
+
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex& index) {
+        if (!(index.flags() & Qt::ItemIsEditable))
+            chooseForRow(index.row());
+    });
+    connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = m_view->indexAt(pos);
+        if (!index.isValid() || index.data(BuildTableModel::IsTotalRole).toBool())
+            return;
+        QMenu menu(this);
+        const int row = index.row();
+        menu.addAction(tr("&Choose…"), this, [this, row] { chooseForRow(row); });
+        const int item = index.data(BuildTableModel::ItemIndexRole).toInt();
+        const auto category = static_cast<Category>(index.data(BuildTableModel::CategoryRole).toInt());
+        if (item >= 0) {
+            if (category == Category::Gpu || category == Category::Storage)
+                menu.addAction(tr("&Add another %1…").arg(qs(categoryLabel(category))), this, [this, category] {
+                    const int rowOfEmpty = m_model->rowOf(category);
+                    Q_UNUSED(rowOfEmpty);
+                    PartPickerDialog dialog(m_catalog, category, m_session->build(), -1, m_session->options(),
+                                            m_settings.currencySymbol, this);
+                    dialog.setSavedCustomParts(savedCustomParts(category));
+                    if (dialog.exec() != QDialog::Accepted)
+                        return;
+                    if (dialog.chosenPart())
+                        choosePart(category, -1, *dialog.chosenPart());
+                    else if (dialog.customPart())
+                        choosePart(category, -1, *dialog.customPart(), true);
+                });
+            if (m_session->build().items[static_cast<size_t>(item)].price)
+                menu.addAction(tr("Use the &catalog price"), this, [this, item] { m_session->setPrice(item, std::nullopt); });
+            menu.addAction(tr("&Remove"), this, [this, item] { m_session->removeItem(item); });
+        }
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
+    connect(m_session, &BuildSession::changed, this, &MainWindow::updateStatus);
+    connect(m_session, &BuildSession::priceEntered, this, &MainWindow::rememberPrice);
+    m_autosave = new AutosaveManager(m_session, QDir(appDataDir()).filePath(QStringLiteral("autosave")), this);
+    connect(m_autosave, &AutosaveManager::failed, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 15000);
+    });
+    connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1500, 940);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateTitle();
+    updateStatus();
+    m_view->setFocus();
+    m_view->setCurrentIndex(m_model->index(0, BuildTableModel::PartColumn));
+}
+
+MainWindow::~MainWindow()
+{
+    // The session dies with the window's children; nothing may call back into the window then.
+    delete m_autosave;  // before the session it watches
+    m_autosave = nullptr;
+    m_session->undoStack()->disconnect(this);
+    m_session->disconnect(this);
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* actNew = file->addAction(tr("&New"), this, [this] {
+        if (maybeSave())
+            newBuild();
+    });
+    actNew->setShortcut(QKeySequence::New);
+    QAction* actOpen = file->addAction(tr("&Open…"), this, &MainWindow::open);
+    actOpen->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    QAction* actWizard = file->addAction(tr("New Build &Wizard…"), this, [this] { createBuildWizard()->open(); });
+    actWizard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    file->addSeparator();
+    QAction* actSave = file->addAction(tr("&Save"), this, &MainWindow::save);
+    actSave->setShortcut(QKeySequence::Save);
+    QAction* actSaveAs = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
+    actSaveAs->setShortcut(QKeySequence::SaveAs);
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    const auto addExport = [this, exportMenu](const QString& text, ExportFormat format, const QString& suffix,
+                                              const QString& filter) {
+        exportMenu->addAction(text, this, [this, format, suffix, filter] {
+            const QString base = m_file.isEmpty() ? QStringLiteral("build") : QFileInfo(m_file).completeBaseName();
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export Build"), base + suffix, filter);
+            if (!path.isEmpty())
+                exportTo(format, path);
+        });
+    };
+    addExport(tr("&CSV Spreadsheet…"), ExportFormat::Csv, QStringLiteral(".csv"), tr("CSV files (*.csv)"));
+    addExport(tr("&Markdown for a Forum Post…"), ExportFormat::Markdown, QStringLiteral(".md"),
+              tr("Markdown (*.md)"));
+    addExport(tr("&PDF Report…"), ExportFormat::Pdf, QStringLiteral(".pdf"), tr("PDF documents (*.pdf)"));
+    file->addSeparator();
+    QAction* actQuit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    actQuit->setShortcut(QKeySequence::Quit);
+    actQuit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction* choose = edit->addAction(tr("&Choose Part…"), this, [this] {
+        if (m_view->currentIndex().isValid())
+            chooseForRow(m_view->currentIndex().row());
+    });
+    choose->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QAction* remove = edit->addAction(tr("Re&move Part"), this, &MainWindow::removeCurrent);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(remove);
+    edit->addSeparator();
+    QAction* prefs = edit->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
+    prefs->setShortcut(QKeySequence::Preferences);
+    prefs->setMenuRole(QAction::PreferencesRole);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* compare = tools->addAction(tr("&Compare GPUs…"), this, [this] { openGpuComparison(); });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        view->addAction(d->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About mlrig"), this, [this] {
+        AboutDialog dialog(m_catalogInfo, this);
+        dialog.exec();
+    });
+    about->setMenuRole(QAction::AboutRole);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(actNew);
+    bar->addAction(actOpen);
+    bar->addAction(actSave);
+    bar->addSeparator();
+    bar->addAction(undo);
+    bar->addAction(redo);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress && !m_view->isPersistentEditorOpen(m_view->currentIndex())) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::NoModifier) {
+            const QModelIndex index = m_view->currentIndex();
+            if (index.isValid() && !(index.flags() & Qt::ItemIsEditable)) {
+                chooseForRow(index.row());
+                return true;
+            }
+            if (index.isValid()) {
+                m_view->edit(index);
+                return true;
+            }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::chooseForRow(int row)
+{
+    const QModelIndex index = m_model->index(row, 0);
+    if (!index.isValid() || index.data(BuildTableModel::IsTotalRole).toBool())
+        return;
+    const auto category = static_cast<Category>(index.data(BuildTableModel::CategoryRole).toInt());
+    const int item = index.data(BuildTableModel::ItemIndexRole).toInt();
+    PartPickerDialog dialog(m_catalog, category, m_session->build(), item, m_session->options(),
+                            m_settings.currencySymbol, this);
+    statusBar()->showMessage(tr("Compatibility of %1 parts checked in %2 ms")
+                                 .arg(m_catalog.parts(category).size())
+                                 .arg(dialog.filter().computeMs(), 0, 'f', 0),
+                             5000);
+    dialog.setSavedCustomParts(savedCustomParts(category));
+    const int result = dialog.exec();
+    if (result == PartPickerDialog::CompareRequested) {
+        std::vector<BuildItem> gpus;
+        for (const AnyPart* part : dialog.comparedParts()) {
+            BuildItem gpu;
+            gpu.category = Category::Gpu;
+            gpu.ref = infoOf(*part).id.empty() ? infoOf(*part).name : infoOf(*part).id;
+            gpus.push_back(gpu);
+        }
+        openGpuComparison(gpus);
+        return;
+    }
+    if (result != QDialog::Accepted)
+        return;
+    if (dialog.chosenPart())
+        choosePart(category, item, *dialog.chosenPart());
+    else if (dialog.customPart())
+        choosePart(category, item, *dialog.customPart(), true);
+}
+
+void MainWindow::choosePart(Category category, int itemIndex, const AnyPart& part, bool custom)
+{
+    BuildItem item;
+    item.category = category;
+    if (custom || infoOf(part).id.empty()) {
+        item.custom = part;
+        rememberCustomPart(category, part);
+    } else {
+        item.ref = infoOf(part).id;
+        // The price the user gave this part before, in any build.
+        try {
+            if (m_userDb) {
+                const auto remembered = m_userDb->price(item.ref);
+                if (remembered && remembered->currency == m_session->build().currency)
+                    item.price = remembered->price;
+            }
+        } catch (const std::exception&) {
+            // Not remembering a price is no reason to refuse the pick.
+        }
+    }
+    m_session->setPart(category, itemIndex, std::move(item));
+    const int row = m_model->rowOf(category);
+    if (row >= 0)
+        m_view->setCurrentIndex(m_model->index(row, BuildTableModel::PartColumn));
+}
+
+void MainWindow::removeCurrent()
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid())
+        return;
+    const int item = index.data(BuildTableModel::ItemIndexRole).toInt();
+    if (item >= 0 && !index.data(BuildTableModel::IsTotalRole).toBool())
+        m_session->removeItem(item);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_file.isEmpty() ? tr("Untitled build") : QFileInfo(m_file).fileName();
+    setWindowTitle(tr("%1[*] — mlrig").arg(name));
+    setWindowFilePath(m_file);
+    setWindowModified(!m_session->undoStack()->isClean());
+}
+
+void MainWindow::updateStatus()
+{
+    const Evaluation& eval = m_session->evaluation();
+    const int errors = eval.count(Severity::Error);
+    const int warnings = eval.count(Severity::Warning);
+    m_statusFindings->setText(tr("%1 · %2 · total %3")
+                                  .arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings),
+                                       money(eval.cost.total, m_settings.currencySymbol)));
+    m_hint->setVisible(m_session->build().items.size() < 3);
+    m_emptyState->setVisible(m_session->build().items.empty());
+    updateTitle();
+}
+
+void MainWindow::reportError(const QString& title, const QString& message)
+{
+    statusBar()->showMessage(title + QStringLiteral(": ") + message, 10000);
+    emit errorReported(title, message);
+    if (!m_interactive)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText);  // file names and reasons as they are, never as markup
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showNotice(const QString& text)
+{
+    showNotice(tr("Parts catalog"), text);
+}
+
+void MainWindow::showNotice(const QString& title, const QString& text)
+{
+    if (text.isEmpty())
+        return;
+    statusBar()->showMessage(text, 15000);
+    emit noticeShown(title, text);
+    if (!m_interactive)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
+void MainWindow::newBuild()
+{
+    m_session->reset(Build{});
+    m_file.clear();
+    m_autosave->setOriginalPath(m_file);
+    updateTitle();
+}
+
+bool MainWindow::openFile(const QString& path)
+{
+    Build build;
+    try {
+        build = loadBuildFile(path.toStdString(), &m_catalog);
+    } catch (const std::exception& e) {
+        reportError(tr("Could not open %1").arg(QFileInfo(path).fileName()),
+                    tr("%1\n\nThe current build was left as it was.").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    m_session->reset(build);
+    m_file = path;
+    m_autosave->setOriginalPath(m_file);
+    addRecent(path);
+    updateTitle();
+    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::saveTo(const QString& path)
+{
+    try {
+        saveBuildFile(m_session->build(), path.toStdString());
+    } catch (const std::exception& e) {
+        // saveBuildFile() is atomic: a failed save leaves the previous file as it was.
+        reportError(tr("Could not save %1").arg(QFileInfo(path).fileName()),
+                    tr("%1\n\nNothing was lost: %2 was not changed, and your changes are still open and "
+                       "kept by autosave. Try File > Save As to save them somewhere else.")
+                        .arg(QString::fromUtf8(e.what()),
+                             QFileInfo::exists(path) ? QFileInfo(path).fileName() : tr("the folder")));
+        return false;
+    }
+    m_file = path;
+    m_autosave->setOriginalPath(m_file);
+    m_session->undoStack()->setClean();  // removes the autosave
+    addRecent(path);
+    updateTitle();
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::save()
+{
+    return m_file.isEmpty() ? saveAs() : saveTo(m_file);
+}
+
+bool MainWindow::saveAs()
+{
+    QString dir = m_file.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) : m_file;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save build"), dir, kFileFilter);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".mlrig");
+    return saveTo(path);
+}
+
+void MainWindow::open()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open build"), QFileInfo(m_file).absolutePath(), kFileFilter);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (m_session->undoStack()->isClean() || !m_interactive)
+        return true;
+    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"),
+                                             tr("The build has changes that are not saved. Save them?"),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::addRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(abs);
+    recent.prepend(abs);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    int n = 1;
+    for (const QString& path : recent) {
+        m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(n++).arg(QFileInfo(path).fileName()), this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        })->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::editSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings = dialog.settings();
+    m_settings.save();
+    applySettings();
+}
+
+void MainWindow::applySettings()
+{
+    m_model->setCurrencySymbol(m_settings.currencySymbol);
+    EvaluationOptions options = m_session->options();
+    options.electricityPricePerKwh = m_settings.electricityPerKwh;
+    options.hoursPerDay = m_settings.hoursPerDay;
+    m_session->setOptions(options);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_autosave->clear();  // saved or deliberately discarded: a clean end
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+bool MainWindow::offerRecovery()
+{
+    QList<AutosaveEntry> found = m_autosave->orphans();
+    if (found.isEmpty())
+        return false;
+    // One build per window: the newest is offered, older ones wait for the next start.
+    const AutosaveEntry entry = found.takeFirst();
+    for (const AutosaveEntry& older : found)
+        m_autosave->releaseOrphan(older);
+    const RecoveryChoice choice = m_recoveryPrompt ? m_recoveryPrompt(entry) : askRecovery(entry, this);
+    switch (choice) {
+    case RecoveryChoice::Restore: return restoreAutosave(entry);
+    case RecoveryChoice::Discard: m_autosave->discardOrphan(entry); break;
+    case RecoveryChoice::Later: m_autosave->releaseOrphan(entry); break;
+    }
+    return false;
+}
+
+bool MainWindow::restoreAutosave(const AutosaveEntry& entry)
+{
+    Build build;
+    try {
+        build = loadBuildFile(QFile::encodeName(entry.buildPath).toStdString(), &m_catalog);
+    } catch (const std::exception& e) {
+        m_autosave->releaseOrphan(entry);  // kept: never deleted because it could not be read
+        reportError(tr("Could not restore the unsaved build"),
+                    tr("%1\n\nThe automatic copy was kept as %2.").arg(QString::fromUtf8(e.what()), entry.buildPath));
+        return false;
+    }
+    m_session->reset(build);
+    m_session->undoStack()->resetClean();  // unsaved changes, as they were
+    m_file = entry.originalPath;
+    m_autosave->setOriginalPath(m_file);
+    updateTitle();
+    // This window's own autosave takes over before the old copy goes.
+    if (m_autosave->writeNow())
+        m_autosave->discardOrphan(entry);
+    else
+        m_autosave->releaseOrphan(entry);
+    statusBar()->showMessage(tr("Restored the unsaved build from %1").arg(QLocale().toString(entry.savedAt, QLocale::ShortFormat)), 15000);
+    return true;
+}
+
+void MainWindow::openUserData(const QString& path)
+{
+    OpenedUserDatabase opened = openUserDatabase(QFile::encodeName(path).toStdString());
+    m_userDb = std::move(opened.database);
+    m_workload->setUserDatabase(m_userDb.get());
+    showNotice(tr("Your prices and custom parts"), QString::fromStdString(opened.notice));
+}
+
+void MainWindow::rememberPrice(const BuildItem& item)
+{
+    if (!m_userDb || item.ref.empty())
+        return;
+    try {
+        if (item.price)
+            m_userDb->setPrice({item.ref, *item.price, m_session->build().currency, {}});
+        else
+            m_userDb->removePrice(item.ref);
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(tr("Your price could not be remembered: %1").arg(QString::fromUtf8(e.what())), 10000);
+    }
+}
+
+void MainWindow::rememberCustomPart(Category category, const AnyPart& part)
+{
+    if (!m_userDb)
+        return;
+    try {
+        m_userDb->addCustomPart(std::string(categoryId(category)), serializeCustomPart(part));
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(tr("The custom part could not be remembered: %1").arg(QString::fromUtf8(e.what())), 10000);
+    }
+}
+
+std::vector<AnyPart> MainWindow::savedCustomParts(Category category) const
+{
+    std::vector<AnyPart> out;
+    if (!m_userDb)
+        return out;
+    try {
+        for (const CustomPartRecord& r : m_userDb->customParts()) {
+            if (r.category != categoryId(category))
+                continue;
+            try {
+                out.push_back(parseCustomPart(category, r.json));
+            } catch (const BuildFormatError&) {
+                // A record this version cannot read is skipped, not deleted.
+            }
+        }
+    } catch (const std::exception&) {
+    }
+    return out;
+}
+
+BuildWizard* MainWindow::createBuildWizard()
+{
+    auto* wizard = new BuildWizard(m_catalog, m_session->options(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
+    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+        if (const std::optional<Build> build = wizard->result())
+            applyWizardBuild(*build);
+    });
+    return wizard;
+}
+
+void MainWindow::applyWizardBuild(const Build& build)
+{
+    // The wizard plans a new build. Over an empty untitled window it simply fills it (one step
+    // Edit > Undo takes back); over a saved file or a build with parts it opens as a new untitled
+    // build, after the usual offer to save changes, so Ctrl+S can never write the wizard's build
+    // over the file that was open.
+    const Build& open = m_session->build();
+    const bool blank = m_file.isEmpty() && open.items.empty() && !open.workload;
+    if (!blank) {
+        if (!maybeSave()) {
+            statusBar()->showMessage(tr("The wizard's build was not opened; the open build is unchanged."), 10000);
+            return;
+        }
+        newBuild();
+    }
+    m_session->edit(build, tr("Build Wizard"));
+    statusBar()->showMessage(blank ? tr("The wizard's build is open; Edit > Undo takes it back.")
+                                   : tr("The wizard's build is open as a new, unsaved build; the previous one is unchanged."),
+                             10000);
+}
+
+GpuComparisonDialog* MainWindow::openGpuComparison(const std::vector<BuildItem>& start)
+{
+    std::vector<BuildItem> buildGpus;
+    for (const BuildItem& item : m_session->build().items)
+        if (item.category == Category::Gpu)
+            buildGpus.push_back(item);
+    auto* dialog = new GpuComparisonDialog(m_catalog, m_session->build().workload, buildGpus, start, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GpuComparisonDialog::addToBuildRequested, this, [this](const BuildItem& gpu) {
+        m_session->setPart(Category::Gpu, -1, gpu);
+        statusBar()->showMessage(tr("GPU added to the build."), 5000);
+    });
+    dialog->show();
+    return dialog;
+}
+
+bool MainWindow::exportTo(ExportFormat format, const QString& path)
+{
+    const Build& build = m_session->build();
+    const Evaluation& evaluation = m_session->evaluation();
+    QString error;
+    if (format == ExportFormat::Pdf) {
+        QString warning;
+        if (!writeBuildReportPdf(build, evaluation, m_catalog, path, &error, {}, &warning)) {
+            reportError(tr("Export failed"), error);
+            return false;
+        }
+        if (!warning.isEmpty()) {
+            showNotice(tr("PDF report"), warning);
+            return true;
+        }
+    } else {
+        const std::string text = format == ExportFormat::Csv ? exportBuildCsv(build, evaluation, m_catalog)
+                                                             : exportBuildMarkdown(build, evaluation, m_catalog);
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
+            !file.commit()) {
+            reportError(tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+            return false;
+        }
+    }
+    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    return true;
+}
+
+}  // namespace mlrig::ui

@@ -1,0 +1,138 @@
+#pragma once
+
+// The main window: the build table in the middle, live panels (findings, workload, power) in
+// docks, value charts below the table. Everything reads the session's one Evaluation.
+
+#include <QMainWindow>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+#include "ui/common/AppSettings.h"
+#include "ui/session/AutosaveManager.h"
+#include "core/model/Build.h"
+#include "core/catalog/Catalog.h"
+
+class QLabel;
+class QMenu;
+class QTableView;
+
+namespace mlrig {
+class UserDatabase;
+}
+
+namespace mlrig::ui {
+
+class BuildSession;
+class BuildWizard;
+class GpuComparisonDialog;
+class BuildTableModel;
+class FindingsPanel;
+class PowerPanel;
+class ValueChartPanel;
+class WorkloadPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const Catalog& catalog, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    BuildSession* session() const { return m_session; }
+    BuildTableModel* buildModel() const { return m_model; }
+    QTableView* buildView() const { return m_view; }
+    FindingsPanel* findingsPanel() const { return m_findings; }
+    PowerPanel* powerPanel() const { return m_power; }
+    WorkloadPanel* workloadPanel() const { return m_workload; }
+    ValueChartPanel* valuePanel() const { return m_value; }
+    QString currentFile() const { return m_file; }
+
+    // File operations; each returns false (and reports why) when it did not happen.
+    bool openFile(const QString& path);
+    bool saveTo(const QString& path);
+    void newBuild();
+
+    // Puts a part into the build (what the picker does on accept). itemIndex -1 adds.
+    void choosePart(Category category, int itemIndex, const AnyPart& part, bool custom = false);
+    // Opens the picker for a row of the build table.
+    void chooseForRow(int row);
+
+    // With interactive off, errors are reported by signal and status bar only (tests, scripts),
+    // and closing never asks.
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    void showNotice(const QString& text);  // catalog notice at startup: status bar + dialog
+    void showNotice(const QString& title, const QString& text);
+
+    // Data safety (AutosaveManager.h). offerRecovery() looks for an autosave left by a session
+    // that did not end cleanly and asks what to do with it (the prompt can be replaced, for tests);
+    // returns true when a build was restored.
+    AutosaveManager* autosave() const { return m_autosave; }
+    bool offerRecovery();
+    void setRecoveryPrompt(std::function<RecoveryChoice(const AutosaveEntry&)> prompt) { m_recoveryPrompt = std::move(prompt); }
+    bool restoreAutosave(const AutosaveEntry& entry);
+    // Opens the user database (your prices and custom parts; UserDatabaseStore.h). A damaged file
+    // is moved aside and reported with showNotice(). Without one nothing is remembered.
+    void openUserData(const QString& path);
+    UserDatabase* userDatabase() const { return m_userDb.get(); }
+    void setCatalogInfo(const QString& info) { m_catalogInfo = info; }
+
+    // File > New Build Wizard: a wizard for this catalog; Finish puts its build into the session
+    // as one undoable step. The caller shows it (open() or exec()).
+    BuildWizard* createBuildWizard();
+    void applyWizardBuild(const Build& build);
+    // Tools > Compare GPUs: starts from `start` (the picker's selection) or the build's GPUs;
+    // "Add to Build" adds a GPU line.
+    GpuComparisonDialog* openGpuComparison(const std::vector<BuildItem>& start = {});
+    // File > Export: CSV, forum Markdown or the PDF report of the current build.
+    enum class ExportFormat { Csv, Markdown, Pdf };
+    bool exportTo(ExportFormat format, const QString& path);
+
+signals:
+    void errorReported(const QString& title, const QString& message);
+    void noticeShown(const QString& title, const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void createActions();
+    void updateTitle();
+    void updateStatus();
+    void reportError(const QString& title, const QString& message);
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void open();
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+    void editSettings();
+    void applySettings();
+    void removeCurrent();
+    void rememberPrice(const BuildItem& item);
+    void rememberCustomPart(Category category, const AnyPart& part);
+    std::vector<AnyPart> savedCustomParts(Category category) const;
+
+    const Catalog& m_catalog;
+    BuildSession* m_session;
+    BuildTableModel* m_model;
+    QTableView* m_view;
+    QLabel* m_hint;
+    QWidget* m_emptyState = nullptr;  // wizard / compare buttons while the build is empty
+    FindingsPanel* m_findings;
+    PowerPanel* m_power;
+    WorkloadPanel* m_workload;
+    ValueChartPanel* m_value;
+    QMenu* m_recentMenu = nullptr;
+    QLabel* m_statusFindings;
+    QString m_file;
+    QString m_catalogInfo;
+    AppSettings m_settings;
+    bool m_interactive = true;
+    AutosaveManager* m_autosave = nullptr;
+    std::function<RecoveryChoice(const AutosaveEntry&)> m_recoveryPrompt;
+    std::unique_ptr<UserDatabase> m_userDb;
+};
+
+}  // namespace mlrig::ui

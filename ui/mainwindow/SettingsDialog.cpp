@@ -1,0 +1,50 @@
+#include "ui/mainwindow/SettingsDialog.h"
+
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace mlrig::ui {
+
+SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Settings"));
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    m_symbol = new QLineEdit(settings.currencySymbol, this);
+    m_symbol->setMaxLength(4);
+    m_symbol->setAccessibleName(tr("Currency symbol"));
+    form->addRow(tr("&Currency symbol:"), m_symbol);
+    m_price = new QDoubleSpinBox(this);
+    m_price->setRange(0, 10);
+    m_price->setDecimals(3);
+    m_price->setSingleStep(0.01);
+    m_price->setValue(settings.electricityPerKwh);
+    m_price->setAccessibleName(tr("Electricity price per kWh"));
+    form->addRow(tr("&Electricity price per kWh:"), m_price);
+    m_hours = new QDoubleSpinBox(this);
+    m_hours->setRange(0, 24);
+    m_hours->setDecimals(1);
+    m_hours->setValue(settings.hoursPerDay);
+    m_hours->setSuffix(tr(" h"));
+    m_hours->setAccessibleName(tr("Hours at full load per day"));
+    form->addRow(tr("&Hours at full load per day:"), m_hours);
+    layout->addLayout(form);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+AppSettings SettingsDialog::settings() const
+{
+    AppSettings a;
+    a.currencySymbol = m_symbol->text().trimmed().isEmpty() ? QStringLiteral("$") : m_symbol->text().trimmed();
+    a.electricityPerKwh = m_price->value();
+    a.hoursPerDay = m_hours->value();
+    return a;
+}
+
+}  // namespace mlrig::ui

@@ -1,0 +1,223 @@
+#include "ui/picker/PartTableModel.h"
+
+#include <QLocale>
+
+#include "ui/common/UiFormat.h"
+#include "core/eval/ValueMetrics.h"
+
+namespace mlrig::ui {
+
+namespace {
+
+template <typename T> QVariant opt(const std::optional<T>& v)
+{
+    return v ? QVariant(static_cast<double>(*v)) : QVariant();
+}
+QVariant text(const std::string& s)
+{
+    return s.empty() ? QVariant() : QVariant(qs(s));
+}
+QVariant yesNo(const std::optional<bool>& v)
+{
+    if (!v)
+        return {};
+    return *v ? PartTableModel::tr("yes") : PartTableModel::tr("no");
+}
+QString joined(const std::vector<std::string>& list)
+{
+    QStringList out;
+    for (const auto& s : list)
+        out << qs(s);
+    return out.join(QStringLiteral(", "));
+}
+
+using Col = PartTableModel::Column;
+
+template <typename T, typename F> std::function<QVariant(const AnyPart&)> on(F f)
+{
+    return [f](const AnyPart& p) -> QVariant { return f(std::get<T>(p)); };
+}
+
+Col numeric(QString title, std::function<QVariant(const AnyPart&)> f, int decimals = 0, QString tip = {})
+{
+    return Col{std::move(title), std::move(tip), std::move(f), decimals, false, true};
+}
+Col textual(QString title, std::function<QVariant(const AnyPart&)> f, QString tip = {})
+{
+    return Col{std::move(title), std::move(tip), std::move(f), 0, false, false};
+}
+
+std::vector<Col> columnsFor(Category category)
+{
+    const auto T = [](const char* s) { return PartTableModel::tr(s); };
+    std::vector<Col> c;
+    c.push_back(textual(T("Name"), [](const AnyPart& p) -> QVariant { return qs(infoOf(p).name); }));
+    switch (category) {
+    case Category::Gpu:
+        c.push_back(numeric(T("VRAM GB"), on<Gpu>([](const Gpu& g) { return opt(g.vramGb); })));
+        c.push_back(numeric(T("GB/s"), on<Gpu>([](const Gpu& g) { return opt(g.memoryBandwidthGbs); }), 0,
+                            T("Memory bandwidth: sets LLM decode speed")));
+        c.push_back(numeric(T("FP16 TFLOPS"), on<Gpu>([](const Gpu& g) { return opt(g.fp16TensorTflops); }), 0,
+                            T("Dense FP16 tensor throughput with FP32 accumulate")));
+        c.push_back(numeric(T("TDP W"), on<Gpu>([](const Gpu& g) { return opt(g.tdpW); })));
+        c.push_back(numeric(T("Length mm"), on<Gpu>([](const Gpu& g) { return opt(g.lengthMm); })));
+        break;
+    case Category::Cpu:
+        c.push_back(textual(T("Socket"), on<Cpu>([](const Cpu& x) { return text(x.socket); })));
+        c.push_back(numeric(T("Cores"), on<Cpu>([](const Cpu& x) { return opt(x.cores); })));
+        c.push_back(numeric(T("Threads"), on<Cpu>([](const Cpu& x) { return opt(x.threads); })));
+        c.push_back(numeric(T("TDP W"), on<Cpu>([](const Cpu& x) { return opt(x.tdpW); })));
+        c.push_back(numeric(T("PCIe lanes"), on<Cpu>([](const Cpu& x) { return opt(x.pcieLanes); })));
+        break;
+    case Category::Motherboard:
+        c.push_back(textual(T("Socket"), on<Motherboard>([](const Motherboard& x) { return text(x.socket); })));
+        c.push_back(textual(T("Form factor"), on<Motherboard>([](const Motherboard& x) { return text(x.formFactor); })));
+        c.push_back(textual(T("Memory"), on<Motherboard>([](const Motherboard& x) { return text(x.memoryType); })));
+        c.push_back(numeric(T("Max GB"), on<Motherboard>([](const Motherboard& x) { return opt(x.maxMemoryGb); })));
+        c.push_back(numeric(T("x16 slots"), on<Motherboard>([](const Motherboard& x) { return opt(x.pcieX16Slots); })));
+        c.push_back(textual(T("x8/x8"), on<Motherboard>([](const Motherboard& x) { return yesNo(x.x8x8Bifurcation); }),
+                            T("Can split the CPU lanes into two x8 slots for two GPUs")));
+        c.push_back(numeric(T("M.2"), on<Motherboard>([](const Motherboard& x) { return opt(x.m2Slots); })));
+        break;
+    case Category::Memory:
+        c.push_back(textual(T("Type"), on<Memory>([](const Memory& x) { return text(x.memoryType); })));
+        c.push_back(numeric(T("Total GB"), on<Memory>([](const Memory& x) { return opt(x.totalGb()); })));
+        c.push_back(numeric(T("Modules"), on<Memory>([](const Memory& x) { return opt(x.modules); })));
+        c.push_back(numeric(T("MT/s"), on<Memory>([](const Memory& x) { return opt(x.speedMts); })));
+        c.push_back(numeric(T("CL"), on<Memory>([](const Memory& x) { return opt(x.casLatency); })));
+        break;
+    case Category::Psu:
+        c.push_back(numeric(T("Watts"), on<Psu>([](const Psu& x) { return opt(x.wattageW); })));
+        c.push_back(textual(T("Efficiency"), on<Psu>([](const Psu& x) { return text(x.efficiency); })));
+        c.push_back(textual(T("ATX 3"), on<Psu>([](const Psu& x) { return yesNo(x.atx3); })));
+        c.push_back(numeric(T("PCIe 8-pin"), on<Psu>([](const Psu& x) { return opt(x.pcie8pin); })));
+        c.push_back(numeric(T("16-pin"), on<Psu>([](const Psu& x) { return opt(x.pcie12vhpwr); })));
+        break;
+    case Category::Case:
+        c.push_back(textual(T("Type"), on<Case>([](const Case& x) { return text(x.formFactor); })));
+        c.push_back(textual(T("Boards"), on<Case>([](const Case& x) { return QVariant(joined(x.motherboardFormFactors)); })));
+        c.push_back(numeric(T("GPU mm"), on<Case>([](const Case& x) { return opt(x.maxGpuLengthMm); }), 0,
+                            T("Longest GPU that fits")));
+        c.push_back(numeric(T("Cooler mm"), on<Case>([](const Case& x) { return opt(x.maxCoolerHeightMm); }), 0,
+                            T("Tallest CPU cooler that fits")));
+        c.push_back(numeric(T("Slots"), on<Case>([](const Case& x) { return opt(x.expansionSlots); })));
+        break;
+    case Category::Cooler:
+        c.push_back(textual(T("Sockets"), on<Cooler>([](const Cooler& x) { return QVariant(joined(x.sockets)); })));
+        c.push_back(numeric(T("Height mm"), on<Cooler>([](const Cooler& x) { return opt(x.heightMm); })));
+        c.push_back(textual(T("Liquid"), on<Cooler>([](const Cooler& x) { return yesNo(x.waterCooled); })));
+        c.push_back(numeric(T("Radiator mm"), on<Cooler>([](const Cooler& x) { return opt(x.radiatorMm); })));
+        break;
+    case Category::Storage:
+        c.push_back(textual(T("Type"), on<Storage>([](const Storage& x) { return text(x.storageType); })));
+        c.push_back(numeric(T("GB"), on<Storage>([](const Storage& x) { return opt(x.capacityGb); })));
+        c.push_back(textual(T("NVMe"), on<Storage>([](const Storage& x) { return yesNo(x.nvme); })));
+        c.push_back(textual(T("Interface"), on<Storage>([](const Storage& x) { return text(x.interface); })));
+        break;
+    }
+    Col price = numeric(T("Price"), [](const AnyPart& p) -> QVariant { return opt(infoOf(p).priceUsd); });
+    price.money = true;
+    price.tooltip = T("US catalog price snapshot; † marks a launch MSRP");
+    c.push_back(price);
+    if (category == Category::Gpu) {
+        c.push_back(numeric(T("TFLOPS/$1k"), on<Gpu>([](const Gpu& g) -> QVariant {
+                                const GpuValue v = gpuValueAt(g, g.info.priceUsd,
+                                                              g.info.priceIsMsrp ? PriceSource::Msrp : PriceSource::Catalog);
+                                return v.tflopsPerDollar ? QVariant(*v.tflopsPerDollar * 1000.0) : QVariant();
+                            }),
+                            1, T("FP16 tensor TFLOPS per 1000 of price")));
+    }
+    return c;
+}
+
+}  // namespace
+
+PartTableModel::PartTableModel(const Catalog& catalog, Category category, QObject* parent)
+    : QAbstractTableModel(parent), m_category(category), m_parts(catalog.parts(category)),
+      m_columns(columnsFor(category))
+{
+    for (size_t i = 0; i < m_columns.size(); ++i)
+        if (m_columns[i].money)
+            m_priceColumn = static_cast<int>(i);
+}
+
+int PartTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_parts.size());
+}
+
+int PartTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_columns.size());
+}
+
+const AnyPart* PartTableModel::partAt(int row) const
+{
+    if (row < 0 || row >= static_cast<int>(m_parts.size()))
+        return nullptr;
+    return &m_parts[static_cast<size_t>(row)];
+}
+
+int PartTableModel::rowOf(const AnyPart* part) const
+{
+    if (m_parts.empty() || part < m_parts.data() || part >= m_parts.data() + m_parts.size())
+        return -1;
+    return static_cast<int>(part - m_parts.data());
+}
+
+QVariant PartTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.model() != this)
+        return {};
+    const AnyPart& part = m_parts[static_cast<size_t>(index.row())];
+    const Col& col = m_columns[static_cast<size_t>(index.column())];
+    switch (role) {
+    case SortRole:
+        return col.sortValue(part);
+    case PartIndexRole:
+        return index.row();
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole: {
+        const QVariant v = col.sortValue(part);
+        if (!v.isValid())
+            return QStringLiteral("—");
+        if (!col.numeric)
+            return v.toString();
+        if (col.money) {
+            QString s = money(v.toDouble(), m_symbol);
+            if (infoOf(part).priceIsMsrp)
+                s += QStringLiteral(" †");
+            return s;
+        }
+        return QLocale().toString(v.toDouble(), 'f', col.decimals);
+    }
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(col.numeric ? (Qt::AlignRight | Qt::AlignVCenter) : (Qt::AlignLeft | Qt::AlignVCenter));
+    case Qt::ToolTipRole:
+        if (index.column() == 0)
+            return qs(infoOf(part).name);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant PartTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= static_cast<int>(m_columns.size()))
+        return {};
+    if (role == Qt::DisplayRole)
+        return m_columns[static_cast<size_t>(section)].title;
+    if (role == Qt::ToolTipRole && !m_columns[static_cast<size_t>(section)].tooltip.isEmpty())
+        return m_columns[static_cast<size_t>(section)].tooltip;
+    return {};
+}
+
+Qt::ItemFlags PartTableModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+}  // namespace mlrig::ui

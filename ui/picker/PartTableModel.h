@@ -1,0 +1,55 @@
+#pragma once
+
+// The catalog parts of one category as a table, with the columns that matter for that
+// category. Display and sort values only; which rows show is decided by PartFilter (core search
+// + core evaluation) and applied by PartFilterProxy.
+
+#include <QAbstractTableModel>
+#include <QString>
+
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "core/catalog/Catalog.h"
+
+namespace mlrig::ui {
+
+class PartTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    static constexpr int SortRole = Qt::UserRole + 1;  // number or string; invalid = unknown
+    static constexpr int PartIndexRole = Qt::UserRole + 2;
+
+    PartTableModel(const Catalog& catalog, Category category, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+
+    Category category() const { return m_category; }
+    const AnyPart* partAt(int row) const;
+    int rowOf(const AnyPart* part) const;  // -1 when not in this model
+    void setCurrencySymbol(const QString& symbol) { m_symbol = symbol; }
+    int priceColumn() const { return m_priceColumn; }
+
+    struct Column {
+        QString title;
+        QString tooltip;
+        std::function<QVariant(const AnyPart&)> sortValue;  // raw value
+        int decimals = 0;
+        bool money = false;
+        bool numeric = true;
+    };
+
+private:
+    Category m_category;
+    std::span<const AnyPart> m_parts;
+    std::vector<Column> m_columns;
+    int m_priceColumn = -1;
+    QString m_symbol = QStringLiteral("$");
+};
+
+}  // namespace mlrig::ui

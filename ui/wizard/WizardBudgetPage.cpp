@@ -1,0 +1,136 @@
+#include "ui/wizard/WizardBudgetPage.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QRadioButton>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+#include "ui/wizard/BuildWizard.h"
+#include "ui/common/UiFormat.h"
+
+namespace mlrig::ui {
+
+WizardBudgetPage::WizardBudgetPage(BuildWizard* wizard) : QWizardPage(wizard), m_wizard(wizard)
+{
+    setObjectName(QStringLiteral("wizardBudgetPage"));
+    setTitle(tr("Budget and preferences"));
+    setSubTitle(tr("The whole build must fit the budget: GPUs, platform, power supply, case and storage."));
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    m_budget = new QDoubleSpinBox(this);
+    m_budget->setObjectName(QStringLiteral("wizardBudget"));
+    m_budget->setRange(300, 100000);
+    m_budget->setDecimals(0);
+    m_budget->setSingleStep(100);
+    m_budget->setPrefix(QStringLiteral("$"));
+    m_budget->setGroupSeparatorShown(true);
+    m_budget->setAccessibleName(tr("Budget in US dollars"));
+    auto* budgetRow = new QHBoxLayout;
+    budgetRow->addWidget(m_budget);
+    auto* currency = new QLabel(tr("US dollars: catalog prices are a US snapshot; launch prices (MSRP) where no shop "
+                                   "price is known."),
+                                this);
+    currency->setWordWrap(true);
+    currency->setForegroundRole(QPalette::PlaceholderText);
+    budgetRow->addWidget(currency, 1);
+    auto* budgetLabel = new QLabel(tr("&Budget:"), this);
+    budgetLabel->setBuddy(m_budget);
+    form->addRow(budgetLabel, budgetRow);
+
+    auto* gpus = new QHBoxLayout;
+    m_oneGpu = new QRadioButton(tr("&One GPU"), this);
+    m_oneGpu->setObjectName(QStringLiteral("wizardOneGpu"));
+    m_twoGpus = new QRadioButton(tr("&Two identical GPUs"), this);
+    m_twoGpus->setObjectName(QStringLiteral("wizardTwoGpus"));
+    auto* group = new QButtonGroup(this);
+    group->addButton(m_oneGpu);
+    group->addButton(m_twoGpus);
+    gpus->addWidget(m_oneGpu);
+    gpus->addWidget(m_twoGpus);
+    gpus->addStretch(1);
+    auto* gpuCell = new QVBoxLayout;
+    gpuCell->setSpacing(2);
+    gpuCell->addLayout(gpus);
+    auto* gpuHint = new QLabel(tr("Two cards add VRAM for larger models, but need a board that runs both at x8/x8, "
+                                  "a bigger power supply and a case with room for both."),
+                               this);
+    gpuHint->setWordWrap(true);
+    gpuHint->setForegroundRole(QPalette::PlaceholderText);
+    gpuCell->addWidget(gpuHint);
+    form->addRow(tr("GPUs:"), gpuCell);
+
+    m_used = new QCheckBox(tr("I will buy a &used GPU at a price I enter"), this);
+    m_used->setObjectName(QStringLiteral("wizardUsed"));
+    m_used->setToolTip(tr("The catalog has shop and launch prices only. With this on, the GPU step lets you enter "
+                          "the price of a used card you have found."));
+    form->addRow(tr("Used parts:"), m_used);
+
+    m_power = new QComboBox(this);
+    m_power->setObjectName(QStringLiteral("wizardPower"));
+    m_power->addItem(tr("Full power (fastest)"), 1.0);
+    m_power->addItem(tr("Balanced: GPUs limited to 85% (a little quieter, about 3% slower)"), 0.85);
+    m_power->addItem(tr("Quiet: GPUs limited to 70% (much cooler, about 11% slower)"), 0.70);
+    m_power->setAccessibleName(tr("Noise and power preference"));
+    form->addRow(tr("&Noise and power:"), m_power);
+    layout->addLayout(form);
+    m_problem = new QLabel(this);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: %1").arg(severityColor(Severity::Error).name()));
+    layout->addWidget(m_problem);
+    layout->addStretch(1);
+
+    connect(m_budget, &QDoubleSpinBox::valueChanged, this, &WizardBudgetPage::commit);
+    connect(m_oneGpu, &QRadioButton::toggled, this, &WizardBudgetPage::commit);
+    connect(m_used, &QCheckBox::toggled, this, &WizardBudgetPage::commit);
+    connect(m_power, &QComboBox::currentIndexChanged, this, &WizardBudgetPage::commit);
+}
+
+void WizardBudgetPage::initializePage()
+{
+    const BuildGoal& goal = m_wizard->goal();
+    const QSignalBlocker b1(m_budget), b2(m_oneGpu), b3(m_twoGpus), b4(m_used), b5(m_power);
+    m_budget->setValue(goal.budget);
+    m_oneGpu->setChecked(goal.gpuCount == 1);
+    m_twoGpus->setChecked(goal.gpuCount == 2);
+    m_used->setChecked(goal.allowUsed);
+    int best = 0;
+    for (int i = 0; i < m_power->count(); ++i)
+        if (std::abs(m_power->itemData(i).toDouble() - goal.gpuPowerFraction) <
+            std::abs(m_power->itemData(best).toDouble() - goal.gpuPowerFraction))
+            best = i;
+    m_power->setCurrentIndex(best);
+    commit();
+}
+
+void WizardBudgetPage::commit()
+{
+    BuildGoal goal = m_wizard->goal();
+    goal.budget = m_budget->value();
+    goal.gpuCount = m_twoGpus->isChecked() ? 2 : 1;
+    goal.allowUsed = m_used->isChecked();
+    goal.gpuPowerFraction = m_power->currentData().toDouble();
+    const std::string problem = validateGoal(goal);
+    m_problem->setText(problem.empty() ? QString() : tr("Cannot plan this: %1.").arg(qs(problem)));
+    if (problem.empty())
+        m_wizard->setGoal(goal);
+    emit completeChanged();
+}
+
+bool WizardBudgetPage::isComplete() const
+{
+    return m_problem->text().isEmpty();
+}
+
+bool WizardBudgetPage::validatePage()
+{
+    commit();
+    return isComplete();
+}
+
+}  // namespace mlrig::ui
