@@ -1,7 +1,7 @@
 #pragma once
 
 // Each mlrig-cli subcommand lives in its own <Name>Command.cpp and registers itself here.
-// Exit codes (DESIGN.md): 0 done, 2 unreadable or invalid input (one line on stderr).
+// Exit codes (docs/ARCHITECTURE.md "Command line"): 0 done, 2 unreadable or invalid input (one line on stderr).
 
 #include <CLI/CLI.hpp>
 

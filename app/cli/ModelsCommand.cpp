@@ -1,4 +1,4 @@
-// mlrig-cli models [--format json|text]: the model library (DESIGN.md).
+// mlrig-cli models [--format json|text]: the model library (README, "LLM models").
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 

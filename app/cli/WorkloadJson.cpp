@@ -34,7 +34,7 @@ ojson workloadJson(const WorkloadEstimate& w)
                  {"confidence", std::string(confidenceId(w.confidence))},
                  {"assumptions", w.assumptions},
                  {"reason", w.reason}};
-    // LLM inference: where the model lives (DESIGN.md: the workload object grows, never renames).
+    // LLM inference: where the model lives (docs/ARCHITECTURE.md: the workload object grows, never renames).
     out["placement"] = w.placement.empty() ? ojson(nullptr) : ojson(w.placement);
     out["gpu_layers"] = w.gpuLayers ? ojson(*w.gpuLayers) : ojson(nullptr);
     out["total_layers"] = w.totalLayers > 0 ? ojson(w.totalLayers) : ojson(nullptr);

@@ -1,6 +1,6 @@
 #pragma once
 
-// The `workload` object of `mlrig-cli evaluate` (DESIGN.md), shared with `mlrig-cli fit`.
+// The `workload` object of `mlrig-cli evaluate` (README; docs/ARCHITECTURE.md "Command line"), shared with `mlrig-cli fit`.
 
 #include <nlohmann/json.hpp>
 

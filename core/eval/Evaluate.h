@@ -12,7 +12,7 @@ struct EvaluationOptions {
 };
 
 // The whole verdict on a build: findings, power, cost, workload estimate and value metrics.
-// Pure and fast (DESIGN.md budget: <= 50 us for a full 2-GPU build); never throws for a
+// Pure and fast (docs/ARCHITECTURE.md, "Performance budgets"); never throws for a
 // build that loaded, unresolvable refs become missing-part / not-checked findings.
 Evaluation evaluate(const Build& build, const Catalog& catalog, const EvaluationOptions& options = {});
 

@@ -15,7 +15,7 @@ enum class Severity { Error, Warning, Note };
 std::string_view severityId(Severity severity);  // "error", "warning", "note"
 
 struct Finding {
-    std::string rule;  // stable rule id from DESIGN.md ("cpu-socket", ...)
+    std::string rule;  // stable rule id (docs/ARCHITECTURE.md) ("cpu-socket", ...)
     Severity severity = Severity::Note;
     std::string message;      // names the parts and the numbers
     std::vector<Category> parts;  // categories involved, for highlighting

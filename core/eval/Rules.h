@@ -1,7 +1,7 @@
 #pragma once
 
 // The rule checks behind evaluate(), split by theme (RulesPhysical.cpp, RulesGpu.cpp,
-// RulesPower.cpp, Rules.cpp). Internal to core/eval; the stable API is the rule ids of DESIGN.md.
+// RulesPower.cpp, Rules.cpp). Internal to core/eval; the stable API is the rule ids of docs/ARCHITECTURE.md.
 
 #include <initializer_list>
 #include <optional>

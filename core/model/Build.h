@@ -1,6 +1,6 @@
 #pragma once
 
-// The build document (.mlrig, JSON, version 1; see DESIGN.md): a value object. The UI keeps
+// The build document (.mlrig, JSON, version 1; see docs/ARCHITECTURE.md): a value object. The UI keeps
 // copies of it on its undo stack; evaluation takes it by const reference.
 
 #include <nlohmann/json.hpp>

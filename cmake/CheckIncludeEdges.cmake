@@ -1,0 +1,115 @@
+# Checks that every #include "..." in the source tree follows the allowed edges between modules.
+#
+#   cmake -DSOURCE_DIR=<tree> -DRULES=<file with an ```include-edges block> -P CheckIncludeEdges.cmake
+#
+# The rules live in docs/ARCHITECTURE.md, so the document a reader sees is the list the build
+# enforces. Inside the fenced block ```include-edges:
+#   <module> -> <module or pattern> ...   a module (a folder such as core/eval) and what it may include
+#   private <header>                      a header only its own module may include
+# A module is the longest listed folder that contains the file; a pattern ending in /* stands
+# for every module below that folder; a bare * for anything. Files outside every listed module
+# are not checked. Includes within a module are always allowed. Exit code 1 and one line per
+# forbidden include ("forbidden include: a.cpp:12 (core/util) -> core/eval/Evaluate.h (core/eval)").
+cmake_minimum_required(VERSION 3.25)
+
+if(NOT SOURCE_DIR OR NOT RULES)
+    message(FATAL_ERROR "usage: cmake -DSOURCE_DIR=<dir> -DRULES=<file> -P CheckIncludeEdges.cmake")
+endif()
+
+get_filename_component(SOURCE_DIR "${SOURCE_DIR}" ABSOLUTE)
+file(READ "${RULES}" rules_text)
+string(REGEX MATCH "```include-edges\n([^`]*)```" block "${rules_text}")
+if(NOT block)
+    message(FATAL_ERROR "${RULES}: no ```include-edges block")
+endif()
+set(block "${CMAKE_MATCH_1}")
+string(REPLACE ";" "," block "${block}")  # a ; in a comment would split a CMake list
+string(REPLACE "\n" ";" rule_lines "${block}")
+
+set(modules "")
+set(private_headers "")
+foreach(line IN LISTS rule_lines)
+    string(REGEX REPLACE "#.*$" "" line "${line}")
+    string(STRIP "${line}" line)
+    if(line STREQUAL "")
+        continue()
+    endif()
+    if(line MATCHES "^private[ \t]+([^ \t]+)$")
+        list(APPEND private_headers "${CMAKE_MATCH_1}")
+    elseif(line MATCHES "^([^ \t]+)[ \t]*->(.*)$")
+        set(module "${CMAKE_MATCH_1}")
+        string(STRIP "${CMAKE_MATCH_2}" targets)
+        string(REGEX REPLACE "[ \t]+" ";" targets "${targets}")
+        list(APPEND modules "${module}")
+        string(MAKE_C_IDENTIFIER "${module}" key)
+        set(allowed_${key} "${targets}")
+    else()
+        message(FATAL_ERROR "${RULES}: cannot read the rule \"${line}\"")
+    endif()
+endforeach()
+
+# The module a path belongs to: the longest listed module that is a folder prefix of it.
+function(module_of path out)
+    set(best "")
+    foreach(m IN LISTS modules)
+        string(LENGTH "${m}" len)
+        string(LENGTH "${best}" best_len)
+        if(path MATCHES "^${m}/" AND len GREATER best_len)
+            set(best "${m}")
+        endif()
+    endforeach()
+    set(${out} "${best}" PARENT_SCOPE)
+endfunction()
+
+function(is_allowed from to out)
+    string(MAKE_C_IDENTIFIER "${from}" key)
+    foreach(pattern IN LISTS allowed_${key})
+        if(pattern STREQUAL "*" OR pattern STREQUAL to)
+            set(${out} TRUE PARENT_SCOPE)
+            return()
+        endif()
+        # Two ifs: ${CMAKE_MATCH_1} is expanded before the condition runs.
+        if(pattern MATCHES "^(.*)/\\*$")
+            if(to MATCHES "^${CMAKE_MATCH_1}/")
+                set(${out} TRUE PARENT_SCOPE)
+                return()
+            endif()
+        endif()
+    endforeach()
+    set(${out} FALSE PARENT_SCOPE)
+endfunction()
+
+file(GLOB_RECURSE sources RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/*.h" "${SOURCE_DIR}/*.cpp")
+list(FILTER sources EXCLUDE REGEX "^(build|\\.git)/")
+set(violations 0)
+set(checked 0)
+foreach(source IN LISTS sources)
+    module_of("${source}" from)
+    if(from STREQUAL "")
+        continue()
+    endif()
+    math(EXPR checked "${checked} + 1")
+    file(STRINGS "${SOURCE_DIR}/${source}" include_lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+    foreach(include_line IN LISTS include_lines)
+        string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*$" "\\1" header "${include_line}")
+        module_of("${header}" to)
+        set(problem "")
+        if(NOT to STREQUAL "" AND NOT to STREQUAL from)
+            is_allowed("${from}" "${to}" ok)
+            if(NOT ok)
+                set(problem "${from} may not include ${to}")
+            elseif(header IN_LIST private_headers)
+                set(problem "${header} is private to ${to}")
+            endif()
+        endif()
+        if(problem)
+            message("forbidden include: ${source}: \"${header}\": ${problem}")
+            math(EXPR violations "${violations} + 1")
+        endif()
+    endforeach()
+endforeach()
+
+if(violations GREATER 0)
+    message(FATAL_ERROR "${violations} forbidden include(s); the allowed edges are in ${RULES}")
+endif()
+message("include edges: ${checked} files checked, no forbidden include")
