@@ -255,20 +255,62 @@ public:
 
 namespace {
 
-Catalog readCatalog(SQLite::Database& db, const std::string& what)
-{
-    return CatalogReader::read(db, what);
-}
-
-}  // namespace
-
-Catalog CatalogReader::read(SQLite::Database& db, const std::string& what)
+// The schema version a catalog file carries (PRAGMA user_version); a mismatch is refused with
+// both numbers, because reading another version's columns would give wrong parts silently.
+int checkedSchemaVersion(SQLite::Database& db, const std::string& what)
 {
     const int version = db.execAndGet("PRAGMA user_version").getInt();
     if (version != kCatalogSchemaVersion) {
         throw CatalogError(what + " has catalog schema version " + std::to_string(version) + "; this mlrig needs " +
                            std::to_string(kCatalogSchemaVersion));
     }
+    return version;
+}
+
+// Opens a SQLite image held in memory (the catalog embedded into the executable) and hands it
+// to `read`. READONLY: SQLite reads the image in place and never writes to it.
+template <typename Read> Catalog readImage(std::span<const std::byte> sqliteImage, Read read)
+{
+    const std::string what = "embedded catalog";
+    if (sqliteImage.size() < 512)
+        throw CatalogError(what + " is empty or truncated");
+    try {
+        SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
+        auto* data = const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(sqliteImage.data()));
+        const int rc = sqlite3_deserialize(db.getHandle(), "main", data, static_cast<sqlite3_int64>(sqliteImage.size()),
+                                           static_cast<sqlite3_int64>(sqliteImage.size()), SQLITE_DESERIALIZE_READONLY);
+        if (rc != SQLITE_OK)
+            throw CatalogError(what + " cannot be opened (SQLite error " + std::to_string(rc) + ")");
+        return read(db, what);
+    } catch (const SQLite::Exception& e) {
+        throw CatalogError(what + " cannot be read: " + e.what());
+    } catch (const nlohmann::json::exception& e) {
+        throw CatalogError(what + " holds malformed data: " + e.what());
+    }
+}
+
+// The same for a catalog file on disk (--catalog, the installed copy).
+template <typename Read> Catalog readFile(const std::filesystem::path& sqlitePath, Read read)
+{
+    const std::string what = "catalog " + sqlitePath.string();
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(sqlitePath, error))
+        throw CatalogError(what + " does not exist");
+    try {
+        SQLite::Database db(sqlitePath.string(), SQLite::OPEN_READONLY);
+        return read(db, what);
+    } catch (const SQLite::Exception& e) {
+        throw CatalogError(what + " cannot be read: " + e.what());
+    } catch (const nlohmann::json::exception& e) {
+        throw CatalogError(what + " holds malformed data: " + e.what());
+    }
+}
+
+}  // namespace
+
+Catalog CatalogReader::read(SQLite::Database& db, const std::string& what)
+{
+    const int version = checkedSchemaVersion(db, what);
     const std::string check = db.execAndGet("PRAGMA quick_check").getString();
     if (check != "ok")
         throw CatalogError(what + " is damaged (" + check + ")");
@@ -301,11 +343,7 @@ Catalog CatalogReader::read(SQLite::Database& db, const std::string& what)
 
 Catalog CatalogReader::readGpuModels(SQLite::Database& db, const std::string& what)
 {
-    const int version = db.execAndGet("PRAGMA user_version").getInt();
-    if (version != kCatalogSchemaVersion) {
-        throw CatalogError(what + " has catalog schema version " + std::to_string(version) + "; this mlrig needs " +
-                           std::to_string(kCatalogSchemaVersion));
-    }
+    const int version = checkedSchemaVersion(db, what);
     std::vector<GpuChip> chips;
     for (ChipRow& row : readChips(db))
         chips.push_back(std::move(row.chip));
@@ -316,29 +354,12 @@ Catalog CatalogReader::readGpuModels(SQLite::Database& db, const std::string& wh
 
 Catalog Catalog::loadGpuModels(std::span<const std::byte> sqliteImage)
 {
-    if (sqliteImage.size() < 512)
-        throw CatalogError("embedded catalog is empty or truncated");
-    try {
-        SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
-        auto* data = const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(sqliteImage.data()));
-        const int rc = sqlite3_deserialize(db.getHandle(), "main", data, static_cast<sqlite3_int64>(sqliteImage.size()),
-                                           static_cast<sqlite3_int64>(sqliteImage.size()), SQLITE_DESERIALIZE_READONLY);
-        if (rc != SQLITE_OK)
-            throw CatalogError("embedded catalog cannot be opened (SQLite error " + std::to_string(rc) + ")");
-        return CatalogReader::readGpuModels(db, "embedded catalog");
-    } catch (const SQLite::Exception& e) {
-        throw CatalogError(std::string("embedded catalog cannot be read: ") + e.what());
-    }
+    return readImage(sqliteImage, &CatalogReader::readGpuModels);
 }
 
 Catalog Catalog::loadGpuModelsFromFile(const std::filesystem::path& sqlitePath)
 {
-    try {
-        SQLite::Database db(sqlitePath.string(), SQLite::OPEN_READONLY);
-        return CatalogReader::readGpuModels(db, "catalog " + sqlitePath.string());
-    } catch (const SQLite::Exception& e) {
-        throw CatalogError("catalog " + sqlitePath.string() + " cannot be read: " + e.what());
-    }
+    return readFile(sqlitePath, &CatalogReader::readGpuModels);
 }
 
 namespace {
@@ -420,35 +441,12 @@ void completeFromChip(Gpu& gpu, const GpuChip& chip)
 
 Catalog Catalog::loadFile(const std::filesystem::path& sqlitePath)
 {
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(sqlitePath, error))
-        throw CatalogError("catalog " + sqlitePath.string() + " does not exist");
-    try {
-        SQLite::Database db(sqlitePath.string(), SQLite::OPEN_READONLY);
-        return readCatalog(db, "catalog " + sqlitePath.string());
-    } catch (const SQLite::Exception& e) {
-        throw CatalogError("catalog " + sqlitePath.string() + " cannot be read: " + e.what());
-    } catch (const nlohmann::json::exception& e) {
-        throw CatalogError("catalog " + sqlitePath.string() + " holds malformed data: " + e.what());
-    }
+    return readFile(sqlitePath, &CatalogReader::read);
 }
 
 Catalog Catalog::loadBytes(std::span<const std::byte> sqliteImage)
 {
-    if (sqliteImage.size() < 512)
-        throw CatalogError("embedded catalog is empty or truncated");
-    try {
-        SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
-        // READONLY: SQLite reads the image in place and never writes to it.
-        auto* data = const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(sqliteImage.data()));
-        const int rc = sqlite3_deserialize(db.getHandle(), "main", data, static_cast<sqlite3_int64>(sqliteImage.size()),
-                                           static_cast<sqlite3_int64>(sqliteImage.size()), SQLITE_DESERIALIZE_READONLY);
-        if (rc != SQLITE_OK)
-            throw CatalogError("embedded catalog cannot be opened (SQLite error " + std::to_string(rc) + ")");
-        return readCatalog(db, "embedded catalog");
-    } catch (const SQLite::Exception& e) {
-        throw CatalogError(std::string("embedded catalog cannot be read: ") + e.what());
-    }
+    return readImage(sqliteImage, &CatalogReader::read);
 }
 
 Catalog Catalog::fromParts(std::vector<AnyPart> parts, std::vector<GpuChip> chips)

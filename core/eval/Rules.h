@@ -11,6 +11,7 @@
 
 #include "core/model/Build.h"
 #include "core/catalog/Catalog.h"
+#include "core/catalog/FormFactor.h"
 #include "core/eval/Evaluation.h"
 #include "core/eval/ResolvedBuild.h"
 
@@ -72,8 +73,7 @@ void checkCompleteness(Context& context);  // missing-part, not-checked (run las
 // Formatting helpers shared by the rule files.
 std::string num(double value);  // "315", "2.5", "1012"
 std::string gpuLabel(const GpuLine& line);  // "2x GeForce RTX 3090" / "GeForce RTX 3090"
-// Canonical board form factor for tolerant matching ("Micro ATX" == "micro-atx" == "mATX").
-std::string canonicalFormFactor(std::string_view formFactor);
-bool caseFitsBoard(const std::vector<std::string>& caseFormFactors, std::string_view boardFormFactor);
+using mlrig::canonicalFormFactor;  // core/catalog/FormFactor.h
+using mlrig::caseFitsBoard;
 
 }  // namespace mlrig::rules

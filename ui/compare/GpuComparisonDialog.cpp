@@ -26,6 +26,7 @@
 
 #include <algorithm>
 
+#include "ui/common/ProseLabel.h"
 #include "ui/common/ChartStyle.h"
 #include "ui/report/ComparisonReport.h"
 #include "ui/common/UiFormat.h"
@@ -89,15 +90,9 @@ GpuComparisonDialog::GpuComparisonDialog(const Catalog& catalog, const std::opti
         m_pickers.push_back(combo);
     }
     layout->addLayout(pickRow);
-    m_workloadLabel = new QLabel(this);
-    m_workloadLabel->setWordWrap(true);
-    m_workloadLabel->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(m_workloadLabel);
-    m_problem = new QLabel(this);
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: %1").arg(severityColor(Severity::Error).name()));
+    m_workloadLabel = addProseLabel(layout, this, ProseKind::Hint);
+    m_problem = addProseLabel(layout, this, ProseKind::Problem);
     m_problem->hide();
-    layout->addWidget(m_problem);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     m_table = new QTableWidget(split);

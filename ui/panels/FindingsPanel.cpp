@@ -8,6 +8,7 @@
 
 #include "ui/session/BuildSession.h"
 #include "ui/panels/FindingsModel.h"
+#include "ui/common/ProseLabel.h"
 #include "ui/common/UiFormat.h"
 
 namespace mlrig::ui {
@@ -15,9 +16,7 @@ namespace mlrig::ui {
 FindingsPanel::FindingsPanel(BuildSession* session, QWidget* parent) : QWidget(parent), m_session(session)
 {
     auto* layout = new QVBoxLayout(this);
-    m_summary = new QLabel(this);
-    m_summary->setWordWrap(true);
-    layout->addWidget(m_summary);
+    m_summary = addProseLabel(layout, this);
     m_model = new FindingsModel(session, this);
     m_view = new QTreeView(this);
     m_view->setModel(m_model);

@@ -17,6 +17,7 @@
 
 #include "ui/session/BuildSession.h"
 #include "ui/panels/PowerGauge.h"
+#include "ui/common/ProseLabel.h"
 #include "ui/common/ChartStyle.h"
 #include "ui/common/UiFormat.h"
 #include "core/eval/PowerModel.h"
@@ -38,10 +39,8 @@ PowerPanel::PowerPanel(BuildSession* session, QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     m_gauge = new PowerGauge(this);
     layout->addWidget(m_gauge);
-    m_summary = new QLabel(this);
-    m_summary->setWordWrap(true);
+    m_summary = addProseLabel(layout, this);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_summary);
 
     m_limitsBox = new QWidget(this);
     m_limitsLayout = new QVBoxLayout(m_limitsBox);

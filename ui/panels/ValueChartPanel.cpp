@@ -17,6 +17,7 @@
 #include <algorithm>
 
 #include "ui/session/BuildSession.h"
+#include "ui/common/ProseLabel.h"
 #include "ui/common/ChartStyle.h"
 #include "ui/common/UiFormat.h"
 
@@ -116,10 +117,7 @@ ValueChartPanel::ValueChartPanel(BuildSession* session, QWidget* parent) : QWidg
     m_barSeries->attachAxis(m_barValues);
     bars->legend()->hide();
     layout->addWidget(split, 1);
-    m_note = new QLabel(this);
-    m_note->setForegroundRole(QPalette::PlaceholderText);
-    m_note->setWordWrap(true);
-    layout->addWidget(m_note);
+    m_note = addProseLabel(layout, this, ProseKind::Hint);
 
     connect(m_metric, &QComboBox::currentIndexChanged, this, &ValueChartPanel::redraw);
     connect(session, &BuildSession::changed, this, &ValueChartPanel::refresh);

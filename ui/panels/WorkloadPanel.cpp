@@ -16,6 +16,7 @@
 
 #include "ui/session/BuildSession.h"
 #include "ui/panels/MemoryBar.h"
+#include "ui/common/ProseLabel.h"
 #include "ui/common/UiFormat.h"
 #include "core/catalog/UserDatabase.h"
 #include "core/eval/WorkloadModel.h"
@@ -101,18 +102,12 @@ WorkloadPanel::WorkloadPanel(BuildSession* session, QWidget* parent) : QWidget(p
     form->addRow(contextLabel, row);
     layout->addLayout(form);
 
-    m_verdict = new QLabel(this);
-    m_verdict->setWordWrap(true);
-    m_verdict->setTextFormat(Qt::RichText);
-    layout->addWidget(m_verdict);
+    m_verdict = addProseLabel(layout, this, ProseKind::Rich);
     m_bar = new MemoryBar(this);
     layout->addWidget(m_bar);
-    m_placement = new QLabel(this);
-    m_placement->setWordWrap(true);
-    m_placement->setTextFormat(Qt::RichText);
+    m_placement = addProseLabel(layout, this, ProseKind::Rich);
     m_placement->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_placement->setAccessibleName(tr("Where the model lives"));
-    layout->addWidget(m_placement);
     auto* speeds = new QFormLayout;
     m_decode = new QLabel(this);
     m_prefill = new QLabel(this);

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "ui/wizard/BuildWizard.h"
+#include "ui/common/ProseLabel.h"
 #include "ui/common/UiFormat.h"
 
 namespace mlrig::ui {
@@ -79,10 +80,7 @@ WizardBudgetPage::WizardBudgetPage(BuildWizard* wizard) : QWizardPage(wizard), m
     m_power->setAccessibleName(tr("Noise and power preference"));
     form->addRow(tr("&Noise and power:"), m_power);
     layout->addLayout(form);
-    m_problem = new QLabel(this);
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: %1").arg(severityColor(Severity::Error).name()));
-    layout->addWidget(m_problem);
+    m_problem = addProseLabel(layout, this, ProseKind::Problem);
     layout->addStretch(1);
 
     connect(m_budget, &QDoubleSpinBox::valueChanged, this, &WizardBudgetPage::commit);

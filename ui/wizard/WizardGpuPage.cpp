@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "ui/wizard/BuildWizard.h"
+#include "ui/common/ProseLabel.h"
 #include "ui/common/UiFormat.h"
 
 namespace mlrig::ui {
@@ -33,15 +34,9 @@ WizardGpuPage::WizardGpuPage(BuildWizard* wizard) : QWizardPage(wizard), m_wizar
     setObjectName(QStringLiteral("wizardGpuPage"));
     setTitle(tr("Choose the GPU"));
     auto* layout = new QVBoxLayout(this);
-    m_verdict = new QLabel(this);
+    m_verdict = addProseLabel(layout, this, ProseKind::Rich);
     m_verdict->setObjectName(QStringLiteral("wizardGpuVerdict"));
-    m_verdict->setWordWrap(true);
-    m_verdict->setTextFormat(Qt::RichText);
-    layout->addWidget(m_verdict);
-    m_why = new QLabel(this);
-    m_why->setWordWrap(true);
-    m_why->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(m_why);
+    m_why = addProseLabel(layout, this, ProseKind::Hint);
 
     m_table = new QTableWidget(this);
     m_table->setObjectName(QStringLiteral("wizardGpuTable"));
@@ -57,11 +52,8 @@ WizardGpuPage::WizardGpuPage(BuildWizard* wizard) : QWizardPage(wizard), m_wizar
     m_table->horizontalHeader()->setSectionResizeMode(NotesColumn, QHeaderView::Stretch);
     m_table->setAccessibleName(tr("GPUs ranked for your workload"));
     layout->addWidget(m_table, 1);
-    m_details = new QLabel(this);
-    m_details->setWordWrap(true);
-    m_details->setTextFormat(Qt::RichText);
+    m_details = addProseLabel(layout, this, ProseKind::Rich);
     m_details->setMinimumHeight(m_details->fontMetrics().height() * 3);
-    layout->addWidget(m_details);
     auto* usedRow = new QHBoxLayout;
     m_usedLabel = new QLabel(tr("Price of the used card I found (per card, 0 = use the catalog price):"), this);
     m_usedPrice = new QDoubleSpinBox(this);

@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "ui/wizard/BuildWizard.h"
+#include "ui/common/ProseLabel.h"
 #include "ui/common/UiFormat.h"
 #include "core/eval/Evaluate.h"
 #include "core/model/Build.h"
@@ -24,11 +25,8 @@ WizardPartsPage::WizardPartsPage(Step step, BuildWizard* wizard) : QWizardPage(w
                          : tr("Sized from the power model (including the GPUs' short power spikes) and from the "
                               "physical fit of the cards and the cooler. Every choice listed fits this build."));
     auto* layout = new QVBoxLayout(this);
-    m_summary = new QLabel(this);
+    m_summary = addProseLabel(layout, this, ProseKind::Rich);
     m_summary->setObjectName(QStringLiteral("wizardPartsSummary"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextFormat(Qt::RichText);
-    layout->addWidget(m_summary);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     const std::vector<Category> categories =

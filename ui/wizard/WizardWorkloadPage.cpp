@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "ui/wizard/BuildWizard.h"
+#include "ui/common/ProseLabel.h"
 #include "ui/common/UiFormat.h"
 #include "core/eval/WorkloadModel.h"
 
@@ -92,10 +93,7 @@ WizardWorkloadPage::WizardWorkloadPage(BuildWizard* wizard) : QWizardPage(wizard
     m_methodLabel->setBuddy(m_method);
     form->addRow(m_methodLabel, m_method);
     layout->addLayout(form);
-    m_summary = new QLabel(this);
-    m_summary->setWordWrap(true);
-    m_summary->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(m_summary);
+    m_summary = addProseLabel(layout, this, ProseKind::Hint);
     layout->addStretch(1);
 
     connect(m_kind, &QButtonGroup::idClicked, this, [this] {
