@@ -173,28 +173,27 @@ in_root() {  # in_root LOG ENV... -- COMMAND
         /bin/bash -c "cd /root/mlrig && $*" </dev/null >"$log" 2>&1
 }
 
+# run_app LOG LIMIT LABEL: the first README command, offscreen, stopped after the first window;
+# adds "LABEL: N s, first window shown: M ms" to the results.
+run_app() {
+    local log=$1 limit=$2 label=$3 t=$SECONDS shown
+    if ! in_root "$log" QT_QPA_PLATFORM=offscreen MLRIG_EXIT_AFTER_START=1 -- "timeout $limit $run_command --timing"; then
+        tail -n 40 "$log" >&2
+        die "$label failed in the fresh root"
+    fi
+    shown=$(grep -o 'first window shown: [0-9]* ms' "$log" | tail -n 1)
+    [ -n "$shown" ] || { tail -n 40 "$log" >&2; die "$label built, but the app never showed its window"; }
+    result+=("$label: $((SECONDS - t)) s, $shown")
+    stage "$label"
+}
+
 result=()
 if [ "$only" != test ]; then
     log="$cache/logs/run.log"
     say "running '$run_command' (offscreen, stopped after the first window; log: $log)"
-    t=$SECONDS
-    if ! in_root "$log" QT_QPA_PLATFORM=offscreen MLRIG_EXIT_AFTER_START=1 -- "timeout 3600 $run_command --timing"; then
-        tail -n 40 "$log" >&2
-        die "'$run_command' failed in the fresh root"
-    fi
-    shown=$(grep -o 'first window shown: [0-9]* ms' "$log" | tail -n 1)
-    [ -n "$shown" ] || { tail -n 40 "$log" >&2; die "'$run_command' built, but the app never showed its window"; }
-    result+=("'$run_command': $((SECONDS - t)) s, $shown")
-    stage "$run_command"
+    run_app "$log" 3600 "'$run_command'"
     # Run it again, as a newcomer does the next day: nothing to install or build.
-    t=$SECONDS
-    if ! in_root "$log.again" QT_QPA_PLATFORM=offscreen MLRIG_EXIT_AFTER_START=1 -- "timeout 600 $run_command --timing"; then
-        tail -n 40 "$log.again" >&2
-        die "'$run_command' failed the second time"
-    fi
-    shown=$(grep -o 'first window shown: [0-9]* ms' "$log.again" | tail -n 1)
-    result+=("'$run_command' again: $((SECONDS - t)) s, $shown")
-    stage "$run_command again"
+    run_app "$log.again" 600 "'$run_command' again"
 fi
 if [ "$only" != run ]; then
     log="$cache/logs/test.log"
