@@ -91,20 +91,23 @@ TEST_F(DocumentControllerTest, SaveNewAndOpenRoundTrip)
 
 TEST_F(DocumentControllerTest, AFileThatDoesNotLoadLeavesTheBuildAsItWas)
 {
+    // A build file cut in half (a copy that did not finish) and one that is not there.
+    const QString cut = file("cut.mlrig");
+    doc->choosePart(Category::Gpu, -1, gpu());
+    ASSERT_TRUE(doc->saveTo(cut));
+    ASSERT_TRUE(QFile::resize(cut, QFileInfo(cut).size() / 2));
     doc->choosePart(Category::Cpu, -1, cpu());
     const Build before = doc->session()->build();
-    const QString path = file("garbage.mlrig");
-    QFile f(path);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write("{ this is not json ]");
-    f.close();
-    QSignalSpy errors(doc.get(), &DocumentController::errorOccurred);
-    EXPECT_FALSE(doc->openFile(path));
-    ASSERT_EQ(errors.count(), 1);
-    EXPECT_TRUE(errors.at(0).at(0).toString().contains(QStringLiteral("garbage.mlrig")));
-    EXPECT_EQ(doc->session()->build(), before);
-    EXPECT_TRUE(doc->currentFile().isEmpty());
-    EXPECT_TRUE(doc->isModified());
+
+    for (const QString& path : {cut, file("missing.mlrig")}) {
+        QSignalSpy errors(doc.get(), &DocumentController::errorOccurred);
+        EXPECT_FALSE(doc->openFile(path));
+        ASSERT_EQ(errors.count(), 1);
+        EXPECT_TRUE(errors.at(0).at(0).toString().contains(QFileInfo(path).fileName()));
+        EXPECT_EQ(doc->session()->build(), before);
+        EXPECT_EQ(doc->currentFile(), cut);
+        EXPECT_TRUE(doc->isModified());
+    }
 }
 
 TEST_F(DocumentControllerTest, AFailedSaveKeepsTheChangesAndTheFileName)

@@ -6,10 +6,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QLoggingCategory>
+#include <QSortFilterProxyModel>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
+#include <functional>
 #include <memory>
 
 #include "tests/ui/SessionTestSupport.h"
@@ -59,14 +61,32 @@ protected:
     void TearDown() override
     {
         testers.clear();
+        proxies.clear();
         doc.reset();
         qInstallMessageHandler(g_previousHandler);
         EXPECT_TRUE(g_modelTestFailures.isEmpty()) << g_modelTestFailures.join(QLatin1Char('\n')).toStdString();
     }
 
+    // Each model gets a tester and a proxy: a proxy keeps its own row mapping, so a model that
+    // changes its rows without telling (no reset, no insert/remove signals) leaves the proxy
+    // behind, which expectProxiesInSync() sees.
     void watch(QAbstractItemModel* model)
     {
         testers.push_back(std::make_unique<QAbstractItemModelTester>(model, QAbstractItemModelTester::FailureReportingMode::Warning));
+        auto proxy = std::make_unique<QSortFilterProxyModel>();
+        proxy->setSourceModel(model);
+        testers.push_back(std::make_unique<QAbstractItemModelTester>(proxy.get(), QAbstractItemModelTester::FailureReportingMode::Warning));
+        proxies.push_back(std::move(proxy));
+    }
+
+    void expectProxiesInSync() const
+    {
+        for (const auto& proxy : proxies) {
+            const QAbstractItemModel* model = proxy->sourceModel();
+            ASSERT_EQ(proxy->rowCount(), model->rowCount());
+            for (int row = 0; row < model->rowCount(); ++row)
+                EXPECT_EQ(proxy->rowCount(proxy->mapFromSource(model->index(row, 0))), model->rowCount(model->index(row, 0)));
+        }
     }
 
     BuildSession* session() const { return doc->session(); }
@@ -84,23 +104,34 @@ protected:
     // another socket, a GPU removed; then all of it undone and redone.
     void changeTheBuild()
     {
-        doc->choosePart(Category::Cpu, -1, catalogPart("cpu-7950x"));
-        doc->choosePart(Category::Motherboard, -1, catalogPart("mb-x670e"));
-        doc->choosePart(Category::Memory, -1, catalogPart("ram-2x32"));
-        doc->choosePart(Category::Gpu, -1, catalogGpu("GeForce RTX 3090"));
-        doc->choosePart(Category::Gpu, -1, catalogGpu("GeForce RTX 4090"));
-        doc->choosePart(Category::Cpu, itemOf(Category::Cpu), catalogPart("cpu-13600k"));
-        session()->removeItem(itemOf(Category::Gpu));
+        const std::vector<std::function<void()>> steps = {
+            [&] { doc->choosePart(Category::Cpu, -1, catalogPart("cpu-7950x")); },
+            [&] { doc->choosePart(Category::Motherboard, -1, catalogPart("mb-x670e")); },
+            [&] { doc->choosePart(Category::Memory, -1, catalogPart("ram-2x32")); },
+            [&] { doc->choosePart(Category::Gpu, -1, catalogGpu("GeForce RTX 3090")); },
+            [&] { doc->choosePart(Category::Gpu, -1, catalogGpu("GeForce RTX 4090")); },
+            [&] { doc->choosePart(Category::Cpu, itemOf(Category::Cpu), catalogPart("cpu-13600k")); },
+            [&] { session()->removeItem(itemOf(Category::Gpu)); },
+        };
+        for (const auto& step : steps) {
+            step();
+            expectProxiesInSync();
+        }
         QUndoStack* undo = session()->undoStack();
-        while (undo->canUndo())
+        while (undo->canUndo()) {
             undo->undo();
-        while (undo->canRedo())
+            expectProxiesInSync();
+        }
+        while (undo->canRedo()) {
             undo->redo();
+            expectProxiesInSync();
+        }
     }
 
     QTemporaryDir dir;
     std::unique_ptr<DocumentController> doc;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    std::vector<std::unique_ptr<QSortFilterProxyModel>> proxies;
 };
 
 QString partText(const BuildTableModel& model, Category category)
@@ -124,6 +155,7 @@ TEST_F(ItemModelsTest, BuildTableFollowsEveryEdit)
     doc->choosePart(Category::Gpu, -1, catalogGpu("GeForce RTX 3090"));
     doc->choosePart(Category::Gpu, -1, catalogGpu("GeForce RTX 4090"));
     EXPECT_EQ(model.rowCount(), emptyRows + 1);  // the second GPU has its own line
+    expectProxiesInSync();
 
     doc->choosePart(Category::Cpu, itemOf(Category::Cpu), catalogPart("cpu-13600k"));  // replaced, not added
     EXPECT_EQ(model.rowCount(), emptyRows + 1);
@@ -140,10 +172,12 @@ TEST_F(ItemModelsTest, BuildTableFollowsEveryEdit)
     EXPECT_EQ(model.rowCount(), emptyRows + 1);
     session()->undoStack()->redo();
     EXPECT_EQ(model.rowCount(), emptyRows);
+    expectProxiesInSync();
 
     changeTheBuild();
     doc->newBuild();
     EXPECT_EQ(model.rowCount(), emptyRows);
+    expectProxiesInSync();
     EXPECT_TRUE(model.index(model.rowOf(Category::Gpu), 0).data(BuildTableModel::IsEmptyRole).toBool());
 }
 
@@ -164,6 +198,7 @@ TEST_F(ItemModelsTest, FindingsFollowEveryEdit)
 
     doc->choosePart(Category::Cpu, itemOf(Category::Cpu), catalogPart("cpu-13600k"));  // LGA 1700 on AM5
     EXPECT_TRUE(model.hasRule(QStringLiteral("cpu-socket")));
+    expectProxiesInSync();
     EXPECT_EQ(model.findingCount(), static_cast<int>(session()->evaluation().findings.size()));
     EXPECT_EQ(shownFindings(), model.findingCount());
 
