@@ -6,19 +6,17 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QMessageBox>
 #include <QSettings>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -42,15 +40,12 @@
 #include "ui/common/UiFormat.h"
 #include "ui/panels/ValueChartPanel.h"
 #include "ui/panels/WorkloadPanel.h"
-#include "core/io/BuildDocument.h"
 #include "core/io/BuildCsvExport.h"
 #include "core/io/BuildMarkdownExport.h"
-#include "core/catalog/UserDatabaseStore.h"
 
 namespace mlrig::ui {
 
 namespace {
-constexpr int kMaxRecent = 8;
 const QString kFileFilter = QObject::tr("mlrig builds (*.mlrig);;All files (*)");
 }  // namespace
 
@@ -59,7 +54,8 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/mlrig/icons/mlrig.svg")));
     m_settings = AppSettings::load();
-    m_session = new BuildSession(catalog, this);
+    m_doc = new DocumentController(catalog, QDir(appDataDir()).filePath(QStringLiteral("autosave")), this);
+    m_session = m_doc->session();
 
     // Centre: the build table with a hint, value charts below.
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -161,19 +157,8 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
         const auto category = static_cast<Category>(index.data(BuildTableModel::CategoryRole).toInt());
         if (item >= 0) {
             if (category == Category::Gpu || category == Category::Storage)
-                menu.addAction(tr("&Add another %1…").arg(qs(categoryLabel(category))), this, [this, category] {
-                    const int rowOfEmpty = m_model->rowOf(category);
-                    Q_UNUSED(rowOfEmpty);
-                    PartPickerDialog dialog(m_catalog, category, m_session->build(), -1, m_session->options(),
-                                            m_settings.currencySymbol, this);
-                    dialog.setSavedCustomParts(savedCustomParts(category));
-                    if (dialog.exec() != QDialog::Accepted)
-                        return;
-                    if (dialog.chosenPart())
-                        choosePart(category, -1, *dialog.chosenPart());
-                    else if (dialog.customPart())
-                        choosePart(category, -1, *dialog.customPart(), true);
-                });
+                menu.addAction(tr("&Add another %1…").arg(qs(categoryLabel(category))), this,
+                               [this, category] { pickPart(category, -1); });
             if (m_session->build().items[static_cast<size_t>(item)].price)
                 menu.addAction(tr("Use the &catalog price"), this, [this, item] { m_session->setPrice(item, std::nullopt); });
             menu.addAction(tr("&Remove"), this, [this, item] { m_session->removeItem(item); });
@@ -181,12 +166,12 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_session, &BuildSession::changed, this, &MainWindow::updateStatus);
-    connect(m_session, &BuildSession::priceEntered, this, &MainWindow::rememberPrice);
-    m_autosave = new AutosaveManager(m_session, QDir(appDataDir()).filePath(QStringLiteral("autosave")), this);
-    connect(m_autosave, &AutosaveManager::failed, this, [this](const QString& message) {
-        statusBar()->showMessage(message, 15000);
-    });
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(m_doc, &DocumentController::currentFileChanged, this, &MainWindow::updateTitle);
+    connect(m_doc, &DocumentController::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
+    connect(m_doc, &DocumentController::errorOccurred, this, &MainWindow::reportError);
+    connect(m_doc, &DocumentController::statusMessage, this,
+            [this](const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -200,9 +185,8 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
 
 MainWindow::~MainWindow()
 {
-    // The session dies with the window's children; nothing may call back into the window then.
-    delete m_autosave;  // before the session it watches
-    m_autosave = nullptr;
+    // The document dies with the window's children; nothing may call back into the window then.
+    m_doc->disconnect(this);
     m_session->undoStack()->disconnect(this);
     m_session->disconnect(this);
 }
@@ -230,7 +214,8 @@ void MainWindow::createActions()
     const auto addExport = [this, exportMenu](const QString& text, ExportFormat format, const QString& suffix,
                                               const QString& filter) {
         exportMenu->addAction(text, this, [this, format, suffix, filter] {
-            const QString base = m_file.isEmpty() ? QStringLiteral("build") : QFileInfo(m_file).completeBaseName();
+            const QString current = m_doc->currentFile();
+            const QString base = current.isEmpty() ? QStringLiteral("build") : QFileInfo(current).completeBaseName();
             const QString path = QFileDialog::getSaveFileName(this, tr("Export Build"), base + suffix, filter);
             if (!path.isEmpty())
                 exportTo(format, path);
@@ -317,15 +302,19 @@ void MainWindow::chooseForRow(int row)
     const QModelIndex index = m_model->index(row, 0);
     if (!index.isValid() || index.data(BuildTableModel::IsTotalRole).toBool())
         return;
-    const auto category = static_cast<Category>(index.data(BuildTableModel::CategoryRole).toInt());
-    const int item = index.data(BuildTableModel::ItemIndexRole).toInt();
+    pickPart(static_cast<Category>(index.data(BuildTableModel::CategoryRole).toInt()),
+             index.data(BuildTableModel::ItemIndexRole).toInt());
+}
+
+void MainWindow::pickPart(Category category, int item)
+{
     PartPickerDialog dialog(m_catalog, category, m_session->build(), item, m_session->options(),
                             m_settings.currencySymbol, this);
     statusBar()->showMessage(tr("Compatibility of %1 parts checked in %2 ms")
                                  .arg(m_catalog.parts(category).size())
                                  .arg(dialog.filter().computeMs(), 0, 'f', 0),
                              5000);
-    dialog.setSavedCustomParts(savedCustomParts(category));
+    dialog.setSavedCustomParts(m_doc->savedCustomParts(category));
     const int result = dialog.exec();
     if (result == PartPickerDialog::CompareRequested) {
         std::vector<BuildItem> gpus;
@@ -348,25 +337,7 @@ void MainWindow::chooseForRow(int row)
 
 void MainWindow::choosePart(Category category, int itemIndex, const AnyPart& part, bool custom)
 {
-    BuildItem item;
-    item.category = category;
-    if (custom || infoOf(part).id.empty()) {
-        item.custom = part;
-        rememberCustomPart(category, part);
-    } else {
-        item.ref = infoOf(part).id;
-        // The price the user gave this part before, in any build.
-        try {
-            if (m_userDb) {
-                const auto remembered = m_userDb->price(item.ref);
-                if (remembered && remembered->currency == m_session->build().currency)
-                    item.price = remembered->price;
-            }
-        } catch (const std::exception&) {
-            // Not remembering a price is no reason to refuse the pick.
-        }
-    }
-    m_session->setPart(category, itemIndex, std::move(item));
+    m_doc->choosePart(category, itemIndex, part, custom);
     const int row = m_model->rowOf(category);
     if (row >= 0)
         m_view->setCurrentIndex(m_model->index(row, BuildTableModel::PartColumn));
@@ -384,9 +355,10 @@ void MainWindow::removeCurrent()
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_file.isEmpty() ? tr("Untitled build") : QFileInfo(m_file).fileName();
+    const QString file = m_doc->currentFile();
+    const QString name = file.isEmpty() ? tr("Untitled build") : QFileInfo(file).fileName();
     setWindowTitle(tr("%1[*] — mlrig").arg(name));
-    setWindowFilePath(m_file);
+    setWindowFilePath(file);
     setWindowModified(!m_session->undoStack()->isClean());
 }
 
@@ -435,63 +407,16 @@ void MainWindow::showNotice(const QString& title, const QString& text)
     box->show();
 }
 
-void MainWindow::newBuild()
-{
-    m_session->reset(Build{});
-    m_file.clear();
-    m_autosave->setOriginalPath(m_file);
-    updateTitle();
-}
-
-bool MainWindow::openFile(const QString& path)
-{
-    Build build;
-    try {
-        build = loadBuildFile(path.toStdString(), &m_catalog);
-    } catch (const std::exception& e) {
-        reportError(tr("Could not open %1").arg(QFileInfo(path).fileName()),
-                    tr("%1\n\nThe current build was left as it was.").arg(QString::fromUtf8(e.what())));
-        return false;
-    }
-    m_session->reset(build);
-    m_file = path;
-    m_autosave->setOriginalPath(m_file);
-    addRecent(path);
-    updateTitle();
-    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
-    return true;
-}
-
-bool MainWindow::saveTo(const QString& path)
-{
-    try {
-        saveBuildFile(m_session->build(), path.toStdString());
-    } catch (const std::exception& e) {
-        // saveBuildFile() is atomic: a failed save leaves the previous file as it was.
-        reportError(tr("Could not save %1").arg(QFileInfo(path).fileName()),
-                    tr("%1\n\nNothing was lost: %2 was not changed, and your changes are still open and "
-                       "kept by autosave. Try File > Save As to save them somewhere else.")
-                        .arg(QString::fromUtf8(e.what()),
-                             QFileInfo::exists(path) ? QFileInfo(path).fileName() : tr("the folder")));
-        return false;
-    }
-    m_file = path;
-    m_autosave->setOriginalPath(m_file);
-    m_session->undoStack()->setClean();  // removes the autosave
-    addRecent(path);
-    updateTitle();
-    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-    return true;
-}
-
 bool MainWindow::save()
 {
-    return m_file.isEmpty() ? saveAs() : saveTo(m_file);
+    const QString file = m_doc->currentFile();
+    return file.isEmpty() ? saveAs() : saveTo(file);
 }
 
 bool MainWindow::saveAs()
 {
-    QString dir = m_file.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) : m_file;
+    const QString file = m_doc->currentFile();
+    QString dir = file.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) : file;
     QString path = QFileDialog::getSaveFileName(this, tr("Save build"), dir, kFileFilter);
     if (path.isEmpty())
         return false;
@@ -504,14 +429,14 @@ void MainWindow::open()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open build"), QFileInfo(m_file).absolutePath(), kFileFilter);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open build"), QFileInfo(m_doc->currentFile()).absolutePath(), kFileFilter);
     if (!path.isEmpty())
         openFile(path);
 }
 
 bool MainWindow::maybeSave()
 {
-    if (m_session->undoStack()->isClean() || !m_interactive)
+    if (!m_doc->isModified() || !m_interactive)
         return true;
     const auto answer = QMessageBox::warning(this, tr("Unsaved changes"),
                                              tr("The build has changes that are not saved. Save them?"),
@@ -521,25 +446,12 @@ bool MainWindow::maybeSave()
     return answer == QMessageBox::Discard;
 }
 
-void MainWindow::addRecent(const QString& path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    const QString abs = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(abs);
-    recent.prepend(abs);
-    while (recent.size() > kMaxRecent)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), recent);
-    rebuildRecentMenu();
-}
-
 void MainWindow::rebuildRecentMenu()
 {
     if (!m_recentMenu)
         return;
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    const QStringList recent = m_doc->recentFiles();
     int n = 1;
     for (const QString& path : recent) {
         m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(n++).arg(QFileInfo(path).fileName()), this, [this, path] {
@@ -575,7 +487,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
-    m_autosave->clear();  // saved or deliberately discarded: a clean end
+    m_doc->closeCleanly();  // saved or deliberately discarded: a clean end
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -584,98 +496,18 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 bool MainWindow::offerRecovery()
 {
-    QList<AutosaveEntry> found = m_autosave->orphans();
-    if (found.isEmpty())
+    const std::optional<AutosaveEntry> entry = m_doc->takeRecoveryCandidate();
+    if (!entry)
         return false;
-    // One build per window: the newest is offered, older ones wait for the next start.
-    const AutosaveEntry entry = found.takeFirst();
-    for (const AutosaveEntry& older : found)
-        m_autosave->releaseOrphan(older);
-    const RecoveryChoice choice = m_recoveryPrompt ? m_recoveryPrompt(entry) : askRecovery(entry, this);
-    switch (choice) {
-    case RecoveryChoice::Restore: return restoreAutosave(entry);
-    case RecoveryChoice::Discard: m_autosave->discardOrphan(entry); break;
-    case RecoveryChoice::Later: m_autosave->releaseOrphan(entry); break;
-    }
-    return false;
-}
-
-bool MainWindow::restoreAutosave(const AutosaveEntry& entry)
-{
-    Build build;
-    try {
-        build = loadBuildFile(QFile::encodeName(entry.buildPath).toStdString(), &m_catalog);
-    } catch (const std::exception& e) {
-        m_autosave->releaseOrphan(entry);  // kept: never deleted because it could not be read
-        reportError(tr("Could not restore the unsaved build"),
-                    tr("%1\n\nThe automatic copy was kept as %2.").arg(QString::fromUtf8(e.what()), entry.buildPath));
-        return false;
-    }
-    m_session->reset(build);
-    m_session->undoStack()->resetClean();  // unsaved changes, as they were
-    m_file = entry.originalPath;
-    m_autosave->setOriginalPath(m_file);
-    updateTitle();
-    // This window's own autosave takes over before the old copy goes.
-    if (m_autosave->writeNow())
-        m_autosave->discardOrphan(entry);
-    else
-        m_autosave->releaseOrphan(entry);
-    statusBar()->showMessage(tr("Restored the unsaved build from %1").arg(QLocale().toString(entry.savedAt, QLocale::ShortFormat)), 15000);
-    return true;
+    const RecoveryChoice choice = m_recoveryPrompt ? m_recoveryPrompt(*entry) : askRecovery(*entry, this);
+    return m_doc->resolveRecovery(*entry, choice);
 }
 
 void MainWindow::openUserData(const QString& path)
 {
-    OpenedUserDatabase opened = openUserDatabase(QFile::encodeName(path).toStdString());
-    m_userDb = std::move(opened.database);
-    m_workload->setUserDatabase(m_userDb.get());
-    showNotice(tr("Your prices and custom parts"), QString::fromStdString(opened.notice));
-}
-
-void MainWindow::rememberPrice(const BuildItem& item)
-{
-    if (!m_userDb || item.ref.empty())
-        return;
-    try {
-        if (item.price)
-            m_userDb->setPrice({item.ref, *item.price, m_session->build().currency, {}});
-        else
-            m_userDb->removePrice(item.ref);
-    } catch (const std::exception& e) {
-        statusBar()->showMessage(tr("Your price could not be remembered: %1").arg(QString::fromUtf8(e.what())), 10000);
-    }
-}
-
-void MainWindow::rememberCustomPart(Category category, const AnyPart& part)
-{
-    if (!m_userDb)
-        return;
-    try {
-        m_userDb->addCustomPart(std::string(categoryId(category)), serializeCustomPart(part));
-    } catch (const std::exception& e) {
-        statusBar()->showMessage(tr("The custom part could not be remembered: %1").arg(QString::fromUtf8(e.what())), 10000);
-    }
-}
-
-std::vector<AnyPart> MainWindow::savedCustomParts(Category category) const
-{
-    std::vector<AnyPart> out;
-    if (!m_userDb)
-        return out;
-    try {
-        for (const CustomPartRecord& r : m_userDb->customParts()) {
-            if (r.category != categoryId(category))
-                continue;
-            try {
-                out.push_back(parseCustomPart(category, r.json));
-            } catch (const BuildFormatError&) {
-                // A record this version cannot read is skipped, not deleted.
-            }
-        }
-    } catch (const std::exception&) {
-    }
-    return out;
+    const QString notice = m_doc->openUserData(path);
+    m_workload->setUserDatabase(m_doc->userDatabase());
+    showNotice(tr("Your prices and custom parts"), notice);
 }
 
 BuildWizard* MainWindow::createBuildWizard()
@@ -696,8 +528,7 @@ void MainWindow::applyWizardBuild(const Build& build)
     // Edit > Undo takes back); over a saved file or a build with parts it opens as a new untitled
     // build, after the usual offer to save changes, so Ctrl+S can never write the wizard's build
     // over the file that was open.
-    const Build& open = m_session->build();
-    const bool blank = m_file.isEmpty() && open.items.empty() && !open.workload;
+    const bool blank = m_doc->isBlank();
     if (!blank) {
         if (!maybeSave()) {
             statusBar()->showMessage(tr("The wizard's build was not opened; the open build is unchanged."), 10000);

@@ -2,25 +2,23 @@
 
 // The main window: the build table in the middle, live panels (findings, workload, power) in
 // docks, value charts below the table. Everything reads the session's one Evaluation.
+// The document itself (file, saving, autosave, recovery, recent files, remembered prices) is the
+// DocumentController's; the window lays out widgets, wires actions and asks the questions.
 
 #include <QMainWindow>
 #include <QString>
 
 #include <functional>
-#include <memory>
 
 #include "ui/common/AppSettings.h"
 #include "ui/session/AutosaveManager.h"
+#include "ui/session/DocumentController.h"
 #include "core/model/Build.h"
 #include "core/catalog/Catalog.h"
 
 class QLabel;
 class QMenu;
 class QTableView;
-
-namespace mlrig {
-class UserDatabase;
-}
 
 namespace mlrig::ui {
 
@@ -39,6 +37,7 @@ public:
     explicit MainWindow(const Catalog& catalog, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    DocumentController* document() const { return m_doc; }
     BuildSession* session() const { return m_session; }
     BuildTableModel* buildModel() const { return m_model; }
     QTableView* buildView() const { return m_view; }
@@ -46,12 +45,12 @@ public:
     PowerPanel* powerPanel() const { return m_power; }
     WorkloadPanel* workloadPanel() const { return m_workload; }
     ValueChartPanel* valuePanel() const { return m_value; }
-    QString currentFile() const { return m_file; }
+    QString currentFile() const { return m_doc->currentFile(); }
 
     // File operations; each returns false (and reports why) when it did not happen.
-    bool openFile(const QString& path);
-    bool saveTo(const QString& path);
-    void newBuild();
+    bool openFile(const QString& path) { return m_doc->openFile(path); }
+    bool saveTo(const QString& path) { return m_doc->saveTo(path); }
+    void newBuild() { m_doc->newBuild(); }
 
     // Puts a part into the build (what the picker does on accept). itemIndex -1 adds.
     void choosePart(Category category, int itemIndex, const AnyPart& part, bool custom = false);
@@ -67,14 +66,14 @@ public:
     // Data safety (AutosaveManager.h). offerRecovery() looks for an autosave left by a session
     // that did not end cleanly and asks what to do with it (the prompt can be replaced, for tests);
     // returns true when a build was restored.
-    AutosaveManager* autosave() const { return m_autosave; }
+    AutosaveManager* autosave() const { return m_doc->autosave(); }
     bool offerRecovery();
     void setRecoveryPrompt(std::function<RecoveryChoice(const AutosaveEntry&)> prompt) { m_recoveryPrompt = std::move(prompt); }
-    bool restoreAutosave(const AutosaveEntry& entry);
+    bool restoreAutosave(const AutosaveEntry& entry) { return m_doc->restoreAutosave(entry); }
     // Opens the user database (your prices and custom parts; UserDatabaseStore.h). A damaged file
     // is moved aside and reported with showNotice(). Without one nothing is remembered.
     void openUserData(const QString& path);
-    UserDatabase* userDatabase() const { return m_userDb.get(); }
+    UserDatabase* userDatabase() const { return m_doc->userDatabase(); }
     void setCatalogInfo(const QString& info) { m_catalogInfo = info; }
 
     // File > New Build Wizard: a wizard for this catalog; Finish puts its build into the session
@@ -105,16 +104,15 @@ private:
     bool save();
     bool saveAs();
     void open();
-    void addRecent(const QString& path);
     void rebuildRecentMenu();
     void editSettings();
     void applySettings();
     void removeCurrent();
-    void rememberPrice(const BuildItem& item);
-    void rememberCustomPart(Category category, const AnyPart& part);
-    std::vector<AnyPart> savedCustomParts(Category category) const;
+    // The one way the part picker opens: for the item at itemIndex, or (-1) to add one.
+    void pickPart(Category category, int itemIndex);
 
     const Catalog& m_catalog;
+    DocumentController* m_doc;
     BuildSession* m_session;
     BuildTableModel* m_model;
     QTableView* m_view;
@@ -126,13 +124,10 @@ private:
     ValueChartPanel* m_value;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_statusFindings;
-    QString m_file;
     QString m_catalogInfo;
     AppSettings m_settings;
     bool m_interactive = true;
-    AutosaveManager* m_autosave = nullptr;
     std::function<RecoveryChoice(const AutosaveEntry&)> m_recoveryPrompt;
-    std::unique_ptr<UserDatabase> m_userDb;
 };
 
 }  // namespace mlrig::ui
