@@ -1,5 +1,6 @@
 #include "tests/support/qt/OffscreenApp.h"
 
+#include <QByteArray>
 #include <QtGlobal>
 
 namespace mlrig::testsupport {
