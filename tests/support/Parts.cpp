@@ -37,6 +37,14 @@ BuildItem customItem(AnyPart part, int quantity)
     return item;
 }
 
+int itemIndexOf(const Build& build, Category category)
+{
+    for (size_t i = 0; i < build.items.size(); ++i)
+        if (build.items[i].category == category)
+            return static_cast<int>(i);
+    return -1;
+}
+
 Platform am5Platform()
 {
     Platform p;

@@ -20,6 +20,10 @@ BuildItem gpuItem(std::string model, int quantity = 1, std::optional<double> pri
 // A line that carries its own part (a custom part), its category taken from the part.
 BuildItem customItem(AnyPart part, int quantity = 1);
 
+// Index of the build's first line of that category, or -1: where the GUI's per-line actions
+// (choose a part, set a power limit) point.
+int itemIndexOf(const Build& build, Category category);
+
 // A complete AM5 platform that passes every rule with one or two RTX 3090s: Ryzen 9 7950X
 // (PPT 230 W, 24 lanes), an X670E ATX board with x8/x8, 2x48 GB DDR5, a 1600 W ATX 3.0 PSU with
 // six 8-pin plugs and one 12VHPWR, an ATX tower (400 mm cards, 170 mm coolers, 8 slots), a

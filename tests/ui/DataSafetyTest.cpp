@@ -40,11 +40,13 @@
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/picker/PartPickerDialog.h"
 #include "tests/support/Catalogs.h"
+#include "tests/support/Parts.h"
 #include "core/io/BuildDocument.h"
 #include "core/catalog/UserDatabase.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;
+using mlrig::testsupport::itemIndexOf;
 using mlrig::testsupport::uiCatalog;
 
 namespace {
@@ -74,14 +76,6 @@ QString readAll(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
-}
-
-int gpuItem(const Build& build)
-{
-    for (size_t i = 0; i < build.items.size(); ++i)
-        if (build.items[i].category == Category::Gpu)
-            return static_cast<int>(i);
-    return -1;
 }
 
 class DataSafetyTest : public ::testing::Test {
@@ -199,7 +193,7 @@ TEST_F(DataSafetyTest, AutosaveIsDebouncedButNotPostponedForever)
     // An edit every 100 ms for two seconds: the debounce restarts, but a write still happens
     // within three intervals of the first change.
     while (clock.elapsed() < 2000) {
-        window->choosePart(Category::Gpu, gpuItem(window->session()->build()),
+        window->choosePart(Category::Gpu, itemIndexOf(window->session()->build(), Category::Gpu),
                            hostileGpu(QStringLiteral("Card %1").arg(clock.elapsed())), true);
         QTest::qWait(100);
     }
@@ -351,7 +345,7 @@ TEST_F(DataSafetyTest, BuildEditedInAKilledProcessIsRestored)
     EXPECT_LT(offered.savedAt.secsTo(QDateTime::currentDateTime()), 120);
 
     const Build& build = window->session()->build();
-    const int gpu = gpuItem(build);
+    const int gpu = itemIndexOf(build, Category::Gpu);
     ASSERT_GE(gpu, 0);
     ASSERT_TRUE(build.items[static_cast<size_t>(gpu)].custom.has_value());
     EXPECT_EQ(QString::fromStdString(infoOf(*build.items[static_cast<size_t>(gpu)].custom).name), kHostile);

@@ -38,10 +38,12 @@
 #include "ui/panels/PowerGauge.h"
 #include "ui/panels/PowerPanel.h"
 #include "tests/support/Catalogs.h"
+#include "tests/support/Parts.h"
 #include "ui/panels/WorkloadPanel.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;
+using mlrig::testsupport::itemIndexOf;
 using mlrig::testsupport::uiCatalog;
 
 namespace {
@@ -53,14 +55,6 @@ const AnyPart& part(const char* id)
         p = uiCatalog().find(Category::Gpu, id);
     EXPECT_NE(p, nullptr) << id;
     return *p;
-}
-
-int itemIndexOf(const Build& build, Category category)
-{
-    for (size_t i = 0; i < build.items.size(); ++i)
-        if (build.items[i].category == category)
-            return static_cast<int>(i);
-    return -1;
 }
 
 class MainWindowTest : public ::testing::Test {
