@@ -4,20 +4,17 @@
 // well under the 100 ms a click may take.
 #include <benchmark/benchmark.h>
 
-#include "db/embedded/EmbeddedCatalog.h"
+#include "tests/support/BuiltInCatalog.h"
+#include "tests/support/Parts.h"
 #include "core/advise/BuildSuggester.h"
 #include "core/advise/GpuAdvisor.h"
 #include "core/advise/GpuComparison.h"
 
 using namespace mlrig;
+using mlrig::testsupport::builtInCatalog;
+using mlrig::testsupport::gpuItem;
 
 namespace {
-
-const Catalog& fullCatalog()
-{
-    static const Catalog loaded = Catalog::loadBytes(embeddedCatalogImage());
-    return loaded;
-}
 
 BuildGoal goal70b()
 {
@@ -29,18 +26,9 @@ BuildGoal goal70b()
     return goal;
 }
 
-BuildItem gpu(const char* ref, int quantity = 1)
-{
-    BuildItem item;
-    item.category = Category::Gpu;
-    item.ref = ref;
-    item.quantity = quantity;
-    return item;
-}
-
 void BM_RankGpus70BTwoCards(benchmark::State& state)
 {
-    const Catalog& catalog = fullCatalog();
+    const Catalog& catalog = builtInCatalog();
     const BuildGoal goal = goal70b();
     GpuRanking ranking;
     for (auto _ : state) {
@@ -54,9 +42,9 @@ BENCHMARK(BM_RankGpus70BTwoCards)->Unit(benchmark::kMillisecond)->MeasureProcess
 
 void BM_SuggestBuild2x3090(benchmark::State& state)
 {
-    const Catalog& catalog = fullCatalog();
+    const Catalog& catalog = builtInCatalog();
     const BuildGoal goal = goal70b();
-    const BuildItem line = gpu("GeForce RTX 3090", 2);
+    const BuildItem line = gpuItem("GeForce RTX 3090", 2);
     for (auto _ : state)
         benchmark::DoNotOptimize(suggestBuild(catalog, goal, line));
 }
@@ -64,9 +52,9 @@ BENCHMARK(BM_SuggestBuild2x3090)->Unit(benchmark::kMillisecond)->MeasureProcessC
 
 void BM_PartChoicesPsu(benchmark::State& state)
 {
-    const Catalog& catalog = fullCatalog();
+    const Catalog& catalog = builtInCatalog();
     const BuildGoal goal = goal70b();
-    const BuildSuggestion s = suggestBuild(catalog, goal, gpu("GeForce RTX 3090", 2));
+    const BuildSuggestion s = suggestBuild(catalog, goal, gpuItem("GeForce RTX 3090", 2));
     for (auto _ : state)
         benchmark::DoNotOptimize(partChoices(catalog, goal, *s.build, Category::Psu));
 }
@@ -74,8 +62,9 @@ BENCHMARK(BM_PartChoicesPsu)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTi
 
 void BM_CompareThreeGpus(benchmark::State& state)
 {
-    const Catalog& catalog = fullCatalog();
-    const std::vector<BuildItem> gpus{gpu("GeForce RTX 3090"), gpu("GeForce RTX 4090"), gpu("GeForce RTX 4060 Ti 16GB")};
+    const Catalog& catalog = builtInCatalog();
+    const std::vector<BuildItem> gpus{gpuItem("GeForce RTX 3090"), gpuItem("GeForce RTX 4090"),
+                                      gpuItem("GeForce RTX 4060 Ti 16GB")};
     const Workload workload = goal70b().workload;
     for (auto _ : state)
         benchmark::DoNotOptimize(compareGpus(catalog, gpus, workload));

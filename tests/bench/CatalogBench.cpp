@@ -6,17 +6,13 @@
 #include <string>
 
 #include "db/embedded/EmbeddedCatalog.h"
+#include "tests/support/BuiltInCatalog.h"
 #include "core/catalog/Catalog.h"
 
 using namespace mlrig;
+using mlrig::testsupport::builtInCatalog;
 
 namespace {
-
-const Catalog& catalog()
-{
-    static const Catalog loaded = Catalog::loadBytes(embeddedCatalogImage());
-    return loaded;
-}
 
 double residentMegabytes()
 {
@@ -35,7 +31,7 @@ void BM_CatalogLoadFromEmbeddedImage(benchmark::State& state)
         Catalog c = Catalog::loadBytes(embeddedCatalogImage());
         benchmark::DoNotOptimize(c.size());
     }
-    state.counters["parts"] = static_cast<double>(catalog().size());
+    state.counters["parts"] = static_cast<double>(builtInCatalog().size());
     state.counters["rss_MB"] = residentMegabytes();
 }
 BENCHMARK(BM_CatalogLoadFromEmbeddedImage)->Unit(benchmark::kMillisecond);
@@ -44,7 +40,7 @@ BENCHMARK(BM_CatalogLoadFromEmbeddedImage)->Unit(benchmark::kMillisecond);
 // prefixes of a realistic query are cycled so every length is measured.
 void BM_SearchAsYouType(benchmark::State& state, Category category, std::string query)
 {
-    const Catalog& c = catalog();
+    const Catalog& c = builtInCatalog();
     size_t typed = 1;
     for (auto _ : state) {
         auto results = c.search(category, std::string_view(query).substr(0, typed));
@@ -62,7 +58,7 @@ BENCHMARK_CAPTURE(BM_SearchAsYouType, motherboard, Category::Motherboard, std::s
 
 void BM_FindByName(benchmark::State& state)
 {
-    const Catalog& c = catalog();
+    const Catalog& c = builtInCatalog();
     for (auto _ : state)
         benchmark::DoNotOptimize(c.find(Category::Gpu, "GeForce RTX 3090"));
 }

@@ -1,34 +1,33 @@
 // DESIGN.md budget: evaluate() of a full 8-category, 2-GPU build <= 50 microseconds median.
 #include <benchmark/benchmark.h>
 
-#include <fstream>
-#include <sstream>
+#include <string>
 
-#include "db/embedded/EmbeddedCatalog.h"
+#include "tests/support/BuiltInCatalog.h"
+#include "tests/support/Files.h"
 #include "core/io/BuildDocument.h"
 #include "core/eval/Evaluate.h"
 
 using namespace mlrig;
+using mlrig::testsupport::builtInCatalog;
+using mlrig::testsupport::readFile;
 
 namespace {
 
-const Catalog& benchCatalog()
+// The example a person opens first: a full 8-category, 2-GPU build.
+std::string exampleText()
 {
-    static const Catalog loaded = Catalog::loadBytes(embeddedCatalogImage());
-    return loaded;
+    return readFile(std::string(MLRIG_SOURCE_DIR) + "/examples/2x3090-llm-70b.mlrig");
 }
 
 Build exampleBuild()
 {
-    std::ifstream in(std::string(MLRIG_SOURCE_DIR) + "/examples/2x3090-llm-70b.mlrig");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parseBuild(text.str(), &benchCatalog());
+    return parseBuild(exampleText(), &builtInCatalog());
 }
 
 void BM_EvaluateFullTwoGpuBuild(benchmark::State& state)
 {
-    const Catalog& catalog = benchCatalog();
+    const Catalog& catalog = builtInCatalog();
     const Build build = exampleBuild();
     size_t findings = 0;
     for (auto _ : state) {
@@ -43,12 +42,9 @@ BENCHMARK(BM_EvaluateFullTwoGpuBuild)->Unit(benchmark::kMicrosecond)->Repetition
 
 void BM_ParseBuildDocument(benchmark::State& state)
 {
-    std::ifstream in(std::string(MLRIG_SOURCE_DIR) + "/examples/2x3090-llm-70b.mlrig");
-    std::ostringstream text;
-    text << in.rdbuf();
-    const std::string json = text.str();
+    const std::string json = exampleText();
     for (auto _ : state)
-        benchmark::DoNotOptimize(parseBuild(json, &benchCatalog()));
+        benchmark::DoNotOptimize(parseBuild(json, &builtInCatalog()));
 }
 BENCHMARK(BM_ParseBuildDocument)->Unit(benchmark::kMicrosecond);
 

@@ -2,24 +2,22 @@
 // median), and the optimizer against brute force on the small test catalog (target >= 100x).
 #include <benchmark/benchmark.h>
 
-#include "tests/core/OptimizerReference.h"
-#include "db/embedded/EmbeddedCatalog.h"
+#include "tests/support/BuiltInCatalog.h"
+#include "tests/support/Catalogs.h"
+#include "tests/support/OptimizerReference.h"
+#include "tests/support/Parts.h"
 #include "core/optimize/Optimizer.h"
 
 using namespace mlrig;
+namespace support = mlrig::testsupport;
+using support::builtInCatalog;
 
 namespace {
-
-const Catalog& fullCatalog()
-{
-    static const Catalog loaded = Catalog::loadBytes(embeddedCatalogImage());
-    return loaded;
-}
 
 OptimizeRequest seventyB(double budget)
 {
     OptimizeRequest r;
-    r.workload = test::workload(WorkloadKind::LlmInference, "llama-3.1-70b");
+    r.workload = support::workload(WorkloadKind::LlmInference, "llama-3.1-70b");
     r.budget = budget;
     r.maxGpus = 2;
     return r;
@@ -38,7 +36,7 @@ void setCounters(benchmark::State& state, const OptimizeResult& r)
 
 void BM_OptimizeFullCatalog70B(benchmark::State& state)
 {
-    const Catalog& catalog = fullCatalog();
+    const Catalog& catalog = builtInCatalog();
     OptimizeRequest req = seventyB(static_cast<double>(state.range(0)));
     req.computeFrontier = state.range(1) != 0;
     OptimizeResult r;
@@ -53,7 +51,7 @@ BENCHMARK(BM_OptimizeFullCatalog70B)->Args({3000, 1})->Args({3000, 0})->Args({15
 
 void BM_OptimizeSmallCatalog(benchmark::State& state)
 {
-    const Catalog catalog = test::smallCatalog();
+    const Catalog catalog = support::smallCatalog();
     const OptimizeRequest req = seventyB(3500);
     OptimizeResult r;
     for (auto _ : state) {
@@ -66,11 +64,11 @@ BENCHMARK(BM_OptimizeSmallCatalog)->Unit(benchmark::kMillisecond);
 
 void BM_BruteForceSmallCatalog(benchmark::State& state)
 {
-    const Catalog catalog = test::smallCatalog();
+    const Catalog catalog = support::smallCatalog();
     const OptimizeRequest req = seventyB(3500);
-    test::ReferenceResult r;
+    support::ReferenceResult r;
     for (auto _ : state) {
-        r = test::bruteForce(catalog, req);
+        r = support::bruteForce(catalog, req);
         benchmark::DoNotOptimize(r.best);
     }
     state.counters["evaluations"] = static_cast<double>(r.evaluations);

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "tests/cli/CliRunner.h"
+#include "tests/support/Files.h"
 
 using mlrig::test::runCli;
 
@@ -56,12 +57,12 @@ TEST(CatalogCli, UnknownPartExitsTwoWithOneLine)
 
 TEST(CatalogCli, CorruptCatalogFileIsAClearErrorNotACrash)
 {
-    const auto path = std::filesystem::temp_directory_path() / "mlrig-corrupt-catalog.sqlite";
+    const mlrig::testsupport::TempDir dir("catalog-cli");
+    const auto path = dir.file("corrupt-catalog.sqlite");
     std::ofstream(path, std::ios::binary) << std::string(4096, 'x');
     const auto r = runCli({"--catalog", path.string(), "catalog", "stats"});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("catalog"), std::string::npos) << r.err;
-    std::filesystem::remove(path);
 }
 
 TEST(CatalogCli, SearchFindsPartsByAllWords)

@@ -8,10 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
-#include <sstream>
 #include <string>
 #include <string_view>
-#include <unistd.h>
+
+#include "tests/support/Files.h"
 
 namespace mlrig::test {
 
@@ -33,19 +33,9 @@ inline std::string shellQuote(const std::string& arg)
     return quoted + "'";
 }
 
-inline std::string slurp(const std::filesystem::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 inline CliResult runCli(std::initializer_list<std::string> args, const std::string& stdinText = {})
 {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                      ("mlrig-cli-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
+    const std::filesystem::path& dir = testsupport::processTempDir();
     const auto out = dir / "out.txt";
     const auto err = dir / "err.txt";
     const auto in = dir / "in.txt";
@@ -65,8 +55,8 @@ inline CliResult runCli(std::initializer_list<std::string> args, const std::stri
     const int status = std::system(command.c_str());
     CliResult result;
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = slurp(out);
-    result.err = slurp(err);
+    result.out = testsupport::readFile(out);
+    result.err = testsupport::readFile(err);
     return result;
 }
 

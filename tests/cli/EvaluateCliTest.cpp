@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "tests/cli/CliRunner.h"
+#include "tests/support/Files.h"
 
 using mlrig::test::runCli;
 
@@ -100,9 +101,8 @@ TEST(EvaluateCli, TextFormatIsAReadableReport)
 
 TEST(EvaluateCli, WorkloadIsNullWithoutOne)
 {
-    const auto dir = std::filesystem::temp_directory_path() / ("mlrig-eval-cli-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const auto file = dir / "no-workload.mlrig";
+    const mlrig::testsupport::TempDir dir("eval-cli");
+    const auto file = dir.file("no-workload.mlrig");
     std::ofstream(file) << R"({"format": "mlrig-build", "version": 1, "name": "n",
         "parts": [{"category": "gpu", "ref": "GeForce RTX 3090", "price": 650}]})";
     const auto r = runCli({"evaluate", file.string()});
@@ -111,7 +111,6 @@ TEST(EvaluateCli, WorkloadIsNullWithoutOne)
     EXPECT_TRUE(out.at("workload").is_null());
     EXPECT_DOUBLE_EQ(out.at("cost").at("total").get<double>(), 650);
     EXPECT_TRUE(out.at("power").at("psu_w").is_null());
-    std::filesystem::remove_all(dir);
 }
 
 TEST(EvaluateCli, InvalidInputExitsTwoWithOneLine)

@@ -7,22 +7,17 @@
 #include <fstream>
 
 #include "tests/cli/CliRunner.h"
+#include "tests/support/Files.h"
 
 using mlrig::test::runCli;
-using mlrig::test::slurp;
+using mlrig::testsupport::processTempDir;
+using mlrig::testsupport::readFile;
 
 namespace {
 
 std::string build(const std::string& name)
 {
     return std::string(MLRIG_CLI_TEST_DIR) + "/builds/" + name;
-}
-
-std::filesystem::path outDir()
-{
-    const auto dir = std::filesystem::temp_directory_path() / ("mlrig-export-cli-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir;
 }
 
 size_t countLines(const std::string& text)
@@ -34,10 +29,10 @@ size_t countLines(const std::string& text)
 
 TEST(ExportCli, CsvHasOneRowPerPartAndTheEvaluatedTotal)
 {
-    const auto out = outDir() / "build.csv";
+    const auto out = processTempDir() / "build.csv";
     const auto r = runCli({"export", build("2x3090-llm.mlrig"), "--to", out.string()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    const std::string csv = slurp(out);
+    const std::string csv = readFile(out);
     EXPECT_TRUE(csv.starts_with("Category,Name,Quantity,Unit price,Currency,Line total"));
     EXPECT_EQ(countLines(csv), 1u + 8u + 1u);  // header, 8 parts, total
     const auto eval = runCli({"evaluate", build("2x3090-llm.mlrig")});
@@ -50,10 +45,10 @@ TEST(ExportCli, CsvHasOneRowPerPartAndTheEvaluatedTotal)
 
 TEST(ExportCli, MarkdownIsAForumTableWithFindingsAndPower)
 {
-    const auto out = outDir() / "build.md";
+    const auto out = processTempDir() / "build.md";
     const auto r = runCli({"export", build("2x3090-llm.mlrig"), "--to", out.string()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    const std::string md = slurp(out);
+    const std::string md = readFile(out);
     EXPECT_NE(md.find("Type|Item|Price\n:----|:----|:----\n"), std::string::npos);
     EXPECT_NE(md.find("**Video Card** | GeForce RTX 3090 | $700.00 (used)"), std::string::npos) << md;
     EXPECT_NE(md.find(" | **Total** | **$"), std::string::npos);
@@ -65,41 +60,41 @@ TEST(ExportCli, MarkdownIsAForumTableWithFindingsAndPower)
 
 TEST(ExportCli, PdfOrAClearRefusal)
 {
-    const auto out = outDir() / "build.pdf";
+    const auto out = processTempDir() / "build.pdf";
     const auto r = runCli({"export", build("2x3090-llm.mlrig"), "--to", out.string()});
     if (r.exitCode == 2 && r.err.find("PDF export needs the desktop build") != std::string::npos)
         GTEST_SKIP() << "mlrig-cli built without the desktop (MLRIG_BUILD_GUI=OFF)";
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_TRUE(r.err.empty()) << r.err;  // no Qt platform chatter on stderr
-    EXPECT_TRUE(slurp(out).starts_with("%PDF"));
+    EXPECT_TRUE(readFile(out).starts_with("%PDF"));
 }
 
 // A part name with characters no font has (plane-16 private use): the PDF is written, and the
 // CLI says on stderr which characters could not be drawn instead of dropping them silently.
 TEST(ExportCli, PdfWarnsAboutCharactersNoFontHas)
 {
-    const auto source = outDir() / "undrawable.mlrig";
+    const auto source = processTempDir() / "undrawable.mlrig";
     {
         std::ofstream f(source);
         f << R"({"format": "mlrig-build", "version": 1, "name": "Rig \uDBFF\uDFFD", "currency": "USD",
                  "parts": [{"category": "storage", "custom": {"name": "Disk \uDBFF\uDFFD", "capacity_gb": 1000}, "price": 80}]})";
     }
-    const auto out = outDir() / "undrawable.pdf";
+    const auto out = processTempDir() / "undrawable.pdf";
     const auto r = runCli({"export", source.string(), "--to", out.string()});
     if (r.exitCode == 2 && r.err.find("PDF export needs the desktop build") != std::string::npos)
         GTEST_SKIP() << "mlrig-cli built without the desktop (MLRIG_BUILD_GUI=OFF)";
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_TRUE(slurp(out).starts_with("%PDF"));
+    EXPECT_TRUE(readFile(out).starts_with("%PDF"));
     EXPECT_NE(r.err.find("warning: "), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("U+10FFFD"), std::string::npos) << r.err;
 }
 
 TEST(ExportCli, BadArgumentsExitTwo)
 {
-    const auto unknown = runCli({"export", build("2x3090-llm.mlrig"), "--to", (outDir() / "x.docx").string()});
+    const auto unknown = runCli({"export", build("2x3090-llm.mlrig"), "--to", (processTempDir() / "x.docx").string()});
     EXPECT_EQ(unknown.exitCode, 2);
     EXPECT_NE(unknown.err.find("unknown export format \".docx\""), std::string::npos) << unknown.err;
-    const auto broken = runCli({"export", build("broken-json.mlrig"), "--to", (outDir() / "x.csv").string()});
+    const auto broken = runCli({"export", build("broken-json.mlrig"), "--to", (processTempDir() / "x.csv").string()});
     EXPECT_EQ(broken.exitCode, 2);
     EXPECT_EQ(countLines(broken.err), 1u) << broken.err;
     const auto unwritable = runCli({"export", build("2x3090-llm.mlrig"), "--to", "/nonexistent-dir/x.md"});

@@ -7,21 +7,16 @@
 #include <fstream>
 
 #include "tests/cli/CliRunner.h"
+#include "tests/support/Files.h"
 
 using mlrig::test::runCli;
+using mlrig::testsupport::processTempDir;
 
 namespace {
 
 std::string fixture(const std::string& name)
 {
     return std::string(MLRIG_CLI_TEST_DIR) + "/../data/import/" + name;
-}
-
-std::filesystem::path outDir()
-{
-    const auto dir = std::filesystem::temp_directory_path() / ("mlrig-import-cli-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir;
 }
 
 void expectOneLineError(const mlrig::test::CliResult& r, const std::string& file, const std::string& reason)
@@ -48,7 +43,7 @@ TEST(ImportCli, TextListBecomesABuildThatEvaluates)
     EXPECT_NE(r.err.find("skipped     Monitor:"), std::string::npos);
 
     // What import writes, evaluate reads.
-    const auto file = outDir() / "imported.mlrig";
+    const auto file = processTempDir() / "imported.mlrig";
     std::ofstream(file) << r.out;
     const auto eval = runCli({"evaluate", file.string()});
     EXPECT_EQ(eval.exitCode, 0) << eval.err;
@@ -94,7 +89,7 @@ TEST(ImportCli, BadInputsExitTwoWithOneLine)
 
 TEST(ImportCli, FiftyMegabyteFileIsRefused)
 {
-    const auto path = outDir() / "huge.txt";
+    const auto path = processTempDir() / "huge.txt";
     {
         std::ofstream out(path, std::ios::binary);
         const std::string line(1023, 'x');

@@ -8,8 +8,9 @@
 #include <fstream>
 #include <set>
 
-#include "tests/core/GgufTestFiles.h"
 #include "tests/cli/CliRunner.h"
+#include "tests/support/Files.h"
+#include "tests/support/GgufFiles.h"
 
 using mlrig::test::runCli;
 
@@ -17,8 +18,8 @@ namespace {
 
 std::filesystem::path tempFile(const std::string& name, const std::string& content)
 {
-    const auto path = std::filesystem::temp_directory_path() / ("mlrig-cli-models-" + name);
-    std::ofstream(path, std::ios::binary) << content;
+    const auto path = mlrig::testsupport::processTempDir() / name;
+    mlrig::testsupport::writeFile(path, content);
     return path;
 }
 
@@ -127,7 +128,7 @@ TEST(FitCli, BadInputIsOneLine)
 
 TEST(FitCli, ModelFileAndSavedModel)
 {
-    const auto gguf = tempFile("tiny.gguf", mlrig::test::tinyMoeGguf());
+    const auto gguf = tempFile("tiny.gguf", mlrig::testsupport::tinyMoeGguf());
     std::filesystem::resize_file(gguf, 1'000'000);
     const auto r = runCli({"fit", "--gpu", "GeForce RTX 3060 12GB", "--model-file", gguf.string()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
@@ -135,8 +136,7 @@ TEST(FitCli, ModelFileAndSavedModel)
     EXPECT_EQ(w.at("model"), "Tiny MoE");
     EXPECT_EQ(w.at("placement"), "vram");
 
-    const auto db = std::filesystem::temp_directory_path() / "mlrig-cli-models-user.sqlite";
-    std::filesystem::remove(db);
+    const auto db = mlrig::testsupport::processTempDir() / "user.sqlite";
     const auto added = runCli({"--user-db", db.string(), "models", "add", gguf.string(), "--name", "My Tiny MoE"});
     ASSERT_EQ(added.exitCode, 0) << added.err;
     const auto record = nlohmann::json::parse(added.out);
@@ -169,5 +169,4 @@ TEST(FitCli, ModelFileAndSavedModel)
     ASSERT_EQ(runCli({"--user-db", db.string(), "models", "remove", "my:my-tiny-moe"}).exitCode, 0);
     expectOneLineError(runCli({"--user-db", db.string(), "fit", "--gpu", "RTX 3090", "--model", "my:my-tiny-moe"}),
                        "unknown model");
-    std::filesystem::remove(db);
 }

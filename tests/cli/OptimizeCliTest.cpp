@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "tests/cli/CliRunner.h"
+#include "tests/support/Files.h"
 
 using mlrig::test::runCli;
 using nlohmann::json;
@@ -15,9 +16,7 @@ namespace {
 
 std::filesystem::path tempFile(const std::string& name)
 {
-    const auto dir = std::filesystem::temp_directory_path() / ("mlrig-optimize-cli-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir / name;
+    return mlrig::testsupport::processTempDir() / name;
 }
 
 }  // namespace

@@ -4,7 +4,8 @@
 
 #include <algorithm>
 
-#include "db/embedded/EmbeddedCatalog.h"
+#include "tests/support/BuiltInCatalog.h"
+#include "tests/support/Parts.h"
 #include "core/advise/BuildSuggester.h"
 #include "core/advise/GpuAdvisor.h"
 #include "core/util/TextUtil.h"
@@ -12,14 +13,10 @@
 #include "core/optimize/Optimizer.h"
 
 using namespace mlrig;
+using mlrig::testsupport::builtInCatalog;
+using mlrig::testsupport::gpuItem;
 
 namespace {
-
-const Catalog& catalog()
-{
-    static const Catalog c = Catalog::loadBytes(embeddedCatalogImage());
-    return c;
-}
 
 BuildGoal llmGoal(std::string model, double budget, int gpus)
 {
@@ -31,15 +28,6 @@ BuildGoal llmGoal(std::string model, double budget, int gpus)
     goal.budget = budget;
     goal.gpuCount = gpus;
     return goal;
-}
-
-BuildItem gpuLine(std::string ref, int quantity = 1)
-{
-    BuildItem gpu;
-    gpu.category = Category::Gpu;
-    gpu.ref = std::move(ref);
-    gpu.quantity = quantity;
-    return gpu;
 }
 
 const GpuSuggestion* find(const GpuRanking& ranking, std::string_view model)
@@ -55,7 +43,7 @@ const T* partIn(const Build& build, Category category)
 {
     for (const BuildItem& item : build.items)
         if (item.category == category)
-            return std::get_if<T>(item.custom ? &*item.custom : catalog().find(category, item.ref));
+            return std::get_if<T>(item.custom ? &*item.custom : builtInCatalog().find(category, item.ref));
     return nullptr;
 }
 
@@ -63,7 +51,7 @@ const T* partIn(const Build& build, Category category)
 
 TEST(GpuAdvisor, RanksFittingGpusWithinBudgetByTheWorkloadsFigure)
 {
-    const GpuRanking r = rankGpus(catalog(), llmGoal("llama-3.1-70b", 5000, 2));
+    const GpuRanking r = rankGpus(builtInCatalog(), llmGoal("llama-3.1-70b", 5000, 2));
     EXPECT_EQ(r.figureName, "decode tokens/s");
     EXPECT_NE(r.whyMetric.find("bandwidth"), std::string::npos);
     ASSERT_GT(r.recommendedCount, 0);
@@ -102,7 +90,7 @@ TEST(GpuAdvisor, ASixteenGbCardRunsABigMoeModelWithItsExpertsInRam)
     // offloaded decode is fast enough to be an option.
     BuildGoal goal = llmGoal("gpt-oss-120b", 3000, 1);
     goal.workload.quant = "mxfp4";
-    const GpuRanking r = rankGpus(catalog(), goal);
+    const GpuRanking r = rankGpus(builtInCatalog(), goal);
     const GpuSuggestion* card = find(r, "GeForce RTX 4060 Ti 16GB");
     ASSERT_NE(card, nullptr);
     EXPECT_EQ(card->placement, "offload");
@@ -116,7 +104,7 @@ TEST(GpuAdvisor, ASixteenGbCardRunsABigMoeModelWithItsExpertsInRam)
 
 TEST(GpuAdvisor, BestValueIsTheRecommendedOptionWithMostFigurePerDollar)
 {
-    const GpuRanking r = rankGpus(catalog(), llmGoal("llama-3.1-8b", 2500, 1));
+    const GpuRanking r = rankGpus(builtInCatalog(), llmGoal("llama-3.1-8b", 2500, 1));
     ASSERT_TRUE(r.bestValue);
     ASSERT_LT(static_cast<int>(*r.bestValue), r.recommendedCount);
     const double best = *r.suggestions[*r.bestValue].figurePerDollar;
@@ -126,7 +114,7 @@ TEST(GpuAdvisor, BestValueIsTheRecommendedOptionWithMostFigurePerDollar)
 
 TEST(GpuAdvisor, ABudgetWithNoFeasibleBuildSaysSoAndNamesTheNearestBudget)
 {
-    const GpuRanking r = rankGpus(catalog(), llmGoal("llama-3.1-70b", 900, 2));
+    const GpuRanking r = rankGpus(builtInCatalog(), llmGoal("llama-3.1-70b", 900, 2));
     EXPECT_EQ(r.recommendedCount, 0);
     ASSERT_TRUE(r.nearestBudget);
     EXPECT_GT(*r.nearestBudget, 900);
@@ -139,7 +127,7 @@ TEST(GpuAdvisor, ABudgetWithNoFeasibleBuildSaysSoAndNamesTheNearestBudget)
             cheapest = std::min(cheapest, *s.buildCost);
     EXPECT_DOUBLE_EQ(*r.nearestBudget, cheapest);
     // ...and raising the budget to it makes that option recommended.
-    const GpuRanking raised = rankGpus(catalog(), llmGoal("llama-3.1-70b", *r.nearestBudget, 2));
+    const GpuRanking raised = rankGpus(builtInCatalog(), llmGoal("llama-3.1-70b", *r.nearestBudget, 2));
     EXPECT_GE(raised.recommendedCount, 1);
 }
 
@@ -148,7 +136,7 @@ TEST(GpuAdvisor, AModelNoGpuCanHoldSaysSo)
     // DeepSeek-V3 in 16 bit is 1.25 TB: no card, nor card plus desktop RAM, holds it.
     BuildGoal goal = llmGoal("deepseek-v3", 100000, 1);
     goal.workload.quant = "f16";
-    const GpuRanking r = rankGpus(catalog(), goal);
+    const GpuRanking r = rankGpus(builtInCatalog(), goal);
     EXPECT_EQ(r.recommendedCount, 0);
     EXPECT_FALSE(r.nearestBudget);
     EXPECT_NE(r.verdict.find("No GPU in the catalog"), std::string::npos) << r.verdict;
@@ -156,7 +144,7 @@ TEST(GpuAdvisor, AModelNoGpuCanHoldSaysSo)
 
 TEST(GpuAdvisor, GuideWarningsAreShownNotHidden)
 {
-    const GpuRanking r = rankGpus(catalog(), llmGoal("llama-3.1-8b", 3000, 1));
+    const GpuRanking r = rankGpus(builtInCatalog(), llmGoal("llama-3.1-8b", 3000, 1));
     const auto flagged = [&](std::string_view model, std::string_view rule) {
         const GpuSuggestion* s = find(r, model);
         if (!s)
@@ -176,9 +164,9 @@ TEST(GpuAdvisor, PowerPreferenceLimitsEveryCardAndCostsSomeSpeed)
     BuildGoal full = llmGoal("llama-3.1-8b", 3000, 1);
     BuildGoal quiet = full;
     quiet.gpuPowerFraction = 0.7;
-    const GpuRanking fullRanking = rankGpus(catalog(), full);
+    const GpuRanking fullRanking = rankGpus(builtInCatalog(), full);
     const GpuSuggestion* a = find(fullRanking, "GeForce RTX 3090");
-    const GpuRanking quietRanking = rankGpus(catalog(), quiet);
+    const GpuRanking quietRanking = rankGpus(builtInCatalog(), quiet);
     const GpuSuggestion* b = find(quietRanking, "GeForce RTX 3090");
     ASSERT_TRUE(a && b && a->figure && b->figure);
     EXPECT_FALSE(a->powerLimitW);
@@ -192,7 +180,7 @@ TEST(GpuAdvisor, PowerPreferenceLimitsEveryCardAndCostsSomeSpeed)
 TEST(GpuAdvisor, UnusableGoalsAreRejectedWithAReason)
 {
     BuildGoal goal = llmGoal("llama-3.1-8b", 0, 1);
-    EXPECT_THROW(rankGpus(catalog(), goal), std::invalid_argument);
+    EXPECT_THROW(rankGpus(builtInCatalog(), goal), std::invalid_argument);
     goal.budget = 1000;
     goal.gpuCount = 3;
     EXPECT_NE(validateGoal(goal).find("one or two GPUs"), std::string::npos);
@@ -209,11 +197,11 @@ TEST(GpuAdvisor, UnusableGoalsAreRejectedWithAReason)
 TEST(BuildSuggester, SuggestsACompleteErrorFreeTwoGpuBuild)
 {
     const BuildGoal goal = llmGoal("llama-3.1-70b", 6000, 2);
-    const BuildItem gpu = gpuLine("GeForce RTX 3090", 2);
-    const BuildSuggestion s = suggestBuild(catalog(), goal, gpu);
+    const BuildItem gpu = gpuItem("GeForce RTX 3090", 2);
+    const BuildSuggestion s = suggestBuild(builtInCatalog(), goal, gpu);
     ASSERT_TRUE(s.build) << s.message;
     EXPECT_EQ(s.build->items.size(), 8u);
-    const Evaluation e = evaluate(*s.build, catalog());
+    const Evaluation e = evaluate(*s.build, builtInCatalog());
     EXPECT_FALSE(e.hasErrors());
     EXPECT_TRUE(acceptableEvaluation(e, OptimizePolicy{}));
     EXPECT_DOUBLE_EQ(s.cost, e.cost.total);
@@ -230,25 +218,25 @@ TEST(BuildSuggester, SuggestsACompleteErrorFreeTwoGpuBuild)
 TEST(BuildSuggester, KeepsTheChosenCpuAndResuggestsTheRest)
 {
     const BuildGoal goal = llmGoal("llama-3.1-8b", 3000, 1);
-    const BuildItem gpu = gpuLine("GeForce RTX 4060 Ti 16GB");
-    const BuildSuggestion first = suggestBuild(catalog(), goal, gpu);
+    const BuildItem gpu = gpuItem("GeForce RTX 4060 Ti 16GB");
+    const BuildSuggestion first = suggestBuild(builtInCatalog(), goal, gpu);
     ASSERT_TRUE(first.build);
     const Cpu* suggestedCpu = partIn<Cpu>(*first.build, Category::Cpu);
     ASSERT_TRUE(suggestedCpu);
     // Pick a CPU on another socket: board and memory must follow it.
-    const auto cpus = partChoices(catalog(), goal, *first.build, Category::Cpu, 400);
+    const auto cpus = partChoices(builtInCatalog(), goal, *first.build, Category::Cpu, 400);
     const auto other = std::find_if(cpus.begin(), cpus.end(), [&](const PartChoice& c) {
         return foldName(std::get<Cpu>(*c.part).socket) != foldName(suggestedCpu->socket);
     });
     ASSERT_NE(other, cpus.end());
-    const BuildSuggestion second = suggestBuild(catalog(), goal, gpu, {other->item()});
+    const BuildSuggestion second = suggestBuild(builtInCatalog(), goal, gpu, {other->item()});
     ASSERT_TRUE(second.build) << second.message;
     const Cpu* cpu = partIn<Cpu>(*second.build, Category::Cpu);
     const Motherboard* board = partIn<Motherboard>(*second.build, Category::Motherboard);
     ASSERT_TRUE(cpu && board);
     EXPECT_EQ(cpu->info.id, infoOf(*other->part).id);
     EXPECT_EQ(foldName(board->socket), foldName(cpu->socket));
-    EXPECT_FALSE(evaluate(*second.build, catalog()).hasErrors());
+    EXPECT_FALSE(evaluate(*second.build, builtInCatalog()).hasErrors());
     // The kept line is the person's, not a pinned price the optimizer wrote.
     for (const BuildItem& item : second.build->items)
         if (item.category == Category::Cpu) {
@@ -258,8 +246,8 @@ TEST(BuildSuggester, KeepsTheChosenCpuAndResuggestsTheRest)
 
 TEST(BuildSuggester, OverBudgetSaysByHowMuchAndWhatBudgetWouldDo)
 {
-    const BuildItem gpu = gpuLine("GeForce RTX 4090");
-    const BuildSuggestion s = suggestBuild(catalog(), llmGoal("llama-3.1-8b", 1000, 1), gpu);
+    const BuildItem gpu = gpuItem("GeForce RTX 4090");
+    const BuildSuggestion s = suggestBuild(builtInCatalog(), llmGoal("llama-3.1-8b", 1000, 1), gpu);
     ASSERT_TRUE(s.build);
     EXPECT_FALSE(s.withinBudget);
     EXPECT_NE(s.message.find("over the $1,000 budget"), std::string::npos) << s.message;
@@ -268,11 +256,11 @@ TEST(BuildSuggester, OverBudgetSaysByHowMuchAndWhatBudgetWouldDo)
 TEST(BuildSuggester, ChoicesRespectTheBuildAndComeCheapestFirst)
 {
     const BuildGoal goal = llmGoal("llama-3.1-70b", 6000, 2);
-    const BuildItem gpu = gpuLine("GeForce RTX 3090", 2);
-    const BuildSuggestion s = suggestBuild(catalog(), goal, gpu);
+    const BuildItem gpu = gpuItem("GeForce RTX 3090", 2);
+    const BuildSuggestion s = suggestBuild(builtInCatalog(), goal, gpu);
     ASSERT_TRUE(s.build);
     const Cpu* cpu = partIn<Cpu>(*s.build, Category::Cpu);
-    const auto boards = partChoices(catalog(), goal, *s.build, Category::Motherboard);
+    const auto boards = partChoices(builtInCatalog(), goal, *s.build, Category::Motherboard);
     ASSERT_FALSE(boards.empty());
     for (size_t i = 0; i < boards.size(); ++i) {
         const auto& b = std::get<Motherboard>(*boards[i].part);
@@ -283,18 +271,19 @@ TEST(BuildSuggester, ChoicesRespectTheBuildAndComeCheapestFirst)
         }
     }
     const Motherboard* board = partIn<Motherboard>(*s.build, Category::Motherboard);
-    for (const PartChoice& m : partChoices(catalog(), goal, *s.build, Category::Memory)) {
+    for (const PartChoice& m : partChoices(builtInCatalog(), goal, *s.build, Category::Memory)) {
         const auto& mem = std::get<Memory>(*m.part);
         EXPECT_EQ(foldName(mem.memoryType), foldName(board->memoryType));
         EXPECT_GE(mem.totalGb().value_or(0), 48);
     }
-    const auto psus = partChoices(catalog(), goal, *s.build, Category::Psu, 10);
+    const auto psus = partChoices(builtInCatalog(), goal, *s.build, Category::Psu, 10);
     ASSERT_FALSE(psus.empty());
     for (const PartChoice& p : psus) {
         Build swapped = *s.build;
         for (BuildItem& item : swapped.items)
             if (item.category == Category::Psu)
                 item = p.item();
-        EXPECT_TRUE(acceptableEvaluation(evaluate(swapped, catalog()), OptimizePolicy{})) << infoOf(*p.part).name;
+        EXPECT_TRUE(acceptableEvaluation(evaluate(swapped, builtInCatalog()), OptimizePolicy{}))
+            << infoOf(*p.part).name;
     }
 }

@@ -7,8 +7,10 @@
 
 #include "core/catalog/Catalog.h"
 #include "db/builder/CatalogBuilder.h"
+#include "tests/support/Files.h"
 
 using namespace mlrig;
+using mlrig::testsupport::TempDir;
 
 namespace {
 
@@ -17,22 +19,9 @@ std::filesystem::path fixtureDir()
     return std::filesystem::path(MLRIG_TEST_DATA_DIR) / "catalog-source";
 }
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir()
-    {
-        path = std::filesystem::temp_directory_path() /
-               ("mlrig-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
-
 Catalog buildFixture(const TempDir& dir)
 {
-    const auto out = dir.path / "parts.sqlite";
+    const auto out = dir.path() / "parts.sqlite";
     buildCatalog(fixtureDir(), MLRIG_SCHEMA_SQL, out);
     return Catalog::loadFile(out);
 }
@@ -41,20 +30,20 @@ Catalog buildFixture(const TempDir& dir)
 
 TEST(CatalogBuilder, BuildsEveryTableFromTheFixture)
 {
-    TempDir dir;
-    const auto report = buildCatalog(fixtureDir(), MLRIG_SCHEMA_SQL, dir.path / "parts.sqlite");
+    const TempDir dir("catalog-builder");
+    const auto report = buildCatalog(fixtureDir(), MLRIG_SCHEMA_SQL, dir.path() / "parts.sqlite");
     EXPECT_EQ(report.rowsPerTable.at("cpu"), 2u);
     EXPECT_EQ(report.rowsPerTable.at("gpu"), 2u);
     EXPECT_EQ(report.rowsPerTable.at("pc_case"), 1u);
     EXPECT_EQ(report.rowsPerTable.at("gpu_chip"), 2u);
-    EXPECT_FALSE(std::filesystem::exists(dir.path / "parts.sqlite.tmp"));
-    SQLite::Database db((dir.path / "parts.sqlite").string());
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "parts.sqlite.tmp"));
+    SQLite::Database db((dir.path() / "parts.sqlite").string());
     EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 1);
 }
 
 TEST(CatalogBuilder, UnknownStaysNullAndZeroStaysZero)
 {
-    TempDir dir;
+    const TempDir dir("catalog-builder");
     const Catalog catalog = buildFixture(dir);
     const auto* zero = catalog.findById("hdd-zero");
     ASSERT_NE(zero, nullptr);
@@ -73,46 +62,46 @@ TEST(CatalogBuilder, UnknownStaysNullAndZeroStaysZero)
 
 TEST(CatalogBuilder, BadSourceLineIsReportedWithFileAndLine)
 {
-    TempDir dir;
-    const auto src = dir.path / "src";
+    const TempDir dir("catalog-builder");
+    const auto src = dir.path() / "src";
     std::filesystem::copy(fixtureDir(), src);
     {
         std::ofstream cpu(src / "cpu.jsonl", std::ios::app);
         cpu << "{\"id\":\"broken\",\"name\":\"Broken\",\n";
     }
     try {
-        buildCatalog(src, MLRIG_SCHEMA_SQL, dir.path / "parts.sqlite");
+        buildCatalog(src, MLRIG_SCHEMA_SQL, dir.path() / "parts.sqlite");
         FAIL() << "expected CatalogBuildError";
     } catch (const CatalogBuildError& e) {
         EXPECT_NE(std::string(e.what()).find("cpu.jsonl:3"), std::string::npos) << e.what();
     }
-    EXPECT_FALSE(std::filesystem::exists(dir.path / "parts.sqlite"));
-    EXPECT_FALSE(std::filesystem::exists(dir.path / "parts.sqlite.tmp"));
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "parts.sqlite"));
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "parts.sqlite.tmp"));
 }
 
 TEST(CatalogBuilder, ChipRowWithoutSourceIsRejected)
 {
-    TempDir dir;
-    const auto src = dir.path / "src";
+    const TempDir dir("catalog-builder");
+    const auto src = dir.path() / "src";
     std::filesystem::copy(fixtureDir(), src);
     {
         std::ofstream chips(src / "gpu_chips.csv", std::ios::app);
         chips << "Nameless GPU,nvidia,consumer,Ampere,2020,8,400,10,,10,200,300,250,2,1,0,false,open,1,,,,\n";
     }
-    EXPECT_THROW(buildCatalog(src, MLRIG_SCHEMA_SQL, dir.path / "parts.sqlite"), CatalogBuildError);
+    EXPECT_THROW(buildCatalog(src, MLRIG_SCHEMA_SQL, dir.path() / "parts.sqlite"), CatalogBuildError);
 }
 
 TEST(CatalogBuilder, NonNumericCellNamesTheColumn)
 {
-    TempDir dir;
-    const auto src = dir.path / "src";
+    const TempDir dir("catalog-builder");
+    const auto src = dir.path() / "src";
     std::filesystem::copy(fixtureDir(), src);
     {
         std::ofstream chips(src / "gpu_chips.csv", std::ios::app);
         chips << "Odd GPU,nvidia,consumer,Ampere,2020,lots,400,10,,10,200,300,250,2,1,0,false,open,1,,,,src\n";
     }
     try {
-        buildCatalog(src, MLRIG_SCHEMA_SQL, dir.path / "parts.sqlite");
+        buildCatalog(src, MLRIG_SCHEMA_SQL, dir.path() / "parts.sqlite");
         FAIL();
     } catch (const CatalogBuildError& e) {
         EXPECT_NE(std::string(e.what()).find("vram_gb"), std::string::npos) << e.what();
@@ -121,7 +110,7 @@ TEST(CatalogBuilder, NonNumericCellNamesTheColumn)
 
 TEST(Catalog, LookupByIdNameAndGpuModelIsCaseInsensitive)
 {
-    TempDir dir;
+    const TempDir dir("catalog-builder");
     const Catalog catalog = buildFixture(dir);
     EXPECT_NE(catalog.find(Category::Cpu, "CPU-7950X"), nullptr);
     EXPECT_NE(catalog.find(Category::Cpu, "amd ryzen 9 7950x"), nullptr);
@@ -136,7 +125,7 @@ TEST(Catalog, LookupByIdNameAndGpuModelIsCaseInsensitive)
 
 TEST(Catalog, PartnerCardsAreCompletedFromTheirGpuModel)
 {
-    TempDir dir;
+    const TempDir dir("catalog-builder");
     const Catalog catalog = buildFixture(dir);
     const auto& strix = std::get<Gpu>(*catalog.findById("gpu-3090-strix"));
     EXPECT_EQ(strix.chipModel, "GeForce RTX 3090");
@@ -152,7 +141,7 @@ TEST(Catalog, PartnerCardsAreCompletedFromTheirGpuModel)
 
 TEST(Catalog, SearchMatchesAllWordsAnywhere)
 {
-    TempDir dir;
+    const TempDir dir("catalog-builder");
     const Catalog catalog = buildFixture(dir);
     EXPECT_EQ(catalog.search(Category::Gpu, "strix 3090").size(), 1u);
     EXPECT_EQ(catalog.search(Category::Gpu, "3090").size(), 3u);  // two cards + the model row
@@ -163,16 +152,16 @@ TEST(Catalog, SearchMatchesAllWordsAnywhere)
 
 TEST(Catalog, MissingOrCorruptFileThrowsCatalogError)
 {
-    TempDir dir;
-    EXPECT_THROW(Catalog::loadFile(dir.path / "absent.sqlite"), CatalogError);
-    std::ofstream(dir.path / "junk.sqlite", std::ios::binary) << std::string(8192, '\x5a');
-    EXPECT_THROW(Catalog::loadFile(dir.path / "junk.sqlite"), CatalogError);
+    const TempDir dir("catalog-builder");
+    EXPECT_THROW(Catalog::loadFile(dir.path() / "absent.sqlite"), CatalogError);
+    std::ofstream(dir.path() / "junk.sqlite", std::ios::binary) << std::string(8192, '\x5a');
+    EXPECT_THROW(Catalog::loadFile(dir.path() / "junk.sqlite"), CatalogError);
     {
-        SQLite::Database db((dir.path / "old.sqlite").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        SQLite::Database db((dir.path() / "old.sqlite").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db.exec("PRAGMA user_version = 0; CREATE TABLE cpu (id TEXT)");
     }
     try {
-        Catalog::loadFile(dir.path / "old.sqlite");
+        Catalog::loadFile(dir.path() / "old.sqlite");
         FAIL();
     } catch (const CatalogError& e) {
         EXPECT_NE(std::string(e.what()).find("schema version 0"), std::string::npos) << e.what();

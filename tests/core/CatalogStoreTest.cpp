@@ -5,28 +5,15 @@
 
 #include "db/embedded/EmbeddedCatalog.h"
 #include "core/catalog/CatalogStore.h"
+#include "tests/support/Files.h"
 
 using namespace mlrig;
-
-namespace {
-
-struct Dir {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("mlrig-store-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    Dir()
-    {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~Dir() { std::filesystem::remove_all(path); }
-};
-
-}  // namespace
+using mlrig::testsupport::TempDir;
 
 TEST(CatalogStore, MissingFileIsWrittenFromTheEmbeddedImage)
 {
-    Dir dir;
-    const auto file = dir.path / "data" / "parts.sqlite";
+    const TempDir dir("store");
+    const auto file = dir.path() / "data" / "parts.sqlite";
     const OpenedCatalog opened = openCatalog(file, embeddedCatalogImage());
     EXPECT_EQ(opened.path, file);
     EXPECT_TRUE(std::filesystem::exists(file));
@@ -39,21 +26,21 @@ TEST(CatalogStore, MissingFileIsWrittenFromTheEmbeddedImage)
 
 TEST(CatalogStore, CorruptFileIsMovedAsideAndRestored)
 {
-    Dir dir;
-    const auto file = dir.path / "parts.sqlite";
+    const TempDir dir("store");
+    const auto file = dir.path() / "parts.sqlite";
     std::ofstream(file, std::ios::binary) << std::string(20000, '\x42');
     const OpenedCatalog opened = openCatalog(file, embeddedCatalogImage());
     EXPECT_NE(opened.notice.find("could not be used"), std::string::npos) << opened.notice;
     EXPECT_NE(opened.notice.find("restored"), std::string::npos) << opened.notice;
-    EXPECT_TRUE(std::filesystem::exists(dir.path / "parts.sqlite.corrupt-1"));  // kept, not deleted
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / "parts.sqlite.corrupt-1"));  // kept, not deleted
     EXPECT_GT(opened.catalog.size(), 10000u);
     EXPECT_TRUE(openCatalog(file, embeddedCatalogImage()).notice.empty());
 }
 
 TEST(CatalogStore, TruncatedCatalogIsRestoredToo)
 {
-    Dir dir;
-    const auto file = dir.path / "parts.sqlite";
+    const TempDir dir("store");
+    const auto file = dir.path() / "parts.sqlite";
     const auto image = embeddedCatalogImage();
     std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(image.data()),
                                                 static_cast<std::streamsize>(image.size() / 3));
@@ -64,8 +51,8 @@ TEST(CatalogStore, TruncatedCatalogIsRestoredToo)
 
 TEST(CatalogStore, UnwritableLocationFallsBackToMemory)
 {
-    Dir dir;
-    const auto blocker = dir.path / "not-a-dir";
+    const TempDir dir("store");
+    const auto blocker = dir.path() / "not-a-dir";
     std::ofstream(blocker) << "x";
     const OpenedCatalog opened = openCatalog(blocker / "parts.sqlite", embeddedCatalogImage());
     EXPECT_TRUE(opened.path.empty());

@@ -6,13 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "db/embedded/EmbeddedCatalog.h"
+#include "tests/support/BuiltInCatalog.h"
+#include "tests/support/Files.h"
 #include "core/catalog/Catalog.h"
 #include "core/eval/ValueMetrics.h"
 #include "core/eval/WorkloadModel.h"
@@ -21,19 +20,8 @@
 namespace mlrig {
 namespace {
 
-const Catalog& realCatalog()
-{
-    static const Catalog catalog = Catalog::loadBytes(embeddedCatalogImage());
-    return catalog;
-}
-
-std::string readFile(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using testsupport::builtInCatalog;
+using testsupport::readFile;
 
 struct Row {
     std::map<std::string, std::string> cells;
@@ -73,7 +61,7 @@ struct Outcome {
 
 Outcome estimateRow(const Row& row)
 {
-    const AnyPart* part = realCatalog().find(Category::Gpu, row["gpu"]);
+    const AnyPart* part = builtInCatalog().find(Category::Gpu, row["gpu"]);
     EXPECT_NE(part, nullptr) << row["gpu"];
     std::vector<GpuForWorkload> gpus;
     if (part)

@@ -4,109 +4,38 @@
 #include <chrono>
 
 #include "core/eval/Evaluate.h"
+#include "tests/support/GpuChips.h"
+#include "tests/support/Parts.h"
 
 using namespace mlrig;
+using mlrig::testsupport::Platform;
+using mlrig::testsupport::refItem;
+using mlrig::testsupport::rtx3090;
 
 namespace {
 
-GpuChip rtx3090()
-{
-    GpuChip c;
-    c.model = "GeForce RTX 3090";
-    c.vendor = Vendor::Nvidia;
-    c.gpuClass = GpuClass::Consumer;
-    c.architecture = "Ampere";
-    c.vramGb = 24;
-    c.memoryBandwidthGbs = 936;
-    c.fp16TensorTflops = 71;
-    c.fp32Tflops = 35.6;
-    c.tdpW = 350;
-    c.transientPeakW = 600;
-    c.lengthMm = 313;
-    c.slotWidth = 3;
-    c.pcie8pin = 2;
-    c.pcie12vhpwr = 0;
-    c.nvlink = true;
-    c.cooling = Cooling::Open;
-    c.msrpUsd = 1499;
-    return c;
-}
-
+// The shared AM5 platform as catalog parts, found by id (the board by name), with one price.
 Catalog catalog()
 {
-    Cpu cpu;
-    cpu.info.id = "cpu-7950x";
-    cpu.info.name = "AMD Ryzen 9 7950X";
-    cpu.info.priceUsd = 450;
-    cpu.socket = "AM5";
-    cpu.cores = 16;
-    cpu.tdpW = 170;
-    cpu.pptW = 230;
-    cpu.memoryTypes = {"DDR5"};
-    cpu.pcieLanes = 24;
-    Motherboard board;
-    board.info.id = "mb";
-    board.info.name = "ProArt X670E";
-    board.socket = "AM5";
-    board.formFactor = "ATX";
-    board.memoryType = "DDR5";
-    board.memorySlots = 4;
-    board.maxMemoryGb = 192;
-    board.pcieX16Slots = 2;
-    board.x8x8Bifurcation = true;
-    board.m2Slots = 4;
-    Memory ram;
-    ram.info.id = "ram";
-    ram.info.name = "DDR5 96GB (2x48GB)";
-    ram.memoryType = "DDR5";
-    ram.modules = 2;
-    ram.moduleGb = 48;
-    Psu psu;
-    psu.info.id = "psu";
-    psu.info.name = "1600 W ATX 3.0";
-    psu.wattageW = 1600;
-    psu.atx3 = true;
-    psu.pcie8pin = 6;
-    psu.pcie12vhpwr = 1;
-    Case pcCase;
-    pcCase.info.id = "case";
-    pcCase.info.name = "Tower";
-    pcCase.motherboardFormFactors = {"ATX"};
-    pcCase.maxGpuLengthMm = 420;
-    pcCase.maxCoolerHeightMm = 170;
-    pcCase.expansionSlots = 8;
-    Cooler cooler;
-    cooler.info.id = "cooler";
-    cooler.info.name = "Tower cooler";
-    cooler.sockets = {"AM5"};
-    cooler.heightMm = 160;
-    cooler.waterCooled = false;
-    cooler.tdpRatingW = 250;
-    Storage ssd;
-    ssd.info.id = "ssd";
-    ssd.info.name = "NVMe 2TB";
-    ssd.nvme = true;
-    ssd.storageType = "SSD";
-    return Catalog::fromParts({cpu, board, ram, psu, pcCase, cooler, ssd}, {rtx3090()});
-}
-
-BuildItem ref(Category category, std::string name, int quantity = 1)
-{
-    BuildItem item;
-    item.category = category;
-    item.ref = std::move(name);
-    item.quantity = quantity;
-    return item;
+    Platform p = testsupport::am5Platform();
+    p.cpu.info = testsupport::partInfo("cpu-7950x", "AMD Ryzen 9 7950X", 450);
+    p.board.info = testsupport::partInfo("mb", "ProArt X670E");
+    p.ram.info.id = "ram";
+    p.psu.info.id = "psu";
+    p.pcCase.info.id = "case";
+    p.cooler.info.id = "cooler";
+    p.ssd.info.id = "ssd";
+    return Catalog::fromParts({p.cpu, p.board, p.ram, p.psu, p.pcCase, p.cooler, p.ssd}, {rtx3090()});
 }
 
 Build fullBuild()
 {
     Build b;
     b.name = "2x3090";
-    b.items = {ref(Category::Cpu, "cpu-7950x"), ref(Category::Motherboard, "ProArt X670E"),
-               ref(Category::Memory, "ram"),     ref(Category::Gpu, "GeForce RTX 3090", 2),
-               ref(Category::Psu, "psu"),        ref(Category::Case, "case"),
-               ref(Category::Cooler, "cooler"),  ref(Category::Storage, "ssd")};
+    b.items = {refItem(Category::Cpu, "cpu-7950x"), refItem(Category::Motherboard, "ProArt X670E"),
+               refItem(Category::Memory, "ram"),     refItem(Category::Gpu, "GeForce RTX 3090", 2),
+               refItem(Category::Psu, "psu"),        refItem(Category::Case, "case"),
+               refItem(Category::Cooler, "cooler"),  refItem(Category::Storage, "ssd")};
     b.items[3].price = 700;
     b.workload = Workload{};
     b.workload->model = "llama-3.1-70b";
@@ -173,7 +102,7 @@ TEST(Evaluate, EmptyAndUnresolvedBuildsStillEvaluate)
     EXPECT_DOUBLE_EQ(empty.power.recommendedPsuW, 0);
     EXPECT_EQ(empty.count(Severity::Warning), 1);  // no GPU
     Build b;
-    b.items = {ref(Category::Gpu, "Imaginary 9000"), ref(Category::Cpu, "cpu-7950x")};
+    b.items = {refItem(Category::Gpu, "Imaginary 9000"), refItem(Category::Cpu, "cpu-7950x")};
     b.items[0].price = 100;
     const Evaluation e = evaluate(b, cat);
     EXPECT_DOUBLE_EQ(e.cost.total, 100 + 450);  // the user's price counts even for an unknown part

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "tests/core/IoTestCatalog.h"
+#include "tests/support/Catalogs.h"
 #include "core/io/BuildCsvExport.h"
 #include "core/io/BuildMarkdownExport.h"
 #include "core/util/Csv.h"
@@ -12,14 +12,9 @@
 #include "core/io/PcPartPickerImport.h"
 
 using namespace mlrig;
+using mlrig::testsupport::ioCatalog;
 
 namespace {
-
-const Catalog& catalog()
-{
-    static const Catalog c = test::ioTestCatalog();
-    return c;
-}
 
 // A 2-GPU build with awkward names, and the evaluation a rule engine would give it
 // (hand-built so these tests do not depend on the rules).
@@ -115,14 +110,14 @@ TEST(ExportLines, FormatsMoneyAndSpecs)
     EXPECT_EQ(formatMoney(1234567.5, "EUR"), "\xE2\x82\xAC" "1,234,567.50");
     EXPECT_EQ(formatMoney(12, "CHF"), "12.00 CHF");
     EXPECT_EQ(formatWhole(1380.4), "1,380");
-    EXPECT_EQ(keySpecs(*catalog().findById("cpu-7950x")), "16 cores, AM5, 170 W");
-    EXPECT_EQ(keySpecs(*catalog().findById("ram-64-cl30")), "64 GB (2 x 32 GB), DDR5, 6000 MT/s");
+    EXPECT_EQ(keySpecs(*ioCatalog().findById("cpu-7950x")), "16 cores, AM5, 170 W");
+    EXPECT_EQ(keySpecs(*ioCatalog().findById("ram-64-cl30")), "64 GB (2 x 32 GB), DDR5, 6000 MT/s");
 }
 
 TEST(BuildCsvExport, RoundTripsThroughTheCsvReader)
 {
     const Sample s = sample();
-    const std::string csv = exportBuildCsv(s.build, s.evaluation, catalog());
+    const std::string csv = exportBuildCsv(s.build, s.evaluation, ioCatalog());
     EXPECT_FALSE(csv.starts_with("\xEF\xBB\xBF"));
     const std::vector<CsvRow> rows = parseCsv(csv);
     ASSERT_EQ(rows.size(), 1u + 5u + 1u);  // header, one row per item, total
@@ -167,7 +162,7 @@ TEST(BuildCsvExport, NeutralisesEveryFormulaLead)
     EXPECT_EQ(neutraliseCsvFormula(""), "");
     Sample s = sample();
     s.build.name = "-rig";
-    const std::string bom = exportBuildCsv(s.build, s.evaluation, catalog(), {.utf8Bom = true});
+    const std::string bom = exportBuildCsv(s.build, s.evaluation, ioCatalog(), {.utf8Bom = true});
     EXPECT_TRUE(bom.starts_with("\xEF\xBB\xBF"));
     EXPECT_EQ(parseCsv(bom).back()[1], "'-rig");
 }
@@ -175,7 +170,7 @@ TEST(BuildCsvExport, NeutralisesEveryFormulaLead)
 TEST(BuildCsvExport, UnevaluatedBuildUsesItsOwnPrices)
 {
     const Sample s = sample();
-    const std::vector<CsvRow> rows = parseCsv(exportBuildCsv(s.build, Evaluation{}, catalog()));
+    const std::vector<CsvRow> rows = parseCsv(exportBuildCsv(s.build, Evaluation{}, ioCatalog()));
     EXPECT_EQ(rows[1][3], "449.96");  // catalog price of the CPU
     EXPECT_EQ(rows[1][6], "catalog");
     EXPECT_EQ(rows.back()[5], "2129.45");
@@ -184,7 +179,7 @@ TEST(BuildCsvExport, UnevaluatedBuildUsesItsOwnPrices)
 TEST(BuildMarkdownExport, MatchesGoldenFile)
 {
     const Sample s = sample();
-    const std::string markdown = exportBuildMarkdown(s.build, s.evaluation, catalog());
+    const std::string markdown = exportBuildMarkdown(s.build, s.evaluation, ioCatalog());
     const auto golden = std::filesystem::path(MLRIG_TEST_DATA_DIR) / "golden" / "export-forum.md";
     if (std::getenv("MLRIG_UPDATE_GOLDEN")) {
         std::ofstream(golden, std::ios::binary) << markdown;
@@ -197,8 +192,8 @@ TEST(BuildMarkdownExport, EscapesNamesAndReimportsAsTheSameParts)
 {
     EXPECT_EQ(escapeMarkdown("a|b*c_d[e]`f`"), "a\\|b\\*c\\_d\\[e\\]\\`f\\`");
     const Sample s = sample();
-    const std::string markdown = exportBuildMarkdown(s.build, s.evaluation, catalog());
-    const ImportResult back = importPcPartPickerList(markdown, catalog());
+    const std::string markdown = exportBuildMarkdown(s.build, s.evaluation, ioCatalog());
+    const ImportResult back = importPcPartPickerList(markdown, ioCatalog());
     EXPECT_EQ(back.format, "pcpartpicker-markdown");
     ASSERT_TRUE(back.listedTotal);
     EXPECT_DOUBLE_EQ(*back.listedTotal, 2129.45);

@@ -1,28 +1,16 @@
 #include <gtest/gtest.h>
 
-#include "db/embedded/EmbeddedCatalog.h"
+#include "tests/support/BuiltInCatalog.h"
+#include "tests/support/Parts.h"
 #include "core/advise/GpuComparison.h"
 #include "core/io/ComparisonCsvExport.h"
 #include "core/util/Csv.h"
 
 using namespace mlrig;
+using mlrig::testsupport::builtInCatalog;
+using mlrig::testsupport::gpuItem;
 
 namespace {
-
-const Catalog& catalog()
-{
-    static const Catalog c = Catalog::loadBytes(embeddedCatalogImage());
-    return c;
-}
-
-BuildItem gpu(std::string ref, std::optional<double> price = std::nullopt)
-{
-    BuildItem item;
-    item.category = Category::Gpu;
-    item.ref = std::move(ref);
-    item.price = price;
-    return item;
-}
 
 std::vector<size_t> winners(const GpuComparison& c, std::string_view row)
 {
@@ -44,7 +32,8 @@ Workload llm8b()
 TEST(GpuComparison, ThreeCardsHaveTheRightWinnerInEveryRow)
 {
     const GpuComparison c = compareGpus(
-        catalog(), {gpu("GeForce RTX 3090"), gpu("GeForce RTX 4090"), gpu("GeForce RTX 4060 Ti 16GB")}, llm8b());
+        builtInCatalog(), {gpuItem("GeForce RTX 3090"), gpuItem("GeForce RTX 4090"), gpuItem("GeForce RTX 4060 Ti 16GB")},
+        llm8b());
     ASSERT_EQ(c.gpus.size(), 3u);
     EXPECT_EQ(winners(c, "vram"), (std::vector<size_t>{0, 1}));  // 24 GB each
     EXPECT_EQ(winners(c, "bandwidth"), std::vector<size_t>{1});
@@ -69,7 +58,8 @@ TEST(GpuComparison, ThreeCardsHaveTheRightWinnerInEveryRow)
 
 TEST(GpuComparison, DifferencesAreInPercentAgainstTheFirstColumn)
 {
-    const GpuComparison c = compareGpus(catalog(), {gpu("GeForce RTX 3090"), gpu("GeForce RTX 4090")}, std::nullopt);
+    const GpuComparison c =
+        compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090"), gpuItem("GeForce RTX 4090")}, std::nullopt);
     const ComparisonRow* bw = c.row("bandwidth");
     ASSERT_TRUE(bw && bw->values[0] && bw->values[1]);
     EXPECT_FALSE(bw->deltaPercent[0]);
@@ -82,12 +72,13 @@ TEST(GpuComparison, DifferencesAreInPercentAgainstTheFirstColumn)
 
 TEST(GpuComparison, UserPricesAndPowerLimitsCount)
 {
-    const GpuComparison c = compareGpus(catalog(), {gpu("GeForce RTX 3090", 700), gpu("GeForce RTX 4090")}, llm8b());
+    const GpuComparison c =
+        compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090", 1, 700), gpuItem("GeForce RTX 4090")}, llm8b());
     EXPECT_EQ(c.row("price")->text[0], "$700 (your price)");
     EXPECT_EQ(winners(c, "vram-per-dollar"), std::vector<size_t>{0});
-    BuildItem limited = gpu("GeForce RTX 4090");
+    BuildItem limited = gpuItem("GeForce RTX 4090");
     limited.powerLimitW = 300;
-    const GpuComparison d = compareGpus(catalog(), {gpu("GeForce RTX 4090"), limited}, llm8b());
+    const GpuComparison d = compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 4090"), limited}, llm8b());
     EXPECT_DOUBLE_EQ(*d.row("tdp")->values[1], 300);
     EXPECT_LT(*d.row("figure")->values[1], *d.row("figure")->values[0]);
 }
@@ -97,7 +88,7 @@ TEST(GpuComparison, AModelThatDoesNotFitHasNoSpeed)
     Workload w = llm8b();
     w.model = "llama-3.1-70b";
     const GpuComparison c =
-        compareGpus(catalog(), {gpu("GeForce RTX 4060 Ti 16GB"), gpu("RTX 6000 Ada")}, w);
+        compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 4060 Ti 16GB"), gpuItem("RTX 6000 Ada")}, w);
     EXPECT_EQ(winners(c, "fits"), std::vector<size_t>{1});
     const std::string& fits = c.row("fits")->text[0];
     EXPECT_EQ(fits.rfind("No (", 0), 0u) << fits;
@@ -109,17 +100,19 @@ TEST(GpuComparison, AModelThatDoesNotFitHasNoSpeed)
 
 TEST(GpuComparison, RejectsWrongCountsAndUnknownParts)
 {
-    EXPECT_THROW(compareGpus(catalog(), {gpu("GeForce RTX 3090")}, std::nullopt), std::invalid_argument);
-    std::vector<BuildItem> five(5, gpu("GeForce RTX 3090"));
-    EXPECT_THROW(compareGpus(catalog(), five, std::nullopt), std::invalid_argument);
-    EXPECT_THROW(compareGpus(catalog(), {gpu("GeForce RTX 3090"), gpu("GeForce RTX 9999")}, std::nullopt),
-                 std::invalid_argument);
-    BuildItem cpu = gpu("GeForce RTX 3090");
+    EXPECT_THROW(compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090")}, std::nullopt), std::invalid_argument);
+    std::vector<BuildItem> five(5, gpuItem("GeForce RTX 3090"));
+    EXPECT_THROW(compareGpus(builtInCatalog(), five, std::nullopt), std::invalid_argument);
+    EXPECT_THROW(
+        compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090"), gpuItem("GeForce RTX 9999")}, std::nullopt),
+        std::invalid_argument);
+    BuildItem cpu = gpuItem("GeForce RTX 3090");
     cpu.category = Category::Cpu;
-    EXPECT_THROW(compareGpus(catalog(), {gpu("GeForce RTX 3090"), cpu}, std::nullopt), std::invalid_argument);
+    EXPECT_THROW(compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090"), cpu}, std::nullopt),
+                 std::invalid_argument);
     Workload bad = llm8b();
     bad.model = "nope";
-    EXPECT_THROW(compareGpus(catalog(), {gpu("GeForce RTX 3090"), gpu("GeForce RTX 4090")}, bad),
+    EXPECT_THROW(compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090"), gpuItem("GeForce RTX 4090")}, bad),
                  std::invalid_argument);
 }
 
@@ -132,7 +125,7 @@ TEST(GpuComparison, CsvHasOneRowPerMetricAndParsesBack)
     g.vramGb = 20;
     custom.custom = g;
     custom.price = 500;
-    const GpuComparison c = compareGpus(catalog(), {gpu("GeForce RTX 3090"), custom}, llm8b());
+    const GpuComparison c = compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090"), custom}, llm8b());
     const std::vector<CsvRow> rows = parseCsv(comparisonToCsv(c));
     ASSERT_EQ(rows.size(), c.rows.size() + 1);
     EXPECT_EQ(rows[0], (CsvRow{"Group", "Metric", "Unit", "GeForce RTX 3090", "My \"odd\", card",

@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "tests/core/IoTestCatalog.h"
+#include "tests/support/Catalogs.h"
+#include "tests/support/Files.h"
 #include "core/io/BuildDocument.h"
 #include "core/catalog/UserDatabase.h"
 #include "core/io/BuildCsvExport.h"
@@ -16,14 +17,9 @@
 #include "core/io/PcPartPickerImport.h"
 
 using namespace mlrig;
+using mlrig::testsupport::ioCatalog;
 
 namespace {
-
-const Catalog& catalog()
-{
-    static const Catalog c = test::ioTestCatalog();
-    return c;
-}
 
 // Not starting with a formula lead (= + - @ TAB CR): CSV would quote-prefix those, on purpose.
 const std::string kHostile = "GeForce RTX\u2122 4090 \u201cFounders\u201d \u65e5\u672c\u8a9e \U0001F680 \"dq\" 'sq' "
@@ -63,11 +59,6 @@ Build buildWith(const std::string& name)
     return b;
 }
 
-std::filesystem::path tempPath(const std::string& name)
-{
-    return std::filesystem::temp_directory_path() / ("mlrig-hostile-" + std::to_string(::getpid()) + "-" + name);
-}
-
 // What Markdown cannot hold on one table row: line breaks and tabs become spaces.
 std::string flattened(std::string text)
 {
@@ -103,23 +94,23 @@ TEST(HostileNames, RoundTripThroughTheUserDatabase)
 
 TEST(HostileNames, RoundTripThroughTheBuildFile)
 {
-    const auto path = tempPath("build.mlrig");
+    const testsupport::TempDir dir("hostile");
+    const auto path = dir.file("build.mlrig");
     for (const std::string& name : hostileNames()) {
         const Build b = buildWith(name);
         saveBuildFile(b, path);
-        const Build back = loadBuildFile(path, &catalog());
+        const Build back = loadBuildFile(path, &ioCatalog());
         EXPECT_EQ(back, b);
         EXPECT_EQ(back.name, name);
         EXPECT_EQ(infoOf(*back.items[0].custom).name, name);
     }
-    std::filesystem::remove(path);
 }
 
 TEST(HostileNames, RoundTripThroughCsv)
 {
     for (const std::string& name : hostileNames()) {
         const Build b = buildWith(name);
-        const std::vector<CsvRow> rows = parseCsv(exportBuildCsv(b, Evaluation{}, catalog()));
+        const std::vector<CsvRow> rows = parseCsv(exportBuildCsv(b, Evaluation{}, ioCatalog()));
         ASSERT_EQ(rows.size(), 1u + 2u + 1u);
         for (const CsvRow& row : rows)
             EXPECT_EQ(row.size(), 9u);
@@ -134,7 +125,7 @@ TEST(HostileNames, MarkdownKeepsTheTableIntactAndReimports)
 {
     for (const std::string& name : hostileNames()) {
         const Build b = buildWith(name);
-        const std::string markdown = exportBuildMarkdown(b, Evaluation{}, catalog());
+        const std::string markdown = exportBuildMarkdown(b, Evaluation{}, ioCatalog());
         const std::string escaped = escapeMarkdown(name);
         EXPECT_EQ(escaped.find('\n'), std::string::npos);
         // Each part is one table row of exactly three cells (no unescaped pipe from the name).
@@ -158,7 +149,7 @@ TEST(HostileNames, MarkdownKeepsTheTableIntactAndReimports)
             EXPECT_EQ(pipes, 2) << line.substr(0, 200);
         }
         EXPECT_EQ(rowsWithName, 2);
-        const ImportResult back = importPcPartPickerList(markdown, catalog());
+        const ImportResult back = importPcPartPickerList(markdown, ioCatalog());
         int named = 0;
         for (const ImportLine& l : back.lines)
             named += l.itemName == flattened(name);

@@ -3,21 +3,17 @@
 #include <filesystem>
 #include <fstream>
 
-#include "tests/core/IoTestCatalog.h"
+#include "tests/support/Catalogs.h"
+#include "tests/support/Files.h"
 #include "core/io/BuildDocument.h"
 #include "core/io/ImportSource.h"
 #include "core/io/PcPartPickerImport.h"
 #include "core/io/PriceCsvImport.h"
 
 using namespace mlrig;
+using mlrig::testsupport::ioCatalog;
 
 namespace {
-
-const Catalog& catalog()
-{
-    static const Catalog c = test::ioTestCatalog();
-    return c;
-}
 
 std::filesystem::path fixture(const std::string& name)
 {
@@ -26,7 +22,7 @@ std::filesystem::path fixture(const std::string& name)
 
 ImportResult importFixture(const std::string& name)
 {
-    return importPcPartPickerList(readImportFile(fixture(name)), catalog());
+    return importPcPartPickerList(readImportFile(fixture(name)), ioCatalog());
 }
 
 const ImportLine& lineOf(const ImportResult& r, std::string_view type, size_t nth = 0)
@@ -89,7 +85,7 @@ TEST(PcPartPickerImport, TextListWithOddPrices)
     const BuildItem& gpu = r.build.items[5];
     EXPECT_EQ(gpu.category, Category::Gpu);
     EXPECT_EQ(gpu.ref, "Asus TUF Gaming OG OC GeForce RTX 4090 24GB GDDR6X Black");
-    EXPECT_EQ(catalog().find(Category::Gpu, gpu.ref), catalog().findById("gpu-4090-tuf"));
+    EXPECT_EQ(ioCatalog().find(Category::Gpu, gpu.ref), ioCatalog().findById("gpu-4090-tuf"));
     ASSERT_TRUE(gpu.price);
     EXPECT_DOUBLE_EQ(*gpu.price, 1999.99);
 }
@@ -151,7 +147,8 @@ TEST(PcPartPickerImport, TwoGpusMissingPriceAndUnicodeName)
 
 TEST(PcPartPickerImport, HandWrittenListWithMlrigLabels)
 {
-    const ImportResult r = importPcPartPickerList("GPU: GeForce RTX 3090 ($700)\nGPU: GeForce RTX 3090 ($700)\n", catalog());
+    const ImportResult r =
+        importPcPartPickerList("GPU: GeForce RTX 3090 ($700)\nGPU: GeForce RTX 3090 ($700)\n", ioCatalog());
     ASSERT_EQ(r.build.items.size(), 1u);
     EXPECT_EQ(r.build.items[0].ref, "GeForce RTX 3090");
     EXPECT_EQ(r.build.items[0].quantity, 2);
@@ -165,18 +162,18 @@ TEST(PcPartPickerImport, MoreIdenticalLinesThanAnItemHoldsStayLoadable)
     std::string list;
     for (int i = 0; i < 20; ++i)
         list += "Video Card: GeForce RTX 3090 ($700)\n";
-    const ImportResult r = importPcPartPickerList(list, catalog());
+    const ImportResult r = importPcPartPickerList(list, ioCatalog());
     ASSERT_EQ(r.build.items.size(), 2u);
     EXPECT_EQ(r.build.items[0].quantity, kMaxItemQuantity);
     EXPECT_EQ(r.build.items[1].quantity, 20 - kMaxItemQuantity);
-    EXPECT_EQ(parseBuild(serializeBuild(r.build), &catalog()), r.build);
+    EXPECT_EQ(parseBuild(serializeBuild(r.build), &ioCatalog()), r.build);
 }
 
 TEST(ImportInput, BadInputsGiveClearErrors)
 {
     const auto message = [](const std::filesystem::path& path) {
         try {
-            importPcPartPickerList(readImportFile(path), catalog());
+            importPcPartPickerList(readImportFile(path), ioCatalog());
         } catch (const ImportError& e) {
             return std::string(e.what());
         }
@@ -191,7 +188,8 @@ TEST(ImportInput, BadInputsGiveClearErrors)
 
 TEST(ImportInput, HugeFileIsRefusedBeforeReading)
 {
-    const auto path = std::filesystem::temp_directory_path() / ("mlrig-huge-" + std::to_string(::getpid()) + ".txt");
+    const testsupport::TempDir dir("import");
+    const auto path = dir.file("huge.txt");
     {
         std::ofstream out(path, std::ios::binary);
         const std::string line = "CPU: AMD Ryzen 9 7950X ($499.00 @ Amazon)\n";
@@ -204,12 +202,11 @@ TEST(ImportInput, HugeFileIsRefusedBeforeReading)
     } catch (const ImportError& e) {
         EXPECT_NE(std::string(e.what()).find("more than the 10.0 MB limit"), std::string::npos) << e.what();
     }
-    std::filesystem::remove(path);
 }
 
 TEST(PriceCsvImport, HeaderNamesIdsCurrenciesAndUnmatchedRows)
 {
-    const PriceImportResult r = importPriceCsv(readImportFile(fixture("prices.csv")), catalog());
+    const PriceImportResult r = importPriceCsv(readImportFile(fixture("prices.csv")), ioCatalog());
     EXPECT_TRUE(r.hadHeader);
     ASSERT_EQ(r.updates.size(), 3u);
     EXPECT_EQ(r.updates[0].partId, "cpu-7950x");
@@ -229,7 +226,7 @@ TEST(PriceCsvImport, HeaderNamesIdsCurrenciesAndUnmatchedRows)
 
 TEST(PriceCsvImport, SemicolonSheetWithDecimalCommas)
 {
-    const PriceImportResult r = importPriceCsv(readImportFile(fixture("prices-semicolon.csv")), catalog(), "EUR");
+    const PriceImportResult r = importPriceCsv(readImportFile(fixture("prices-semicolon.csv")), ioCatalog(), "EUR");
     EXPECT_FALSE(r.hadHeader);  // "Artikel;Preis" is not a known header: detected from the data
     ASSERT_EQ(r.updates.size(), 2u);
     EXPECT_DOUBLE_EQ(r.updates[0].price, 489.0);
@@ -240,9 +237,9 @@ TEST(PriceCsvImport, SemicolonSheetWithDecimalCommas)
 
 TEST(PriceCsvImport, HeaderlessAndBrokenSheets)
 {
-    const PriceImportResult r = importPriceCsv("AMD Ryzen 9 7950X,479.99\n", catalog());
+    const PriceImportResult r = importPriceCsv("AMD Ryzen 9 7950X,479.99\n", ioCatalog());
     ASSERT_EQ(r.updates.size(), 1u);
     EXPECT_EQ(r.updates[0].currency, "USD");
-    EXPECT_THROW(importPriceCsv("just,words\nno,numbers\n", catalog()), ImportError);
-    EXPECT_THROW(importPriceCsv("name,price\n\"unterminated,1\n", catalog()), ImportError);
+    EXPECT_THROW(importPriceCsv("just,words\nno,numbers\n", ioCatalog()), ImportError);
+    EXPECT_THROW(importPriceCsv("name,price\n\"unterminated,1\n", ioCatalog()), ImportError);
 }

@@ -6,14 +6,15 @@
 #include <filesystem>
 #include <fstream>
 
-#include "tests/core/GgufTestFiles.h"
+#include "tests/support/Files.h"
+#include "tests/support/GgufFiles.h"
 #include "core/io/ModelFile.h"
 
 namespace mlrig {
 namespace {
 
-using test::GgufWriter;
-using test::tinyMoeGguf;
+using testsupport::GgufWriter;
+using testsupport::tinyMoeGguf;
 
 std::string errorOf(const std::string& bytes, uint64_t fileBytes = 1ull << 30)
 {
@@ -65,7 +66,8 @@ TEST(GgufReader, ReadsTheShapeOfAMoeModel)
 TEST(GgufReader, ReadsOnlyTheHeaderOfALargeFile)
 {
     // A header followed by 64 MB of "weights": the reader stops at the header.
-    const auto path = std::filesystem::temp_directory_path() / "mlrig-test-large.gguf";
+    const testsupport::TempDir dir("model-file");
+    const auto path = dir.file("large.gguf");
     {
         std::ofstream out(path, std::ios::binary);
         const std::string header = tinyMoeGguf();
@@ -82,7 +84,6 @@ TEST(GgufReader, ReadsOnlyTheHeaderOfALargeFile)
     EXPECT_EQ(m.layers, 4);
     EXPECT_EQ(*m.fileBytes, static_cast<double>(64ull << 20));
     EXPECT_LT(ms, 50.0);
-    std::filesystem::remove(path);
 }
 
 TEST(GgufReader, EveryTruncationIsOneClearError)
@@ -251,10 +252,10 @@ TEST(HfConfigReader, MissingOrContradictoryFieldsAreOneError)
 
 TEST(ModelFile, NeitherGgufNorJsonIsRefused)
 {
-    const auto path = std::filesystem::temp_directory_path() / "mlrig-test-notamodel.bin";
+    const testsupport::TempDir dir("model-file");
+    const auto path = dir.file("notamodel.bin");
     std::ofstream(path, std::ios::binary) << "PK\x03\x04 zip file";
     EXPECT_THROW((void)readModelFile(path), ModelFileError);
-    std::filesystem::remove(path);
     EXPECT_THROW((void)readModelFile("/nonexistent/model.gguf"), ModelFileError);
 }
 

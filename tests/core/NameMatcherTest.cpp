@@ -1,17 +1,12 @@
 #include <gtest/gtest.h>
 
-#include "tests/core/IoTestCatalog.h"
+#include "tests/support/Catalogs.h"
 #include "core/io/NameMatcher.h"
 
 using namespace mlrig;
+using mlrig::testsupport::ioCatalog;
 
 namespace {
-
-const Catalog& catalog()
-{
-    static const Catalog c = test::ioTestCatalog();
-    return c;
-}
 
 std::string matchedId(const NameMatch& m)
 {
@@ -41,7 +36,7 @@ TEST(NameMatcher, NormalisedKeyDropsSpecTailFillerAndOrder)
 
 TEST(NameMatcher, ExactThenNormalisedThenFuzzy)
 {
-    const NameMatcher matcher(catalog());
+    const NameMatcher matcher(ioCatalog());
     const NameMatch exact = matcher.match(Category::Cpu, "amd ryzen 9 7950x");
     EXPECT_EQ(exact.kind, MatchKind::Exact);
     EXPECT_EQ(matchedId(exact), "cpu-7950x");
@@ -59,7 +54,7 @@ TEST(NameMatcher, ExactThenNormalisedThenFuzzy)
 
 TEST(NameMatcher, ModelNumberMustAgree)
 {
-    const NameMatcher matcher(catalog());
+    const NameMatcher matcher(ioCatalog());
     // Shares "AMD Ryzen 9" with two catalog CPUs, but no 7700X is in the catalog.
     const NameMatch m = matcher.match(Category::Cpu, "AMD Ryzen 7 7700X 4.5 GHz 8-Core Processor");
     EXPECT_EQ(m.kind, MatchKind::Unmatched);
@@ -68,7 +63,7 @@ TEST(NameMatcher, ModelNumberMustAgree)
 
 TEST(NameMatcher, CapacityAndWattageMustAgree)
 {
-    const NameMatcher matcher(catalog());
+    const NameMatcher matcher(ioCatalog());
     EXPECT_EQ(matchedId(matcher.match(Category::Storage, "Samsung 990 Pro 1 TB M.2-2280 NVME Solid State Drive")),
               "ssd-990pro-1tb");
     EXPECT_EQ(matchedId(matcher.match(Category::Storage, "Samsung 990 Pro 4 TB M.2-2280 NVME Solid State Drive")),
@@ -81,7 +76,7 @@ TEST(NameMatcher, CapacityAndWattageMustAgree)
 
 TEST(NameMatcher, GpuPrefersCardOnTheSameChipElseTheModelRow)
 {
-    const NameMatcher matcher(catalog());
+    const NameMatcher matcher(ioCatalog());
     const NameMatch card = matcher.match(Category::Gpu, "Asus TUF Gaming OG OC GeForce RTX 4090 24 GB Video Card");
     EXPECT_EQ(matchedId(card), "gpu-4090-tuf");
 
@@ -104,7 +99,7 @@ TEST(NameMatcher, GpuPrefersCardOnTheSameChipElseTheModelRow)
 
 TEST(NameMatcher, UnknownAndEmptyNamesStayUnmatched)
 {
-    const NameMatcher matcher(catalog());
+    const NameMatcher matcher(ioCatalog());
     EXPECT_EQ(matcher.match(Category::Case, "Phanteks Enthoo Pro 2 Server Edition \xE2\x80\x9E" "Big Tower\xE2\x80\x9C").kind,
               MatchKind::Unmatched);
     EXPECT_EQ(matcher.match(Category::Case, "   ").kind, MatchKind::Unmatched);

@@ -5,14 +5,16 @@
 #include <algorithm>
 #include <string>
 
-#include "db/embedded/EmbeddedCatalog.h"
-#include "tests/core/OptimizerReference.h"
+#include "tests/support/BuiltInCatalog.h"
+#include "tests/support/Catalogs.h"
+#include "tests/support/OptimizerReference.h"
+#include "tests/support/Parts.h"
 #include "core/io/BuildDocument.h"
 #include "core/eval/Evaluate.h"
 #include "core/optimize/Optimizer.h"
 
 using namespace mlrig;
-using namespace mlrig::test;
+using namespace mlrig::testsupport;
 
 namespace {
 
@@ -99,12 +101,6 @@ void expectMatchesBruteForce(const Catalog& catalog, const OptimizeRequest& req)
         EXPECT_NEAR(result.frontier[i].cost, ref.frontier[i].cost, 1e-6) << i;
         EXPECT_DOUBLE_EQ(result.frontier[i].figure, ref.frontier[i].figure) << i;
     }
-}
-
-const Catalog& realCatalog()
-{
-    static const Catalog catalog = Catalog::loadBytes(embeddedCatalogImage());
-    return catalog;
 }
 
 }  // namespace
@@ -272,10 +268,10 @@ TEST(Optimizer, FullCatalogSeventyBillionAtThreeThousand)
 {
     OptimizeRequest req = request(workload(WorkloadKind::LlmInference, "llama-3.1-70b"), 3000);
     req.frontierSize = 12;
-    const OptimizeResult r = optimize(realCatalog(), req);
+    const OptimizeResult r = optimize(builtInCatalog(), req);
     ASSERT_TRUE(r.best.has_value());
     EXPECT_TRUE(r.fits);
     EXPECT_LE(r.frontier.size(), 12u);
-    expectValidResult(realCatalog(), req, r);
+    expectValidResult(builtInCatalog(), req, r);
     EXPECT_GT(r.stats.optionsPruned, 0u);
 }

@@ -3,32 +3,14 @@
 
 #include "core/eval/PowerModel.h"
 #include "core/eval/ResolvedBuild.h"
+#include "tests/support/GpuChips.h"
+#include "tests/support/Parts.h"
 
 using namespace mlrig;
+using mlrig::testsupport::customItem;
+using mlrig::testsupport::rtx3090;
 
 namespace {
-
-GpuChip rtx3090()
-{
-    GpuChip c;
-    c.model = "GeForce RTX 3090";
-    c.vendor = Vendor::Nvidia;
-    c.gpuClass = GpuClass::Consumer;
-    c.architecture = "Ampere";
-    c.vramGb = 24;
-    c.tdpW = 350;
-    c.transientPeakW = 600;
-    return c;
-}
-
-BuildItem custom(AnyPart part, int quantity = 1)
-{
-    BuildItem item;
-    item.category = categoryOf(part);
-    item.custom = std::move(part);
-    item.quantity = quantity;
-    return item;
-}
 
 // 2x 3090 + 7950X (PPT 230 W) + board + 2x DDR5 + one NVMe + air cooler.
 Build twin3090(std::optional<double> limit, std::optional<bool> atx3)
@@ -60,7 +42,8 @@ Build twin3090(std::optional<double> limit, std::optional<bool> atx3)
     gpus.quantity = 2;
     gpus.powerLimitW = limit;
     Build b;
-    b.items = {custom(cpu), custom(board), custom(ram), gpus, custom(ssd), custom(cooler), custom(psu)};
+    b.items = {customItem(cpu), customItem(board),  customItem(ram), gpus,
+               customItem(ssd), customItem(cooler), customItem(psu)};
     return b;
 }
 
@@ -179,7 +162,7 @@ TEST(PowerModel, UnknownFiguresAreMarkedEstimated)
     Gpu mystery;
     mystery.info.name = "Mystery";
     Build b;
-    b.items = {custom(mystery)};
+    b.items = {customItem(mystery)};
     const PowerSummary p = powerOf(b);
     ASSERT_EQ(p.lines.size(), 1u);
     EXPECT_TRUE(p.lines[0].estimated);

@@ -4,52 +4,31 @@
 #include <algorithm>
 
 #include "core/eval/Evaluate.h"
+#include "tests/support/GpuChips.h"
+#include "tests/support/Parts.h"
 
 using namespace mlrig;
+using namespace mlrig::testsupport;
 
 namespace {
-
-GpuChip chip(std::string model, GpuClass cls, std::string arch, double vram, double bw, std::optional<double> fp16,
-             double tdp, std::optional<double> transient, double length, double slots, int pin8, int pin12, bool nvlink,
-             Cooling cooling, std::optional<double> msrp, int perBoard = 1, Vendor vendor = Vendor::Nvidia)
-{
-    GpuChip c;
-    c.model = std::move(model);
-    c.vendor = vendor;
-    c.gpuClass = cls;
-    c.architecture = std::move(arch);
-    c.vramGb = vram;
-    c.memoryBandwidthGbs = bw;
-    c.fp16TensorTflops = fp16;
-    c.tdpW = tdp;
-    c.transientPeakW = transient;
-    c.lengthMm = length;
-    c.slotWidth = slots;
-    c.pcie8pin = pin8;
-    c.pcie12vhpwr = pin12;
-    c.nvlink = nvlink;
-    c.cooling = cooling;
-    c.msrpUsd = msrp;
-    c.gpusPerBoard = perBoard;
-    return c;
-}
 
 std::vector<GpuChip> chips()
 {
     std::vector<GpuChip> list = {
-        chip("GeForce RTX 3090", GpuClass::Consumer, "Ampere", 24, 936, 71, 350, 600, 313, 3, 2, 0, true, Cooling::Open, 1499),
-        chip("GeForce RTX 3060 12GB", GpuClass::Consumer, "Ampere", 12, 360, 25.6, 170, 300, 242, 2, 1, 0, false,
-             Cooling::Open, 329),
-        chip("GeForce RTX 4090", GpuClass::Consumer, "Ada Lovelace", 24, 1008, 165.2, 450, 655, 304, 3, 0, 1, false,
-             Cooling::Open, 1599),
-        chip("RTX A6000", GpuClass::Workstation, "Ampere", 48, 768, 154.8, 300, 390, 267, 2, 1, 0, true, Cooling::Blower,
-             4650),
-        chip("Tesla K80", GpuClass::Datacenter, "Kepler", 24, 480, std::nullopt, 300, 330, 267, 2, 1, 0, false,
-             Cooling::Passive, 5000, 2),
-        chip("Tesla P40", GpuClass::Datacenter, "Pascal", 24, 346, std::nullopt, 250, 300, 267, 2, 1, 0, false,
-             Cooling::Passive, 5699),
-        chip("Radeon RX 7900 XTX", GpuClass::Consumer, "RDNA 3", 24, 960, 122.8, 355, 500, 287, 2.5, 2, 0, false,
-             Cooling::Open, 999, 1, Vendor::Amd),
+        gpuChip("GeForce RTX 3090", GpuClass::Consumer, "Ampere", 24, 936, 71, 350, 600, 313, 3, 2, 0, true, Cooling::Open,
+                1499),
+        gpuChip("GeForce RTX 3060 12GB", GpuClass::Consumer, "Ampere", 12, 360, 25.6, 170, 300, 242, 2, 1, 0, false,
+                Cooling::Open, 329),
+        gpuChip("GeForce RTX 4090", GpuClass::Consumer, "Ada Lovelace", 24, 1008, 165.2, 450, 655, 304, 3, 0, 1, false,
+                Cooling::Open, 1599),
+        gpuChip("RTX A6000", GpuClass::Workstation, "Ampere", 48, 768, 154.8, 300, 390, 267, 2, 1, 0, true, Cooling::Blower,
+                4650),
+        gpuChip("Tesla K80", GpuClass::Datacenter, "Kepler", 24, 480, std::nullopt, 300, 330, 267, 2, 1, 0, false,
+                Cooling::Passive, 5000, 2),
+        gpuChip("Tesla P40", GpuClass::Datacenter, "Pascal", 24, 346, std::nullopt, 250, 300, 267, 2, 1, 0, false,
+                Cooling::Passive, 5699),
+        gpuChip("Radeon RX 7900 XTX", GpuClass::Consumer, "RDNA 3", 24, 960, 122.8, 355, 500, 287, 2.5, 2, 0, false,
+                Cooling::Open, 999, 1, Vendor::Amd),
     };
     list[0].fp16TensorTflopsFp16Acc = 142;
     list[5].tensorNote = "FP16 at 1/64 rate";
@@ -61,80 +40,14 @@ Catalog catalog()
     return Catalog::fromParts({}, chips());
 }
 
-BuildItem custom(AnyPart part, int quantity = 1)
-{
-    BuildItem item;
-    item.category = categoryOf(part);
-    item.custom = std::move(part);
-    item.quantity = quantity;
-    return item;
-}
-
-BuildItem gpuRef(std::string model, int quantity = 1)
-{
-    BuildItem item;
-    item.category = Category::Gpu;
-    item.ref = std::move(model);
-    item.quantity = quantity;
-    return item;
-}
-
 // A complete single-3090 build that passes every check.
 Build goodBuild()
 {
-    Cpu cpu;
-    cpu.info.name = "Ryzen 9 7950X";
-    cpu.socket = "AM5";
-    cpu.cores = 16;
-    cpu.tdpW = 170;
-    cpu.pptW = 230;
-    cpu.memoryTypes = {"DDR5"};
-    cpu.maxMemoryGb = 192;
-    cpu.memoryChannels = 2;
-    cpu.pcieLanes = 24;
-    Motherboard board;
-    board.info.name = "X670E Board";
-    board.socket = "AM5";
-    board.formFactor = "ATX";
-    board.memoryType = "DDR5";
-    board.memorySlots = 4;
-    board.maxMemoryGb = 192;
-    board.pcieX16Slots = 2;
-    board.x8x8Bifurcation = true;
-    board.m2Slots = 4;
-    Memory ram;
-    ram.info.name = "DDR5 96GB kit";
-    ram.memoryType = "DDR5";
-    ram.modules = 2;
-    ram.moduleGb = 48;
-    Psu psu;
-    psu.info.name = "1600 W unit";
-    psu.wattageW = 1600;
-    psu.atx3 = true;
-    psu.pcie8pin = 6;
-    psu.pcie12vhpwr = 1;
-    Case pcCase;
-    pcCase.info.name = "Big Case";
-    pcCase.motherboardFormFactors = {"ATX", "Micro ATX", "Mini-ITX"};
-    pcCase.maxGpuLengthMm = 400;
-    pcCase.maxCoolerHeightMm = 170;
-    pcCase.expansionSlots = 8;
-    Cooler cooler;
-    cooler.info.name = "Tower cooler";
-    cooler.sockets = {"AM5", "AM4"};
-    cooler.heightMm = 160;
-    cooler.waterCooled = false;
-    cooler.tdpRatingW = 250;
-    Storage ssd;
-    ssd.info.name = "NVMe 2TB";
-    ssd.capacityGb = 2000;
-    ssd.nvme = true;
-    ssd.storageType = "SSD";
-
+    const Platform p = am5Platform();
     Build b;
     b.name = "test";
-    b.items = {custom(cpu), custom(board), custom(ram), gpuRef("GeForce RTX 3090"), custom(psu), custom(pcCase),
-               custom(cooler), custom(ssd)};
+    b.items = {customItem(p.cpu), customItem(p.board),  customItem(p.ram),    gpuItem("GeForce RTX 3090"),
+               customItem(p.psu), customItem(p.pcCase), customItem(p.cooler), customItem(p.ssd)};
     return b;
 }
 
@@ -443,7 +356,7 @@ TEST_F(Rules, PsuWattageTransientsAtx2VersusAtx3)
     spiky.info.name = "Spiky";
     spiky.tdpW = 350;
     spiky.transientPeakW = 1200;
-    item(b, Category::Gpu) = custom(spiky);
+    item(b, Category::Gpu) = customItem(spiky);
     part<Psu>(b).wattageW = 1000;
     EXPECT_TRUE(fires(run(b), "psu-wattage", Severity::Warning, "1512 W"));
     part<Psu>(b).wattageW = 740;  // 204 %
@@ -459,7 +372,7 @@ TEST_F(Rules, PsuConnectors)
     part<Psu>(b).pcie8pin = 4;
     EXPECT_TRUE(silent(run(b), "psu-connectors"));
 
-    item(b, Category::Gpu) = gpuRef("GeForce RTX 4090");  // one 12VHPWR input, 450 W
+    item(b, Category::Gpu) = gpuItem("GeForce RTX 4090");  // one 12VHPWR input, 450 W
     part<Psu>(b).pcie12vhpwr = 0;
     part<Psu>(b).pcie8pin = 3;
     EXPECT_TRUE(fires(run(b), "psu-connectors", Severity::Note, "adapter from 3 PCIe 8-pin leads"));
@@ -476,26 +389,26 @@ TEST_F(Rules, PsuConnectors)
 TEST_F(Rules, GpuVendor)
 {
     Build b = goodBuild();
-    item(b, Category::Gpu) = gpuRef("Radeon RX 7900 XTX");
+    item(b, Category::Gpu) = gpuItem("Radeon RX 7900 XTX");
     EXPECT_TRUE(fires(run(b), "gpu-vendor", Severity::Warning, "ROCm"));
     Gpu intel;
     intel.info.name = "Arc A770";
     intel.vendor = Vendor::Intel;
-    item(b, Category::Gpu) = custom(intel);
+    item(b, Category::Gpu) = customItem(intel);
     EXPECT_TRUE(fires(run(b), "gpu-vendor", Severity::Warning, "Intel"));
-    item(b, Category::Gpu) = gpuRef("GeForce RTX 3090");
+    item(b, Category::Gpu) = gpuItem("GeForce RTX 3090");
     EXPECT_TRUE(silent(run(b), "gpu-vendor"));
 }
 
 TEST_F(Rules, GpuDatacenter)
 {
     Build b = goodBuild();
-    item(b, Category::Gpu) = gpuRef("Tesla K80");
+    item(b, Category::Gpu) = gpuItem("Tesla K80");
     Evaluation e = run(b);
     EXPECT_TRUE(fires(e, "gpu-datacenter", Severity::Error, "Kepler"));
     EXPECT_TRUE(fires(e, "gpu-datacenter", Severity::Error, "2 GPUs on one board with 12 GB each"));
     EXPECT_TRUE(fires(e, "gpu-datacenter", Severity::Error, "passively cooled"));
-    item(b, Category::Gpu) = gpuRef("Tesla P40");
+    item(b, Category::Gpu) = gpuItem("Tesla P40");
     EXPECT_TRUE(fires(run(b), "gpu-datacenter", Severity::Warning, "FP16 at 1/64 rate"));
     // A datacentre card with tensor cores and its own blower raises nothing.
     Gpu a100;
@@ -504,33 +417,33 @@ TEST_F(Rules, GpuDatacenter)
     a100.architecture = "Ampere";
     a100.fp16TensorTflops = 312;
     a100.cooling = Cooling::Blower;
-    item(b, Category::Gpu) = custom(a100);
+    item(b, Category::Gpu) = customItem(a100);
     EXPECT_TRUE(silent(run(b), "gpu-datacenter"));
-    item(b, Category::Gpu) = gpuRef("GeForce RTX 3090");
+    item(b, Category::Gpu) = gpuItem("GeForce RTX 3090");
     EXPECT_TRUE(silent(run(b), "gpu-datacenter"));
 }
 
 TEST_F(Rules, GpuWorkstationComparesWithConsumerTwin)
 {
     Build b = goodBuild();
-    item(b, Category::Gpu) = gpuRef("RTX A6000");
+    item(b, Category::Gpu) = gpuItem("RTX A6000");
     EXPECT_TRUE(fires(run(b), "gpu-workstation", Severity::Warning,
                       "$4650 (MSRP) with 768 GB/s and 48 GB. Its consumer counterpart GeForce RTX 3090"));
     EXPECT_TRUE(fires(run(b), "gpu-workstation", Severity::Warning, "costs $1499 (MSRP) with 936 GB/s"));
     item(b, Category::Gpu).price = 2500;  // less than twice the consumer card: advice only
     EXPECT_TRUE(fires(run(b), "gpu-workstation", Severity::Note, "$2500"));
-    item(b, Category::Gpu) = gpuRef("GeForce RTX 3090");
+    item(b, Category::Gpu) = gpuItem("GeForce RTX 3090");
     EXPECT_TRUE(silent(run(b), "gpu-workstation"));
 }
 
 TEST_F(Rules, GpuMixed)
 {
     Build b = goodBuild();
-    b.items.push_back(gpuRef("GeForce RTX 4090"));
+    b.items.push_back(gpuItem("GeForce RTX 4090"));
     EXPECT_TRUE(fires(run(b), "gpu-mixed", Severity::Warning, "GeForce RTX 3090 (24 GB, Ampere)"));
-    b.items.back() = gpuRef("GeForce RTX 3060 12GB");  // same generation
+    b.items.back() = gpuItem("GeForce RTX 3060 12GB");  // same generation
     EXPECT_TRUE(fires(run(b), "gpu-mixed", Severity::Note));
-    b.items.back() = gpuRef("geforce rtx 3090");  // same model on two lines
+    b.items.back() = gpuItem("geforce rtx 3090");  // same model on two lines
     EXPECT_TRUE(silent(run(b), "gpu-mixed"));
 }
 
@@ -540,7 +453,7 @@ TEST_F(Rules, Nvlink)
     EXPECT_TRUE(silent(run(b), "nvlink"));
     item(b, Category::Gpu).quantity = 2;
     EXPECT_TRUE(fires(run(b), "nvlink", Severity::Note, "support NVLink"));
-    item(b, Category::Gpu) = gpuRef("GeForce RTX 4090", 2);
+    item(b, Category::Gpu) = gpuItem("GeForce RTX 4090", 2);
     EXPECT_TRUE(fires(run(b), "nvlink", Severity::Note, "12 GB/s each way"));
 }
 

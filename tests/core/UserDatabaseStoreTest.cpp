@@ -6,35 +6,17 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "db/embedded/EmbeddedCatalog.h"
 #include "core/catalog/CatalogStore.h"
 #include "core/catalog/UserDatabaseStore.h"
+#include "tests/support/Files.h"
 
 using namespace mlrig;
+using mlrig::testsupport::readFile;
+using mlrig::testsupport::TempDir;
 
 namespace {
-
-struct Dir {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("mlrig-userstore-" + std::to_string(::getpid()) + "-" +
-                                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    Dir()
-    {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~Dir() { std::filesystem::remove_all(path); }
-};
-
-std::string bytesOf(const std::filesystem::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 // A real user database with enough rows to span many pages.
 void writeUserDatabase(const std::filesystem::path& path, int prices)
@@ -48,8 +30,8 @@ void writeUserDatabase(const std::filesystem::path& path, int prices)
 
 TEST(UserDatabaseStore, MissingFileIsCreatedQuietly)
 {
-    Dir dir;
-    const auto file = dir.path / "nested" / "user.sqlite";
+    const TempDir dir("userstore");
+    const auto file = dir.path() / "nested" / "user.sqlite";
     const OpenedUserDatabase opened = openUserDatabase(file);
     ASSERT_NE(opened.database, nullptr);
     EXPECT_EQ(opened.path, file);
@@ -61,15 +43,15 @@ TEST(UserDatabaseStore, MissingFileIsCreatedQuietly)
 
 TEST(UserDatabaseStore, GarbageIsMovedAsideNeverDeletedAndAFreshOneCreated)
 {
-    Dir dir;
-    const auto file = dir.path / "user.sqlite";
+    const TempDir dir("userstore");
+    const auto file = dir.path() / "user.sqlite";
     const std::string garbage(20000, '\x42');
     std::ofstream(file, std::ios::binary) << garbage;
     const OpenedUserDatabase opened = openUserDatabase(file);
     ASSERT_NE(opened.database, nullptr);
     EXPECT_EQ(opened.path, file);
-    EXPECT_EQ(opened.movedAside, dir.path / "user.sqlite.corrupt-1");
-    EXPECT_EQ(bytesOf(dir.path / "user.sqlite.corrupt-1"), garbage);  // kept byte for byte
+    EXPECT_EQ(opened.movedAside, dir.path() / "user.sqlite.corrupt-1");
+    EXPECT_EQ(readFile(dir.path() / "user.sqlite.corrupt-1"), garbage);  // kept byte for byte
     EXPECT_NE(opened.notice.find("user.sqlite.corrupt-1"), std::string::npos) << opened.notice;
     EXPECT_NE(opened.notice.find("not deleted"), std::string::npos) << opened.notice;
     EXPECT_EQ(opened.database->schemaVersion(), UserDatabase::kSchemaVersion);
@@ -79,24 +61,24 @@ TEST(UserDatabaseStore, GarbageIsMovedAsideNeverDeletedAndAFreshOneCreated)
     // A second damaged file does not overwrite the first one kept.
     std::ofstream(file, std::ios::binary | std::ios::trunc) << "not a database either";
     const OpenedUserDatabase again = openUserDatabase(file);
-    EXPECT_EQ(again.movedAside, dir.path / "user.sqlite.corrupt-2");
-    EXPECT_EQ(bytesOf(dir.path / "user.sqlite.corrupt-1"), garbage);
+    EXPECT_EQ(again.movedAside, dir.path() / "user.sqlite.corrupt-2");
+    EXPECT_EQ(readFile(dir.path() / "user.sqlite.corrupt-1"), garbage);
 }
 
 TEST(UserDatabaseStore, TruncatedFilesAreMovedAside)
 {
-    Dir dir;
-    const auto file = dir.path / "user.sqlite";
+    const TempDir dir("userstore");
+    const auto file = dir.path() / "user.sqlite";
     for (const double fraction : {0.5, 0.02}) {
         std::filesystem::remove(file);
         writeUserDatabase(file, 400);
-        const std::string whole = bytesOf(file);
+        const std::string whole = readFile(file);
         ASSERT_GT(whole.size(), 40000u);
         const std::string cut = whole.substr(0, static_cast<size_t>(static_cast<double>(whole.size()) * fraction));
         std::ofstream(file, std::ios::binary | std::ios::trunc) << cut;
         const OpenedUserDatabase opened = openUserDatabase(file);
         ASSERT_FALSE(opened.movedAside.empty()) << "fraction " << fraction << ": " << opened.notice;
-        EXPECT_EQ(bytesOf(opened.movedAside), cut);
+        EXPECT_EQ(readFile(opened.movedAside), cut);
         EXPECT_EQ(opened.path, file);
         EXPECT_TRUE(opened.database->prices().empty());
     }
@@ -104,14 +86,14 @@ TEST(UserDatabaseStore, TruncatedFilesAreMovedAside)
 
 TEST(UserDatabaseStore, NewerSchemaIsLeftUntouchedAndTheSessionRunsInMemory)
 {
-    Dir dir;
-    const auto file = dir.path / "user.sqlite";
+    const TempDir dir("userstore");
+    const auto file = dir.path() / "user.sqlite";
     {
         SQLite::Database future(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         future.exec("CREATE TABLE user_price_v9 (part_id TEXT, price REAL); INSERT INTO user_price_v9 VALUES ('x', 1);"
                     "PRAGMA user_version = 9");
     }
-    const std::string before = bytesOf(file);
+    const std::string before = readFile(file);
     const OpenedUserDatabase opened = openUserDatabase(file);
     ASSERT_NE(opened.database, nullptr);
     EXPECT_TRUE(opened.path.empty());
@@ -122,17 +104,17 @@ TEST(UserDatabaseStore, NewerSchemaIsLeftUntouchedAndTheSessionRunsInMemory)
     opened.database->setPrice({"gpu", 700, "USD", ""});
     EXPECT_EQ(opened.database->price("gpu")->price, 700);
     // ...and the newer file is exactly as it was, under its own name.
-    EXPECT_EQ(bytesOf(file), before);
-    EXPECT_FALSE(std::filesystem::exists(dir.path / "user.sqlite.corrupt-1"));
+    EXPECT_EQ(readFile(file), before);
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "user.sqlite.corrupt-1"));
     SQLite::Database check(file.string(), SQLite::OPEN_READONLY);
     EXPECT_EQ(check.execAndGet("PRAGMA user_version").getInt(), 9);
 }
 
 TEST(UserDatabaseStore, UnopenableFileIsLeftAlone)
 {
-    Dir dir;
+    const TempDir dir("userstore");
     // The path is a folder: SQLite cannot open it, and it is not damaged data to move away.
-    const auto file = dir.path / "user.sqlite";
+    const auto file = dir.path() / "user.sqlite";
     std::filesystem::create_directories(file / "inside");
     const OpenedUserDatabase opened = openUserDatabase(file);
     ASSERT_NE(opened.database, nullptr);
@@ -144,21 +126,21 @@ TEST(UserDatabaseStore, UnopenableFileIsLeftAlone)
 
 TEST(UserDatabaseStore, SurvivesACatalogUpdate)
 {
-    Dir dir;
-    const auto user = dir.path / "user.sqlite";
-    const auto parts = dir.path / "parts.sqlite";
+    const TempDir dir("userstore");
+    const auto user = dir.path() / "user.sqlite";
+    const auto parts = dir.path() / "parts.sqlite";
     {
         const OpenedUserDatabase opened = openUserDatabase(user);
         opened.database->setPrice({"gpu-model:geforcertx3090", 650, "EUR", "used, local shop"});
         opened.database->addCustomPart("case", R"({"name":"My case"})");
     }
-    const std::string before = bytesOf(user);
+    const std::string before = readFile(user);
     // A first start writes the catalog; an out-of-date or damaged one is replaced the same way.
     ASSERT_TRUE(openCatalog(parts, embeddedCatalogImage()).notice.empty());
     std::ofstream(parts, std::ios::binary | std::ios::trunc) << std::string(5000, 'x');
     const OpenedCatalog updated = openCatalog(parts, embeddedCatalogImage());
     EXPECT_FALSE(updated.notice.empty());
-    EXPECT_EQ(bytesOf(user), before);
+    EXPECT_EQ(readFile(user), before);
     const OpenedUserDatabase reopened = openUserDatabase(user);
     EXPECT_TRUE(reopened.notice.empty()) << reopened.notice;
     ASSERT_TRUE(reopened.database->price("gpu-model:geforcertx3090").has_value());

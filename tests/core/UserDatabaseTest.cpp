@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/catalog/UserDatabase.h"
+#include "tests/support/Files.h"
 
 using namespace mlrig;
 
@@ -34,8 +35,8 @@ TEST(UserDatabase, PricesRoundTripWithQuotesAndUnicode)
 
 TEST(UserDatabase, MigratesAVersionOneDatabaseKeepingItsPrices)
 {
-    const auto path = std::filesystem::temp_directory_path() / "mlrig-user-v1.sqlite";
-    std::filesystem::remove(path);
+    const testsupport::TempDir dir("userdb");
+    const auto path = dir.file("v1.sqlite");
     {
         // A database as version 1 of mlrig left it.
         SQLite::Database old(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -56,13 +57,12 @@ TEST(UserDatabase, MigratesAVersionOneDatabaseKeepingItsPrices)
     UserDatabase reopened(path.string());
     ASSERT_EQ(reopened.customParts().size(), 1u);
     EXPECT_EQ(reopened.customParts()[0].category, "case");
-    std::filesystem::remove(path);
 }
 
 TEST(UserDatabase, NewerSchemaAndGarbageFilesAreRefusedWithAMessage)
 {
-    const auto path = std::filesystem::temp_directory_path() / "mlrig-user-future.sqlite";
-    std::filesystem::remove(path);
+    const testsupport::TempDir dir("userdb");
+    const auto path = dir.file("future.sqlite");
     {
         SQLite::Database future(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         future.exec("PRAGMA user_version = 99");
@@ -76,7 +76,6 @@ TEST(UserDatabase, NewerSchemaAndGarbageFilesAreRefusedWithAMessage)
     std::filesystem::remove(path);
     std::ofstream(path, std::ios::binary) << std::string(10000, 'g');
     EXPECT_THROW(UserDatabase db(path.string()), UserDatabaseError);
-    std::filesystem::remove(path);
 }
 
 TEST(UserDatabase, SavesModelsByIdAndReplacesTheSameName)

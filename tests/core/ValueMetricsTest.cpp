@@ -4,8 +4,10 @@
 #include "core/eval/Evaluate.h"
 #include "core/eval/ResolvedBuild.h"
 #include "core/eval/ValueMetrics.h"
+#include "tests/support/Parts.h"
 
 using namespace mlrig;
+using mlrig::testsupport::refItem;
 
 namespace {
 
@@ -43,35 +45,25 @@ Catalog catalog()
                                                           chip("No MSRP Card", 16, 500, 40, 200, std::nullopt)});
 }
 
-BuildItem ref(Category category, std::string name, int quantity = 1, std::optional<double> price = std::nullopt)
-{
-    BuildItem item;
-    item.category = category;
-    item.ref = std::move(name);
-    item.quantity = quantity;
-    item.price = price;
-    return item;
-}
-
 }  // namespace
 
 TEST(ValueMetrics, PriceSourcesInOrderUserCatalogMsrpUnknown)
 {
     const Catalog cat = catalog();
     const auto priceFor = [&](const BuildItem& item) { return priceOf(item, cat.find(item.category, item.ref), cat); };
-    auto p = priceFor(ref(Category::Gpu, "Strix 3090", 1, 650));
+    auto p = priceFor(refItem(Category::Gpu, "Strix 3090", 1, 650));
     EXPECT_EQ(p.source, PriceSource::User);
     EXPECT_EQ(*p.unitPrice, 650);
-    p = priceFor(ref(Category::Gpu, "Strix 3090"));
+    p = priceFor(refItem(Category::Gpu, "Strix 3090"));
     EXPECT_EQ(p.source, PriceSource::Catalog);
     EXPECT_EQ(*p.unitPrice, 899);
-    p = priceFor(ref(Category::Gpu, "GeForce RTX 3090"));  // the model row: its MSRP
+    p = priceFor(refItem(Category::Gpu, "GeForce RTX 3090"));  // the model row: its MSRP
     EXPECT_EQ(p.source, PriceSource::Msrp);
     EXPECT_EQ(*p.unitPrice, 1499);
-    p = priceFor(ref(Category::Gpu, "Unpriced 3090"));  // partner card without price: its chip's MSRP
+    p = priceFor(refItem(Category::Gpu, "Unpriced 3090"));  // partner card without price: its chip's MSRP
     EXPECT_EQ(p.source, PriceSource::Msrp);
     EXPECT_EQ(*p.unitPrice, 1499);
-    p = priceFor(ref(Category::Cpu, "Some CPU"));
+    p = priceFor(refItem(Category::Cpu, "Some CPU"));
     EXPECT_EQ(p.source, PriceSource::Unknown);
     EXPECT_FALSE(p.unitPrice.has_value());
     EXPECT_EQ(priceSourceId(PriceSource::Msrp), "msrp");
@@ -83,8 +75,8 @@ TEST(ValueMetrics, CostSummaryTotalsKnownPricesAndCountsMissing)
     const Catalog cat = catalog();
     Build b;
     b.currency = "EUR";
-    b.items = {ref(Category::Gpu, "Strix 3090", 2, 700), ref(Category::Cpu, "Some CPU"),
-               ref(Category::Gpu, "GeForce RTX 3090")};
+    b.items = {refItem(Category::Gpu, "Strix 3090", 2, 700), refItem(Category::Cpu, "Some CPU"),
+               refItem(Category::Gpu, "GeForce RTX 3090")};
     const CostSummary cost = computeCost(b, resolve(b, cat), cat);
     EXPECT_DOUBLE_EQ(cost.total, 2 * 700 + 1499);
     EXPECT_EQ(cost.missingPrices, 1);
@@ -114,7 +106,7 @@ TEST(ValueMetrics, BuildValueUsesGpuCostAndDecodeSpeed)
 {
     const Catalog cat = catalog();
     Build b;
-    b.items = {ref(Category::Gpu, "GeForce RTX 3090", 2, 700), ref(Category::Cpu, "Some CPU", 1, 500)};
+    b.items = {refItem(Category::Gpu, "GeForce RTX 3090", 2, 700), refItem(Category::Cpu, "Some CPU", 1, 500)};
     b.workload = Workload{};
     b.workload->model = "llama-3.1-8b";
     const Evaluation e = evaluate(b, cat);

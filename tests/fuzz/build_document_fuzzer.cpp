@@ -7,14 +7,11 @@
 //     saving is stable (serialize(load(serialize(b))) == serialize(b)): a build is never lost;
 //   - evaluate() never throws for a build that loaded, nor do the CSV and Markdown exports.
 
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
 #include <string>
-#include <system_error>
 
-#include "db/embedded/EmbeddedCatalog.h"
+#include "tests/support/BuiltInCatalog.h"
+#include "tests/support/Files.h"
 #include "tests/fuzz/FuzzSupport.h"
 #include "core/io/BuildDocument.h"
 #include "core/eval/Evaluate.h"
@@ -22,31 +19,14 @@
 #include "core/io/BuildMarkdownExport.h"
 
 using namespace mlrig;
+using mlrig::testsupport::builtInCatalog;
 
 namespace {
 
-const Catalog& realCatalog()
+// One scratch file per process (libFuzzer -jobs runs several), removed at exit.
+std::filesystem::path scratchFile()
 {
-    static const Catalog catalog = Catalog::loadBytes(embeddedCatalogImage());
-    return catalog;
-}
-
-// One scratch file per process (libFuzzer -jobs runs several), removed at exit. The path is
-// never freed, so the exit handler can still read it after static destructors have run.
-const std::filesystem::path& scratchFile()
-{
-    static const std::filesystem::path* const file = [] {
-        const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                          ("mlrig-fuzz-build-document-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(dir);
-        const auto* path = new std::filesystem::path(dir / "build.mlrig");
-        std::atexit([] {
-            std::error_code ignored;
-            std::filesystem::remove_all(scratchFile().parent_path(), ignored);
-        });
-        return path;
-    }();
-    return *file;
+    return testsupport::processTempDir() / "build.mlrig";
 }
 
 std::optional<Build> parseOrReject(std::string_view text, const Catalog* catalog)
@@ -64,7 +44,7 @@ std::optional<Build> parseOrReject(std::string_view text, const Catalog* catalog
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     const std::string_view text = fuzz::asText(data, size);
-    const Catalog& catalog = realCatalog();
+    const Catalog& catalog = builtInCatalog();
 
     const std::optional<Build> loose = parseOrReject(text, nullptr);
     const std::optional<Build> strict = parseOrReject(text, &catalog);

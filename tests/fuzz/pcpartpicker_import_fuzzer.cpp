@@ -12,7 +12,7 @@
 #include <string>
 
 #include "tests/fuzz/FuzzSupport.h"
-#include "tests/core/IoTestCatalog.h"
+#include "tests/support/Catalogs.h"
 #include "core/io/BuildDocument.h"
 #include "core/eval/Evaluate.h"
 #include "core/io/PcPartPickerImport.h"
@@ -21,7 +21,7 @@ using namespace mlrig;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    static const Catalog catalog = test::ioTestCatalog();
+    const Catalog& catalog = testsupport::ioCatalog();
     static const NameMatcher matcher(catalog);
     const std::string_view text = fuzz::asText(data, size);
 

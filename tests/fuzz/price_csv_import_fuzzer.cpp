@@ -11,7 +11,7 @@
 #include <string>
 
 #include "tests/fuzz/FuzzSupport.h"
-#include "tests/core/IoTestCatalog.h"
+#include "tests/support/Catalogs.h"
 #include "core/util/Csv.h"
 #include "core/io/PriceCsvImport.h"
 
@@ -19,7 +19,7 @@ using namespace mlrig;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    static const Catalog catalog = test::ioTestCatalog();
+    const Catalog& catalog = testsupport::ioCatalog();
     const std::string_view text = fuzz::asText(data, size);
 
     // The CSV layer on its own: what it reads, it writes back the same way.

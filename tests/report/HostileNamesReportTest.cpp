@@ -5,33 +5,21 @@
 
 #include <QFile>
 #include <QFontDatabase>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include "ui/report/BuildReport.h"
-#include "tests/core/IoTestCatalog.h"
+#include "tests/support/Catalogs.h"
+#include "tests/support/qt/PdfText.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;
+using mlrig::testsupport::pdfText;
 
 namespace {
 
 const std::string kHostile = "GeForce RTX\u2122 4090 \u201cFounders\u201d \u65e5\u672c\u8a9e \"dq\" 'sq' a\tb\x01" "c\nd "
                              "<b>bold</b> &amp; <script>x</script>";
-
-QString pdfText(const QString& pdf, const QStringList& extra = {})
-{
-    const QString tool = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-    if (tool.isEmpty())
-        return {};
-    QProcess p;
-    p.start(tool, extra + QStringList{pdf, QStringLiteral("-")});
-    if (!p.waitForFinished(60000))
-        return {};
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
 
 bool hasJapaneseFont()
 {
@@ -47,7 +35,7 @@ int pageCount(const QString& text)
 
 TEST(ReportHostileNames, NamesArePaintedAsTextAndLongOnesWrapWithinThePage)
 {
-    const Catalog catalog = test::ioTestCatalog();
+    const Catalog& catalog = testsupport::ioCatalog();
     Build build;
     build.name = kHostile;
     const std::string longWord(10000, 'W');
@@ -115,7 +103,7 @@ TEST(ReportHostileNames, NamesArePaintedAsTextAndLongOnesWrapWithinThePage)
 // silently, on any machine: the export says so, and so does the report itself.
 TEST(ReportHostileNames, CharactersNoFontHasAreNamedInTheReportAndTheWarning)
 {
-    const Catalog catalog = test::ioTestCatalog();
+    const Catalog& catalog = testsupport::ioCatalog();
     Build build;
     build.name = "Rig \U0010FFFD one";
     BuildItem item;

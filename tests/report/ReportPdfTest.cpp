@@ -4,24 +4,20 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QFile>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include "ui/report/BuildReport.h"
-#include "tests/core/IoTestCatalog.h"
+#include "tests/support/Catalogs.h"
+#include "tests/support/qt/OffscreenApp.h"
+#include "tests/support/qt/PdfText.h"
 #include "core/io/ExportLines.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;
+using mlrig::testsupport::ioCatalog;
+using mlrig::testsupport::pdfText;
 
 namespace {
-
-const Catalog& catalog()
-{
-    static const Catalog c = test::ioTestCatalog();
-    return c;
-}
 
 struct Sample {
     Build build;
@@ -89,18 +85,6 @@ Sample sample(int extraFindings = 0)
     return s;
 }
 
-QString pdfText(const QString& pdf)
-{
-    const QString tool = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-    if (tool.isEmpty())
-        return {};
-    QProcess p;
-    p.start(tool, {pdf, QStringLiteral("-")});  // reading order: a wrapped cell stays together
-    if (!p.waitForFinished(30000))
-        return {};
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
 QByteArray head(const QString& path)
 {
     QFile f(path);
@@ -118,7 +102,7 @@ TEST(ReportPdf, WritesAPdfWithEveryPartTotalAndError)
     ReportOptions options;
     options.date = QDateTime(QDate(2025, 7, 14), QTime(10, 30));
     QString error;
-    ASSERT_TRUE(writeBuildReportPdf(s.build, s.evaluation, catalog(), path, &error, options)) << error.toStdString();
+    ASSERT_TRUE(writeBuildReportPdf(s.build, s.evaluation, ioCatalog(), path, &error, options)) << error.toStdString();
     EXPECT_EQ(head(path), QByteArray("%PDF-"));
 
     const QString text = pdfText(path);
@@ -149,7 +133,7 @@ TEST(ReportPdf, LongReportsBreakPagesAndNumberThem)
     ReportOptions options;
     options.pageSize = QPageSize::Letter;
     QString error;
-    ASSERT_TRUE(writeBuildReportPdf(s.build, s.evaluation, catalog(), path, &error, options)) << error.toStdString();
+    ASSERT_TRUE(writeBuildReportPdf(s.build, s.evaluation, ioCatalog(), path, &error, options)) << error.toStdString();
     const QString text = pdfText(path);
     if (text.isEmpty())
         GTEST_SKIP() << "pdftotext not available";
@@ -163,15 +147,14 @@ TEST(ReportPdf, UnwritablePathGivesAnError)
 {
     const Sample s = sample();
     QString error;
-    EXPECT_FALSE(writeBuildReportPdf(s.build, s.evaluation, catalog(), QStringLiteral("/nonexistent-dir/r.pdf"), &error));
+    EXPECT_FALSE(
+        writeBuildReportPdf(s.build, s.evaluation, ioCatalog(), QStringLiteral("/nonexistent-dir/r.pdf"), &error));
     EXPECT_TRUE(error.startsWith(QStringLiteral("cannot write /nonexistent-dir/r.pdf"))) << error.toStdString();
 }
 
 int main(int argc, char** argv)
 {
-    // gtest discovery runs this binary without the OFFSCREEN environment: no display needed either way.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    mlrig::testsupport::preferOffscreenPlatform();
     QApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();

@@ -39,20 +39,17 @@
 #include "ui/session/BuildTableModel.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/picker/PartPickerDialog.h"
-#include "tests/ui/UiFixture.h"
+#include "tests/support/Catalogs.h"
+#include "tests/support/Parts.h"
 #include "core/io/BuildDocument.h"
 #include "core/catalog/UserDatabase.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;
+using mlrig::testsupport::itemIndexOf;
+using mlrig::testsupport::uiCatalog;
 
 namespace {
-
-const Catalog& catalog()
-{
-    static const Catalog c = test::uiFixtureCatalog();
-    return c;
-}
 
 const QString kHostile = QString::fromUtf8("GeForce RTX\u2122 4090 \u201cFounders\u201d \u65e5\u672c\u8a9e \U0001F680 "
                                            "\"dq\" 'sq' a\tb\x01" "c\nd <b>&amp;</b> '; DROP TABLE custom_part; --");
@@ -81,14 +78,6 @@ QString readAll(const QString& path)
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-int gpuItem(const Build& build)
-{
-    for (size_t i = 0; i < build.items.size(); ++i)
-        if (build.items[i].category == Category::Gpu)
-            return static_cast<int>(i);
-    return -1;
-}
-
 class DataSafetyTest : public ::testing::Test {
 protected:
     void SetUp() override
@@ -101,7 +90,7 @@ protected:
 
     std::unique_ptr<MainWindow> makeWindow()
     {
-        auto w = std::make_unique<MainWindow>(catalog());
+        auto w = std::make_unique<MainWindow>(uiCatalog());
         w->setInteractive(false);
         w->autosave()->setInterval(30);
         return w;
@@ -122,12 +111,12 @@ protected:
 TEST_F(DataSafetyTest, FailedSaveKeepsThePreviousFileAndTheUnsavedState)
 {
     auto window = makeWindow();
-    window->choosePart(Category::Cpu, -1, *catalog().findById("cpu-7950x"));
+    window->choosePart(Category::Cpu, -1, *uiCatalog().findById("cpu-7950x"));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("rig.mlrig"));
     ASSERT_TRUE(window->saveTo(path));
     const QString before = readAll(path);
-    window->choosePart(Category::Gpu, -1, *catalog().find(Category::Gpu, "GeForce RTX 4090"));
+    window->choosePart(Category::Gpu, -1, *uiCatalog().find(Category::Gpu, "GeForce RTX 4090"));
     ASSERT_TRUE(window->isWindowModified());
 
     // Something sits where the temporary file would go: the save cannot happen.
@@ -162,7 +151,7 @@ TEST_F(DataSafetyTest, FailedSaveKeepsThePreviousFileAndTheUnsavedState)
     QDir(path + QStringLiteral(".tmp-%1").arg(::getpid())).removeRecursively();
     EXPECT_TRUE(window->saveTo(path));
     EXPECT_FALSE(window->isWindowModified());
-    EXPECT_EQ(loadBuildFile(path.toStdString(), &catalog()), window->session()->build());
+    EXPECT_EQ(loadBuildFile(path.toStdString(), &uiCatalog()), window->session()->build());
 }
 
 // ---- autosave ----------------------------------------------------------------------------------
@@ -172,9 +161,9 @@ TEST_F(DataSafetyTest, AutosaveFollowsChangesAndIsClearedByASaveAnUndoAndAClose)
     auto window = makeWindow();
     const QString file = window->autosave()->buildPath();
     EXPECT_TRUE(file.startsWith(autosaveDir()));
-    window->choosePart(Category::Cpu, -1, *catalog().findById("cpu-7950x"));
+    window->choosePart(Category::Cpu, -1, *uiCatalog().findById("cpu-7950x"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return QFileInfo::exists(file); }, 5000));
-    EXPECT_EQ(loadBuildFile(file.toStdString(), &catalog()), window->session()->build());
+    EXPECT_EQ(loadBuildFile(file.toStdString(), &uiCatalog()), window->session()->build());
 
     // Back to the saved state (here: the empty start) by undo: nothing left to protect.
     window->session()->undoStack()->undo();
@@ -186,7 +175,7 @@ TEST_F(DataSafetyTest, AutosaveFollowsChangesAndIsClearedByASaveAnUndoAndAClose)
     ASSERT_TRUE(window->saveTo(dir.filePath(QStringLiteral("a.mlrig"))));
     EXPECT_FALSE(QFileInfo::exists(file));
 
-    window->choosePart(Category::Gpu, -1, *catalog().find(Category::Gpu, "GeForce RTX 3090"));
+    window->choosePart(Category::Gpu, -1, *uiCatalog().find(Category::Gpu, "GeForce RTX 3090"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return QFileInfo::exists(file); }, 5000));
     window->show();
     EXPECT_TRUE(window->close());  // not interactive: closes without asking, a deliberate discard
@@ -204,7 +193,7 @@ TEST_F(DataSafetyTest, AutosaveIsDebouncedButNotPostponedForever)
     // An edit every 100 ms for two seconds: the debounce restarts, but a write still happens
     // within three intervals of the first change.
     while (clock.elapsed() < 2000) {
-        window->choosePart(Category::Gpu, gpuItem(window->session()->build()),
+        window->choosePart(Category::Gpu, itemIndexOf(window->session()->build(), Category::Gpu),
                            hostileGpu(QStringLiteral("Card %1").arg(clock.elapsed())), true);
         QTest::qWait(100);
     }
@@ -215,7 +204,7 @@ TEST_F(DataSafetyTest, AutosaveIsDebouncedButNotPostponedForever)
 TEST_F(DataSafetyTest, ARunningWindowsAutosaveIsNotOfferedAsACrash)
 {
     auto first = makeWindow();
-    first->choosePart(Category::Cpu, -1, *catalog().findById("cpu-7950x"));
+    first->choosePart(Category::Cpu, -1, *uiCatalog().findById("cpu-7950x"));
     ASSERT_TRUE(first->autosave()->writeNow());
     auto second = makeWindow();
     bool asked = false;
@@ -233,7 +222,7 @@ TEST_F(DataSafetyTest, NotNowKeepsTheAutosaveAndDiscardDeletesIt)
     QString orphan;
     {
         auto crashed = makeWindow();
-        crashed->choosePart(Category::Cpu, -1, *catalog().findById("cpu-7950x"));
+        crashed->choosePart(Category::Cpu, -1, *uiCatalog().findById("cpu-7950x"));
         ASSERT_TRUE(crashed->autosave()->writeNow());
         orphan = crashed->autosave()->buildPath();
         // Destroyed without closing (as in a crash, minus the crash): the lock is released and
@@ -290,11 +279,11 @@ TEST_F(DataSafetyTest, RecoveryDialogShowsTheTimeAndTheFileAndAnswersWithoutBloc
 int runAutosaveCrashChild()
 {
     setAppDataDirForTesting(qEnvironmentVariable("MLRIG_UI_TEST_DATA_DIR"));
-    MainWindow window(catalog());
+    MainWindow window(uiCatalog());
     window.setInteractive(false);
     window.autosave()->setInterval(100);
     window.show();
-    window.choosePart(Category::Cpu, -1, *catalog().findById("cpu-7950x"));
+    window.choosePart(Category::Cpu, -1, *uiCatalog().findById("cpu-7950x"));
     const QString saved = QDir(qEnvironmentVariable("MLRIG_UI_TEST_DATA_DIR")).filePath(QStringLiteral("rig.mlrig"));
     if (!window.saveTo(saved))
         return 3;
@@ -356,7 +345,7 @@ TEST_F(DataSafetyTest, BuildEditedInAKilledProcessIsRestored)
     EXPECT_LT(offered.savedAt.secsTo(QDateTime::currentDateTime()), 120);
 
     const Build& build = window->session()->build();
-    const int gpu = gpuItem(build);
+    const int gpu = itemIndexOf(build, Category::Gpu);
     ASSERT_GE(gpu, 0);
     ASSERT_TRUE(build.items[static_cast<size_t>(gpu)].custom.has_value());
     EXPECT_EQ(QString::fromStdString(infoOf(*build.items[static_cast<size_t>(gpu)].custom).name), kHostile);
@@ -377,7 +366,7 @@ TEST_F(DataSafetyTest, BuildEditedInAKilledProcessIsRestored)
 
     // Saving writes the restored build to the original file and ends the autosave.
     ASSERT_TRUE(window->saveTo(window->currentFile()));
-    EXPECT_EQ(loadBuildFile(original.toStdString(), &catalog()), window->session()->build());
+    EXPECT_EQ(loadBuildFile(original.toStdString(), &uiCatalog()), window->session()->build());
     EXPECT_TRUE(autosaveFiles().isEmpty());
 }
 
@@ -427,7 +416,7 @@ TEST_F(DataSafetyTest, YourPricesAreRememberedAcrossBuilds)
 {
     auto window = makeWindow();
     window->openUserData(dataDir.filePath(QStringLiteral("user.sqlite")));
-    const AnyPart& card = *catalog().find(Category::Gpu, "GeForce RTX 3090");
+    const AnyPart& card = *uiCatalog().find(Category::Gpu, "GeForce RTX 3090");
     window->choosePart(Category::Gpu, -1, card);
     BuildTableModel* model = window->buildModel();
     ASSERT_TRUE(model->setData(model->index(model->rowOf(Category::Gpu), BuildTableModel::UnitPriceColumn), 649.0));

@@ -4,7 +4,7 @@
 
 #include <QComboBox>
 
-#include "tests/core/GgufTestFiles.h"
+#include "tests/support/GgufFiles.h"
 #include "core/catalog/UserDatabase.h"
 #include <QDir>
 
@@ -37,35 +37,24 @@
 #include "ui/picker/PartTableModel.h"
 #include "ui/panels/PowerGauge.h"
 #include "ui/panels/PowerPanel.h"
-#include "tests/ui/UiFixture.h"
+#include "tests/support/Catalogs.h"
+#include "tests/support/Parts.h"
 #include "ui/panels/WorkloadPanel.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;
+using mlrig::testsupport::itemIndexOf;
+using mlrig::testsupport::uiCatalog;
 
 namespace {
 
-const Catalog& catalog()
-{
-    static const Catalog c = test::uiFixtureCatalog();
-    return c;
-}
-
 const AnyPart& part(const char* id)
 {
-    const AnyPart* p = catalog().findById(id);
+    const AnyPart* p = uiCatalog().findById(id);
     if (!p)
-        p = catalog().find(Category::Gpu, id);
+        p = uiCatalog().find(Category::Gpu, id);
     EXPECT_NE(p, nullptr) << id;
     return *p;
-}
-
-int itemIndexOf(const Build& build, Category category)
-{
-    for (size_t i = 0; i < build.items.size(); ++i)
-        if (build.items[i].category == category)
-            return static_cast<int>(i);
-    return -1;
 }
 
 class MainWindowTest : public ::testing::Test {
@@ -73,7 +62,7 @@ protected:
     void SetUp() override
     {
         QSettings().clear();
-        window = std::make_unique<MainWindow>(catalog());
+        window = std::make_unique<MainWindow>(uiCatalog());
         window->setInteractive(false);
         window->show();
         buildTester = std::make_unique<QAbstractItemModelTester>(window->buildModel(),
@@ -257,7 +246,7 @@ TEST_F(MainWindowTest, GarbageFileIsReportedAndTheBuildIsKept)
 TEST_F(MainWindowTest, PickerHidesIncompatiblePartsAndSearchDelegatesToCore)
 {
     pick(Category::Cpu, "cpu-7950x");
-    PartPickerDialog dialog(catalog(), Category::Motherboard, window->session()->build(), -1,
+    PartPickerDialog dialog(uiCatalog(), Category::Motherboard, window->session()->build(), -1,
                             window->session()->options(), QStringLiteral("$"));
     QAbstractItemModelTester sourceTester(dialog.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester proxyTester(dialog.proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -302,7 +291,7 @@ TEST_F(MainWindowTest, EveryPickerModelPassesTheModelTester)
 {
     pickFullBuild();
     for (Category category : kAllCategories) {
-        PartPickerDialog dialog(catalog(), category, window->session()->build(),
+        PartPickerDialog dialog(uiCatalog(), category, window->session()->build(),
                                 itemIndexOf(window->session()->build(), category), window->session()->options(),
                                 QStringLiteral("$"));
         QAbstractItemModelTester t1(dialog.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -370,7 +359,7 @@ TEST_F(MainWindowTest, AModelAddedFromAFileIsSavedAndCarriedInTheBuild)
     {
         QFile f(path);
         ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-        const std::string bytes = mlrig::test::tinyMoeGguf();
+        const std::string bytes = mlrig::testsupport::tinyMoeGguf();
         f.write(bytes.data(), static_cast<qint64>(bytes.size()));
         f.resize(1'000'000);
     }

@@ -1,19 +1,18 @@
 #pragma once
 
-// For the tests that drive the session and its models without a window: the UI fixture catalog,
-// built once, and its parts by id (GPUs by model name, as the catalog keys them).
+// For the tests that drive the session and its models without a window: the UI fixture catalog
+// (tests/support) and its parts by id (GPUs by model name, as the catalog keys them).
 
 #include <gtest/gtest.h>
 
 #include "core/catalog/Catalog.h"
-#include "tests/ui/UiFixture.h"
+#include "tests/support/Catalogs.h"
 
 namespace mlrig::test {
 
 inline const Catalog& sessionCatalog()
 {
-    static const Catalog catalog = uiFixtureCatalog();
-    return catalog;
+    return testsupport::uiCatalog();
 }
 
 inline const AnyPart& catalogPart(const char* id)

@@ -6,12 +6,13 @@
 #include <QApplication>
 #include <QStandardPaths>
 
+#include "tests/support/qt/OffscreenApp.h"
+
 int runAutosaveCrashChild();  // DataSafetyTest.cpp
 
 int main(int argc, char** argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    mlrig::testsupport::preferOffscreenPlatform();
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
     Q_INIT_RESOURCE(mlrig);

@@ -23,7 +23,7 @@
 
 #include "ui/session/BuildSession.h"
 #include "ui/wizard/BuildWizard.h"
-#include "db/embedded/EmbeddedCatalog.h"
+#include "tests/support/BuiltInCatalog.h"
 #include "ui/compare/GpuComparisonDialog.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/picker/PartFilterProxy.h"
@@ -37,14 +37,9 @@
 
 using namespace mlrig;
 using namespace mlrig::ui;
+using mlrig::testsupport::builtInCatalog;
 
 namespace {
-
-const Catalog& realCatalog()
-{
-    static const Catalog c = Catalog::loadBytes(embeddedCatalogImage());
-    return c;
-}
 
 template <typename T>
 T* child(QWidget* parent, const char* name)
@@ -116,7 +111,7 @@ WizardRun walkWizard(MainWindow& window, const QString& model, double budget, bo
 
 TEST(BuildWizard, LlmInferenceBuildEndToEndHasNoErrors)
 {
-    MainWindow window(realCatalog());
+    MainWindow window(builtInCatalog());
     window.setInteractive(false);
     const WizardRun run =
         walkWizard(window, QStringLiteral("llama-3.1-8b"), 2000, false, QStringLiteral("GeForce RTX 4060 Ti 16GB"));
@@ -136,7 +131,7 @@ TEST(BuildWizard, LlmInferenceBuildEndToEndHasNoErrors)
 // overwritten by the next Ctrl+S.
 TEST(BuildWizard, OverASavedBuildOpensANewUntitledBuild)
 {
-    MainWindow window(realCatalog());
+    MainWindow window(builtInCatalog());
     window.setInteractive(false);
     addGpu(window, "GeForce RTX 3090");
     QTemporaryDir dir;
@@ -158,7 +153,7 @@ TEST(BuildWizard, OverASavedBuildOpensANewUntitledBuild)
 
 TEST(BuildWizard, TwoGpuBuildEndToEndHasNoErrors)
 {
-    MainWindow window(realCatalog());
+    MainWindow window(builtInCatalog());
     window.setInteractive(false);
     const WizardRun run =
         walkWizard(window, QStringLiteral("llama-3.1-70b"), 6000, true, QStringLiteral("GeForce RTX 3090"));
@@ -176,7 +171,7 @@ TEST(BuildWizard, TwoGpuBuildEndToEndHasNoErrors)
 
 TEST(BuildWizard, BackKeepsChoicesAndChangingAnEarlierStepResuggests)
 {
-    MainWindow window(realCatalog());
+    MainWindow window(builtInCatalog());
     window.setInteractive(false);
     BuildWizard* wizard = window.createBuildWizard();
     wizard->show();
@@ -198,7 +193,7 @@ TEST(BuildWizard, BackKeepsChoicesAndChangingAnEarlierStepResuggests)
     platform->choose(Category::Cpu, cpus->count() - 1);
     ASSERT_TRUE(wizard->suggestion().build) << wizard->suggestion().message;
     EXPECT_EQ(wizard->kept().size(), 1u);
-    EXPECT_FALSE(evaluate(*wizard->suggestion().build, realCatalog()).hasErrors());
+    EXPECT_FALSE(evaluate(*wizard->suggestion().build, builtInCatalog()).hasErrors());
 
     // Back twice: the budget is still 2500 and the GPU still selected.
     wizard->back();
@@ -223,7 +218,7 @@ TEST(BuildWizard, BackKeepsChoicesAndChangingAnEarlierStepResuggests)
 
 TEST(BuildWizard, AnImpossibleBudgetSaysSoOnTheGpuStep)
 {
-    MainWindow window(realCatalog());
+    MainWindow window(builtInCatalog());
     window.setInteractive(false);
     BuildWizard* wizard = window.createBuildWizard();
     wizard->show();
@@ -242,7 +237,7 @@ TEST(GpuComparisonView, ShowsTheRightWinnersFor3090Vs4090Vs4060Ti)
 {
     Workload workload;
     workload.model = "llama-3.1-8b";
-    GpuComparisonDialog dialog(realCatalog(), workload, {});
+    GpuComparisonDialog dialog(builtInCatalog(), workload, {});
     ASSERT_TRUE(dialog.setGpu(0, QStringLiteral("GeForce RTX 3090")));
     ASSERT_TRUE(dialog.setGpu(1, QStringLiteral("GeForce RTX 4090")));
     ASSERT_TRUE(dialog.setGpu(2, QStringLiteral("GeForce RTX 4060 Ti 16GB")));
@@ -274,7 +269,7 @@ TEST(GpuComparisonView, ShowsTheRightWinnersFor3090Vs4090Vs4060Ti)
 
 TEST(GpuComparisonView, AddsAGpuToTheBuildAndExportsCsvAndPdf)
 {
-    MainWindow window(realCatalog());
+    MainWindow window(builtInCatalog());
     window.setInteractive(false);
     GpuComparisonDialog* dialog = window.openGpuComparison();
     ASSERT_TRUE(dialog->comparison());
@@ -303,7 +298,7 @@ TEST(GpuComparisonView, AddsAGpuToTheBuildAndExportsCsvAndPdf)
 
 TEST(MainWindowExport, WritesCsvMarkdownAndPdfAndReportsAnUnwritablePath)
 {
-    MainWindow window(realCatalog());
+    MainWindow window(builtInCatalog());
     window.setInteractive(false);
     addGpu(window, "GeForce RTX 3090");
     QTemporaryDir dir;
@@ -322,10 +317,10 @@ TEST(MainWindowExport, WritesCsvMarkdownAndPdfAndReportsAnUnwritablePath)
 
 TEST(GpuComparisonView, ThePickersSelectionOpensAComparisonOfThoseGpus)
 {
-    MainWindow window(realCatalog());
+    MainWindow window(builtInCatalog());
     window.setInteractive(false);
     Build empty;
-    PartPickerDialog picker(realCatalog(), Category::Gpu, empty, -1, EvaluationOptions{}, QStringLiteral("$"));
+    PartPickerDialog picker(builtInCatalog(), Category::Gpu, empty, -1, EvaluationOptions{}, QStringLiteral("$"));
     picker.searchField()->setText(QStringLiteral("rtx 4090"));
     QPushButton* compare = picker.compareButton();
     ASSERT_TRUE(compare);
