@@ -338,18 +338,17 @@ PlatformChoice PlatformSearch::search(const GpuSpec& g)
                             continue;  // cooler-tdp warning
                         ++m_stats.platformNodes;
                         // Summed in the order computePower adds the build's lines.
-                        double sustained = cpu.watts;
-                        sustained += power::kMotherboardW;
-                        sustained += mem.watts;
-                        sustained += g.sustainedW;
-                        sustained += co.watts;
-                        sustained += st.watts;
-                        double peak = cpu.watts;
-                        peak += power::kMotherboardW;
-                        peak += mem.watts;
-                        peak += g.peakW;
-                        peak += co.watts;
-                        peak += st.watts;
+                        const auto draw = [&](double gpuW) {
+                            double w = cpu.watts;
+                            w += power::kMotherboardW;
+                            w += mem.watts;
+                            w += gpuW;
+                            w += co.watts;
+                            w += st.watts;
+                            return w;
+                        };
+                        const double sustained = draw(g.sustainedW);
+                        const double peak = draw(g.peakW);
                         for (const PsuA* psu : psus) {
                             const double c5 = c4 + psu->cost;
                             if (c5 >= best.cost)
