@@ -26,7 +26,6 @@
 //    higher figure already found.
 // 5. Memoisation. The platform search depends on the GPUs only through a small key (count,
 //    length, expansion slots, connectors, power, total VRAM), shared by many cards.
-
 //
 // The engines: OptimizerCandidates.cpp (what may be used), PlatformSearch (points 2-5 for the
 // platform), GpuOptions (point 1: each GPU option's figure); this file searches the options.
