@@ -1,7 +1,7 @@
 #pragma once
 
 // Memory and speed estimates for ML workloads on a set of GPUs. Pure functions; the constants
-// and their sources are documented next to them in WorkloadModel.cpp.
+// and their sources are documented next to them in the Workload*.cpp files.
 
 #include <optional>
 #include <span>

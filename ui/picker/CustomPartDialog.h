@@ -1,7 +1,8 @@
 #pragma once
 
-// "Custom part…": a form with the fields of one category (DESIGN.md custom fields). Empty
-// numbers stay unknown; the result is a core AnyPart of that category.
+// "Custom part…": a form with the fields of one category, built from core's custom-part field
+// table (the one the .mlrig reader validates with). Empty numbers stay unknown; the result is a
+// core AnyPart of that category.
 
 #include <QDialog>
 
@@ -9,6 +10,10 @@
 #include <vector>
 
 #include "core/catalog/Parts.h"
+
+namespace mlrig {
+struct CustomPartField;
+}
 
 class QFormLayout;
 class QLineEdit;
@@ -29,11 +34,13 @@ private:
         QWidget* editor;
         std::function<void(AnyPart&, QWidget*)> apply;
     };
-    void addNumber(const QString& label, double max, int decimals, std::function<void(AnyPart&, std::optional<double>)> set);
-    void addText(const QString& label, std::function<void(AnyPart&, const std::string&)> set);
-    void addList(const QString& label, std::function<void(AnyPart&, std::vector<std::string>)> set);
-    void addBool(const QString& label, std::function<void(AnyPart&, std::optional<bool>)> set);
-    void addChoice(const QString& label, const QStringList& ids, std::function<void(AnyPart&, const std::string&)> set);
+    // One input per field of the category's CustomPartField table (core/model/CustomPartFields.h).
+    void addRow(const CustomPartField& field, QWidget* editor);
+    void addNumber(const CustomPartField& field);
+    void addText(const CustomPartField& field);
+    void addList(const CustomPartField& field);
+    void addBool(const CustomPartField& field);
+    void addChoice(const CustomPartField& field);
 
     Category m_category;
     QFormLayout* m_form;

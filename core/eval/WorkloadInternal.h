@@ -1,0 +1,59 @@
+#pragma once
+
+// Internal to core/eval (only the Workload*.cpp files include it): the helpers the workload
+// estimates share, and one estimate per kind of workload, the way Rules.h fronts the Rules*.cpp
+// files. WorkloadModel.cpp holds the shared helpers and dispatches on the workload kind;
+// WorkloadInference.cpp estimates LLM inference (memory, fit, offload, decode, prefill),
+// WorkloadTraining.cpp fine-tuning and training, WorkloadImage.cpp image generation.
+
+#include <optional>
+#include <span>
+#include <string>
+
+#include "core/eval/WorkloadModel.h"
+
+namespace mlrig::workloadmodel {
+
+// Decode on a GPU streams the weights read per token (all dense tensors, the active experts,
+// the output head and the KV cache; the input embedding stays in RAM and only one row is read)
+// at a fraction of the spec-sheet bandwidth, plus a fixed cost per layer and token for the small
+// kernels (norms, RoPE, attention, router) that do not scale with bytes. Fitted on the llama-bench
+// tg128 scoreboard of ggml-org/llama.cpp discussion #15013 (Llama 2 7B Q4_0 on 20 CUDA consumer and
+// workstation GPUs, see tests/data/llamacpp-decode-measured.csv): least squares on 1/tokens/s.
+inline constexpr double kDecodeBandwidthEfficiency = 0.66;
+inline constexpr double kDecodeLayerOverheadS = 2.0e-6;
+
+// Without tensor cores (or without a known tensor figure) FP16 work runs on the shader cores:
+// the FP32 TFLOPS figure is used with this fraction of the tensor utilisation.
+inline constexpr double kFp32FallbackFactor = 0.70;
+
+inline constexpr const char* kUnitNote =
+    "Memory in GB of 2^30 bytes; a card's VRAM counts at its marketed size in the same unit";
+
+[[noreturn]] void fail(const std::string& message);  // throws std::invalid_argument
+std::string gb(double value);                         // "12.3 GB"
+std::string plainNumber(double value);                // "24", "7.5"
+void lower(Confidence& confidence, Confidence to);     // to `to`, unless it is lower already
+double totalVram(std::span<const GpuForWorkload> gpus);
+// Usable compute of one GPU in TFLOP/s for a workload with the given tensor utilisation,
+// applying the power limit and the vendor factor. Sets usedFp32 when the FP32 figure stood in.
+std::optional<double> effectiveTflops(const GpuForWorkload& gpu, double tensorUtilisation, bool& usedFp32);
+// Usable decode bandwidth of one GPU in GB/s (1e9 bytes/s).
+std::optional<double> effectiveBandwidth(const GpuForWorkload& gpu);
+void validateContextAndBatch(const Workload& workload, bool checkContext);
+// The model of an LLM workload: a custom architecture when the workload carries one, else a
+// preset. Throws for an unknown name.
+ModelSpec resolveModel(const Workload& workload, bool& custom);
+void addVendorNotes(std::span<const GpuForWorkload> gpus, WorkloadEstimate& est);
+void addPowerNote(std::span<const GpuForWorkload> gpus, WorkloadEstimate& est, bool mentionDecode);
+// Fills fits and reason from est.perGpuNeededGb against each card's VRAM.
+void checkPerCardFit(std::span<const GpuForWorkload> gpus, WorkloadEstimate& est);
+
+// The estimates, one per kind of workload. Each validates its own inputs and throws
+// std::invalid_argument with a message naming the value.
+WorkloadEstimate estimateInference(const Workload& workload, std::span<const GpuForWorkload> gpus,
+                                   const HostForWorkload& host);
+WorkloadEstimate estimateTraining(const Workload& workload, std::span<const GpuForWorkload> gpus);
+WorkloadEstimate estimateImage(const Workload& workload, std::span<const GpuForWorkload> gpus);
+
+}  // namespace mlrig::workloadmodel

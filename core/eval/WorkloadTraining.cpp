@@ -1,0 +1,214 @@
+// The fine-tuning and training estimate (PyTorch, mixed precision, AdamW): weights, optimiser
+// state, adapters and activations per card, and training tokens/s from the model FLOPs.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/util/TextUtil.h"
+#include "core/eval/WorkloadInternal.h"
+
+namespace mlrig::workloadmodel {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Fine-tuning and training (PyTorch, mixed precision, AdamW)
+
+// Full fine-tune bytes per parameter: bf16 weights 2 + bf16 gradients 2 + fp32 Adam m and v 8
+// + fp32 master weights 4 = 16 (the usual mixed-precision accounting, ZeRO paper section 3).
+constexpr double kFullWeightBytes = 2.0;
+constexpr double kFullStateBytes = 14.0;
+// LoRA: frozen bf16 base. QLoRA: 4-bit NF4 base; with its block constants, double quantisation
+// and the layers left in 16 bit (norms, embeddings) ~4.5 bits per parameter.
+constexpr double kLoraBaseBytes = 2.0;
+constexpr double kQloraBaseBits = 4.5;
+// Adapter: rank 16 on every attention and MLP projection. The adapter's own weights, gradients,
+// Adam states and master copy cost 16 bytes per adapter parameter like a full fine-tune.
+constexpr int kLoraRank = 16;
+constexpr double kAdapterBytesPerParam = 16.0;
+constexpr double kAdapterFallbackFraction = 0.005;  // when the architecture does not allow the count
+// Activations with activation checkpointing: each layer keeps its bf16 input (2 bytes x hidden
+// per token) and one layer at a time is recomputed with its full activation set, ~34 bytes x
+// hidden per token (Korthikanti et al. 2022, "Reducing Activation Recomputation in Large
+// Transformer Models", with flash attention removing the score-matrix term). Output logits are
+// kept in f32 (4 bytes x vocabulary per token).
+constexpr double kActivationCheckpointBytes = 2.0;
+constexpr double kActivationLayerBytes = 34.0;
+constexpr double kTrainLogitsBytes = 4.0;
+// Per GPU: CUDA context plus what PyTorch's caching allocator holds beyond live tensors.
+constexpr double kTrainingContextGb = 1.0;
+// Model FLOPs utilisation (MFU) of the dense FP16 tensor peak: 0.35-0.40 is what well-tuned
+// single-node PyTorch training reaches on consumer cards; recomputation is inside this figure.
+constexpr double kTrainingMfu = 0.38;
+// FLOPs per token: forward 2 x params, backward 4 x params for a full fine-tune (6N, Kaplan et
+// al. 2020). LoRA skips the base weights' gradients, leaving ~4 x params.
+constexpr double kFullFlopsPerParam = 6.0;
+constexpr double kLoraFlopsPerParam = 4.0;
+// QLoRA dequantises every 4-bit weight in forward and backward: assumed 20% slower than LoRA.
+constexpr double kQloraSpeedFactor = 0.80;
+// Multi-GPU: data parallel (a full replica per card, gradients all-reduced) keeps ~90% per card;
+// splitting the model (FSDP sharding or pipeline stages) keeps ~60%.
+constexpr double kDataParallelEfficiency = 0.90;
+constexpr double kModelSplitEfficiency = 0.60;
+
+double loraAdapterParams(const ModelSpec& model, double params)
+{
+    const double h = model.hiddenSize;
+    const double qDim = static_cast<double>(model.attentionHeads) * model.headDim;
+    const double kvDim = static_cast<double>(model.kvHeads) * model.headDim;
+    const double embedding = 2.0 * model.vocabSize * h;  // input embedding + output head
+    const double attentionPerLayer = 2.0 * h * qDim + 2.0 * h * kvDim;
+    const double mlpPerLayer = (params - embedding) / model.layers - attentionPerLayer;
+    if (mlpPerLayer <= 0)
+        return kAdapterFallbackFraction * params;
+    const double intermediate = mlpPerLayer / (3.0 * h);  // gate, up and down projections
+    const double perLayer =
+        kLoraRank * (2.0 * (h + qDim) + 2.0 * (h + kvDim) + 3.0 * (h + intermediate));
+    return perLayer * model.layers;
+}
+
+}  // namespace
+
+WorkloadEstimate estimateTraining(const Workload& workload, std::span<const GpuForWorkload> gpus)
+{
+    bool custom = false;
+    const ModelSpec model = resolveModel(workload, custom);
+    validateContextAndBatch(workload, true);
+    const bool fromScratch = workload.kind == WorkloadKind::Training;
+    const FineTuneMethod method = fromScratch ? FineTuneMethod::Full : workload.method;
+
+    WorkloadEstimate est;
+    est.kind = std::string(workloadKindId(workload.kind));
+    est.modelName = model.displayName;
+    est.figureOfMerit = "training tokens/s";
+    est.confidence = Confidence::Medium;
+    est.vramAvailableGb = totalVram(gpus);
+
+    const double params = model.paramsB * 1e9;
+    const double active = model.activeParamsB * 1e9;
+    const double tokens = static_cast<double>(workload.context) * workload.batch;
+    const double h = model.hiddenSize;
+
+    double weightsBytes = 0;
+    double stateBytes = 0;
+    double flopsPerToken = 0;
+    double speedFactor = 1.0;
+    std::string methodText;
+    if (method == FineTuneMethod::Full) {
+        weightsBytes = kFullWeightBytes * params;
+        stateBytes = kFullStateBytes * params;
+        flopsPerToken = kFullFlopsPerParam * active;
+        methodText = fmt::format("{}: 16 bytes per parameter (bf16 weights 2 + bf16 gradients 2 + fp32 Adam m, v 8 + "
+                                 "fp32 master weights 4)",
+                                 fromScratch ? "Training from scratch, like a full fine-tune" : "Full fine-tune");
+    } else {
+        const double adapter = loraAdapterParams(model, params);
+        stateBytes = kAdapterBytesPerParam * adapter;
+        flopsPerToken = kLoraFlopsPerParam * active;
+        if (method == FineTuneMethod::Lora) {
+            weightsBytes = kLoraBaseBytes * params;
+            methodText = "LoRA: frozen bf16 base weights (2 bytes per parameter)";
+        } else {
+            weightsBytes = params * kQloraBaseBits / 8.0;
+            speedFactor = kQloraSpeedFactor;
+            methodText = fmt::format("QLoRA: 4-bit NF4 base weights at {:g} bits per parameter including quantisation "
+                                     "constants; {:.0f}% slower than LoRA for dequantisation",
+                                     kQloraBaseBits, 100 * (1 - kQloraSpeedFactor));
+        }
+        methodText += fmt::format("; rank-{} adapters on all projections = {:.0f}M parameters ({:.2f}%), 16 bytes each "
+                                  "with gradients and Adam states",
+                                  kLoraRank, adapter / 1e6, 100 * adapter / params);
+    }
+    const double activationBytes =
+        tokens * h * (kActivationCheckpointBytes * model.layers + kActivationLayerBytes) +
+        tokens * model.vocabSize * kTrainLogitsBytes;
+
+    est.memory.weightsGb = weightsBytes / kBytesPerGb;
+    est.memory.optimizerGb = stateBytes / kBytesPerGb;
+    est.memory.activationsGb = activationBytes / kBytesPerGb;
+    const double modelGb = est.memory.weightsGb + est.memory.optimizerGb + est.memory.activationsGb;
+
+    est.assumptions.push_back(methodText);
+    est.assumptions.push_back(fmt::format(
+        "Activations with activation checkpointing: {} tokens x {} hidden x (2 bytes x {} layers + 34 bytes for the "
+        "layer being recomputed){} = {}",
+        tokens, model.hiddenSize, model.layers,
+        model.vocabSize > 0 ? fmt::format(" + fp32 logits over {} vocabulary entries", model.vocabSize) : std::string(),
+        gb(est.memory.activationsGb)));
+    est.assumptions.push_back(fmt::format("Per GPU: {} for the CUDA context and allocator reserve",
+                                          gb(kTrainingContextGb)));
+    est.assumptions.push_back(kUnitNote);
+    if (custom) {
+        est.assumptions.push_back("Custom model: architecture as given in the build file");
+        lower(est.confidence, Confidence::Low);
+    }
+    if (model.activeParamsB < model.paramsB)
+        est.assumptions.push_back(fmt::format("Mixture of experts: compute follows the {}B active parameters",
+                                              model.activeParamsB));
+
+    // Layout: a full replica on every card (data parallel) when every card can hold one,
+    // otherwise the model state is sharded evenly over the cards.
+    const double replicaGb = modelGb + kTrainingContextGb;
+    const bool replicaFitsEverywhere =
+        !gpus.empty() &&
+        std::all_of(gpus.begin(), gpus.end(), [replicaGb](const GpuForWorkload& g) { return g.vramGb >= replicaGb; });
+    const size_t n = std::max<size_t>(gpus.size(), 1);
+    const bool dataParallel = replicaFitsEverywhere || n == 1;
+    double parallelEfficiency = 1.0;
+    if (dataParallel) {
+        est.memory.overheadGb = kTrainingContextGb;
+        est.perGpuNeededGb.assign(gpus.size(), replicaGb);
+        if (gpus.size() > 1) {
+            parallelEfficiency = kDataParallelEfficiency;
+            est.assumptions.push_back(fmt::format(
+                "Data parallel: a full copy on each of the {} GPUs (the memory figures are per card), {:.0f}% scaling",
+                gpus.size(), 100 * kDataParallelEfficiency));
+        }
+    } else {
+        est.memory.overheadGb = kTrainingContextGb * static_cast<double>(n);
+        est.perGpuNeededGb.assign(gpus.size(), modelGb / static_cast<double>(n) + kTrainingContextGb);
+        parallelEfficiency = kModelSplitEfficiency;
+        est.assumptions.push_back(fmt::format(
+            "Model split: one copy does not fit a single card ({}), so weights, optimizer states and activations are "
+            "sharded evenly over the {} GPUs (FSDP / pipeline), {:.0f}% scaling",
+            gb(replicaGb), n, 100 * kModelSplitEfficiency));
+    }
+    est.vramNeededGb = est.memory.totalGb();
+    checkPerCardFit(gpus, est);
+    addVendorNotes(gpus, est);
+    if (!est.fits)
+        return est;
+
+    bool usedFp32 = false;
+    double tflops = 0;
+    bool known = true;
+    for (const GpuForWorkload& g : gpus) {
+        if (const auto t = effectiveTflops(g, kTrainingMfu, usedFp32))
+            tflops += *t;
+        else
+            known = false;
+    }
+    if (known && tflops > 0) {
+        est.trainTokensPerS = tflops * 1e12 * parallelEfficiency * speedFactor / flopsPerToken;
+        est.figureValue = est.trainTokensPerS;
+    } else {
+        est.reason = "no training speed: a GPU's compute throughput is unknown";
+        lower(est.confidence, Confidence::Low);
+    }
+    est.assumptions.push_back(fmt::format(
+        "Speed: {:g} x {}B active parameters FLOPs per token at {:.0f}% of the dense FP16 tensor peak (model FLOPs "
+        "utilisation)",
+        method == FineTuneMethod::Full ? kFullFlopsPerParam : kLoraFlopsPerParam, model.activeParamsB,
+        100 * kTrainingMfu));
+    if (usedFp32) {
+        est.assumptions.push_back(fmt::format(
+            "A GPU without a known FP16 tensor figure is counted from its FP32 TFLOPS at {:.0f}% of that utilisation",
+            100 * kFp32FallbackFactor));
+        lower(est.confidence, Confidence::Low);
+    }
+    addPowerNote(gpus, est, false);
+    return est;
+}
+
+}  // namespace mlrig::workloadmodel
