@@ -11,7 +11,6 @@
 
 #include "core/model/Build.h"
 #include "core/catalog/Catalog.h"
-#include "core/catalog/FormFactor.h"
 #include "core/eval/Evaluation.h"
 #include "core/eval/ResolvedBuild.h"
 
@@ -73,7 +72,5 @@ void checkCompleteness(Context& context);  // missing-part, not-checked (run las
 // Formatting helpers shared by the rule files.
 std::string num(double value);  // "315", "2.5", "1012"
 std::string gpuLabel(const GpuLine& line);  // "2x GeForce RTX 3090" / "GeForce RTX 3090"
-using mlrig::canonicalFormFactor;  // core/catalog/FormFactor.h
-using mlrig::caseFitsBoard;
 
 }  // namespace mlrig::rules

@@ -6,6 +6,8 @@
 #include "core/util/TextUtil.h"
 #include "core/eval/Rules.h"
 
+#include "core/catalog/FormFactor.h"
+
 namespace mlrig::rules {
 namespace {
 

@@ -5,7 +5,7 @@
 
 #include "core/util/TextUtil.h"
 #include "core/eval/PowerModel.h"
-#include "core/eval/Rules.h"
+#include "core/catalog/FormFactor.h"
 
 namespace mlrig::optimizer {
 namespace {
@@ -53,8 +53,8 @@ PlatformSearch::PlatformSearch(const Catalog& catalog, const Candidates& cands, 
     for (const auto& c : cands[ix(Category::Motherboard)]) {
         const auto& b = std::get<Motherboard>(*c.part);
         if (!b.formFactor.empty() &&
-            std::find(boardFfs.begin(), boardFfs.end(), rules::canonicalFormFactor(b.formFactor)) == boardFfs.end())
-            boardFfs.push_back(rules::canonicalFormFactor(b.formFactor));
+            std::find(boardFfs.begin(), boardFfs.end(), canonicalFormFactor(b.formFactor)) == boardFfs.end())
+            boardFfs.push_back(canonicalFormFactor(b.formFactor));
     }
     m_cpus = attributesOf<Cpu, CpuA>(
         cands[ix(Category::Cpu)], [&](CpuA& a, const Cpu& p, const OptimizeCandidate& c) {
@@ -72,7 +72,7 @@ PlatformSearch::PlatformSearch(const Catalog& catalog, const Candidates& cands, 
             a.socket = sockets(p.socket);
             if (!p.formFactor.empty())
                 a.ff = static_cast<int>(std::find(boardFfs.begin(), boardFfs.end(),
-                                                  rules::canonicalFormFactor(p.formFactor)) -
+                                                  canonicalFormFactor(p.formFactor)) -
                                         boardFfs.begin());
             a.memType = memTypes(p.memoryType);
             a.slots = p.memorySlots;
@@ -105,7 +105,7 @@ PlatformSearch::PlatformSearch(const Catalog& catalog, const Candidates& cands, 
         cands[ix(Category::Case)], [&](CaseA& a, const Case& p, const OptimizeCandidate&) {
             a.ffKnown = !p.motherboardFormFactors.empty();
             for (const std::string& ff : boardFfs)
-                a.fitsFf.push_back(!a.ffKnown || rules::caseFitsBoard(p.motherboardFormFactors, ff));
+                a.fitsFf.push_back(!a.ffKnown || caseFitsBoard(p.motherboardFormFactors, ff));
             a.maxGpuLen = p.maxGpuLengthMm;
             a.maxCooler = p.maxCoolerHeightMm;
             a.slots = p.expansionSlots;
