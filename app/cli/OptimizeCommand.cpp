@@ -78,10 +78,8 @@ void run(const OptimizeOptions& o, CliContext& context)
     request.workload.quant = o.quant;
     request.workload.context = o.context;
     request.workload.batch = o.batch;
-    if (o.method == "full")
-        request.workload.method = FineTuneMethod::Full;
-    else if (o.method == "qlora")
-        request.workload.method = FineTuneMethod::Qlora;
+    if (const auto method = fineTuneMethodFromId(o.method))
+        request.workload.method = *method;
     try {
         (void)estimateWorkload(request.workload, {});
     } catch (const std::invalid_argument& e) {

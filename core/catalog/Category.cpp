@@ -1,47 +1,35 @@
 #include "core/catalog/Category.h"
 
-#include "core/util/TextUtil.h"
+#include "core/util/EnumNames.h"
 
 namespace mlrig {
 
+namespace {
+
+constexpr EnumName<Category> kCategoryIds[] = {
+    {Category::Cpu, "cpu"}, {Category::Motherboard, "motherboard"}, {Category::Memory, "memory"},
+    {Category::Gpu, "gpu"}, {Category::Psu, "psu"}, {Category::Case, "case"}, {Category::Cooler, "cooler"},
+    {Category::Storage, "storage"}};
+constexpr EnumName<Category> kCategoryLabels[] = {
+    {Category::Cpu, "CPU"}, {Category::Motherboard, "Motherboard"}, {Category::Memory, "Memory"},
+    {Category::Gpu, "GPU"}, {Category::Psu, "Power supply"}, {Category::Case, "Case"},
+    {Category::Cooler, "CPU cooler"}, {Category::Storage, "Storage"}};
+
+}  // namespace
+
 std::string_view categoryId(Category category)
 {
-    switch (category) {
-    case Category::Cpu: return "cpu";
-    case Category::Motherboard: return "motherboard";
-    case Category::Memory: return "memory";
-    case Category::Gpu: return "gpu";
-    case Category::Psu: return "psu";
-    case Category::Case: return "case";
-    case Category::Cooler: return "cooler";
-    case Category::Storage: return "storage";
-    }
-    return "unknown";
+    return nameOf(kCategoryIds, category, "unknown");
 }
 
 std::string_view categoryLabel(Category category)
 {
-    switch (category) {
-    case Category::Cpu: return "CPU";
-    case Category::Motherboard: return "Motherboard";
-    case Category::Memory: return "Memory";
-    case Category::Gpu: return "GPU";
-    case Category::Psu: return "Power supply";
-    case Category::Case: return "Case";
-    case Category::Cooler: return "CPU cooler";
-    case Category::Storage: return "Storage";
-    }
-    return "Unknown";
+    return nameOf(kCategoryLabels, category, "Unknown");
 }
 
 std::optional<Category> categoryFromId(std::string_view id)
 {
-    const std::string lowered = toLower(trim(id));
-    for (Category c : kAllCategories) {
-        if (categoryId(c) == lowered)
-            return c;
-    }
-    return std::nullopt;
+    return valueOf(kCategoryIds, id);
 }
 
 }  // namespace mlrig

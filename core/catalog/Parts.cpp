@@ -1,69 +1,48 @@
 #include "core/catalog/Parts.h"
 
+#include "core/util/EnumNames.h"
 #include "core/util/TextUtil.h"
 
 namespace mlrig {
 
+namespace {
+
+constexpr EnumName<Vendor> kVendors[] = {{Vendor::Nvidia, "nvidia"}, {Vendor::Amd, "amd"}, {Vendor::Intel, "intel"}};
+constexpr EnumName<GpuClass> kGpuClasses[] = {{GpuClass::Consumer, "consumer"}, {GpuClass::Workstation, "workstation"},
+                                              {GpuClass::Datacenter, "datacenter"}, {GpuClass::Datacenter, "datacentre"}};
+constexpr EnumName<Cooling> kCoolings[] = {
+    {Cooling::Open, "open"}, {Cooling::Blower, "blower"}, {Cooling::Passive, "passive"}, {Cooling::Water, "water"}};
+
+}  // namespace
+
 std::string_view vendorId(Vendor vendor)
 {
-    switch (vendor) {
-    case Vendor::Nvidia: return "nvidia";
-    case Vendor::Amd: return "amd";
-    case Vendor::Intel: return "intel";
-    case Vendor::Unknown: break;
-    }
-    return "";
+    return nameOf(kVendors, vendor);
 }
 
 std::string_view gpuClassId(GpuClass gpuClass)
 {
-    switch (gpuClass) {
-    case GpuClass::Consumer: return "consumer";
-    case GpuClass::Workstation: return "workstation";
-    case GpuClass::Datacenter: return "datacenter";
-    case GpuClass::Unknown: break;
-    }
-    return "";
+    return nameOf(kGpuClasses, gpuClass);
 }
 
 std::string_view coolingId(Cooling cooling)
 {
-    switch (cooling) {
-    case Cooling::Open: return "open";
-    case Cooling::Blower: return "blower";
-    case Cooling::Passive: return "passive";
-    case Cooling::Water: return "water";
-    case Cooling::Unknown: break;
-    }
-    return "";
+    return nameOf(kCoolings, cooling);
 }
 
 Vendor vendorFromId(std::string_view id)
 {
-    const std::string v = toLower(trim(id));
-    if (v == "nvidia") return Vendor::Nvidia;
-    if (v == "amd") return Vendor::Amd;
-    if (v == "intel") return Vendor::Intel;
-    return Vendor::Unknown;
+    return valueOf(kVendors, id).value_or(Vendor::Unknown);
 }
 
 GpuClass gpuClassFromId(std::string_view id)
 {
-    const std::string v = toLower(trim(id));
-    if (v == "consumer") return GpuClass::Consumer;
-    if (v == "workstation") return GpuClass::Workstation;
-    if (v == "datacenter" || v == "datacentre") return GpuClass::Datacenter;
-    return GpuClass::Unknown;
+    return valueOf(kGpuClasses, id).value_or(GpuClass::Unknown);
 }
 
 Cooling coolingFromId(std::string_view id)
 {
-    const std::string v = toLower(trim(id));
-    if (v == "open") return Cooling::Open;
-    if (v == "blower") return Cooling::Blower;
-    if (v == "passive") return Cooling::Passive;
-    if (v == "water") return Cooling::Water;
-    return Cooling::Unknown;
+    return valueOf(kCoolings, id).value_or(Cooling::Unknown);
 }
 
 AnyPart makeEmptyPart(Category category)

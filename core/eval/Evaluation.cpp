@@ -4,27 +4,27 @@
 #include <array>
 #include <utility>
 
+#include "core/util/EnumNames.h"
+
 namespace mlrig {
+
+namespace {
+
+constexpr EnumName<Severity> kSeverities[] = {
+    {Severity::Error, "error"}, {Severity::Warning, "warning"}, {Severity::Note, "note"}};
+constexpr EnumName<PriceSource> kPriceSources[] = {
+    {PriceSource::User, "user"}, {PriceSource::Catalog, "catalog"}, {PriceSource::Msrp, "msrp"}};
+
+}  // namespace
 
 std::string_view severityId(Severity severity)
 {
-    switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
-    }
-    return "note";
+    return nameOf(kSeverities, severity, "note");
 }
 
 std::string_view priceSourceId(PriceSource source)
 {
-    switch (source) {
-    case PriceSource::User: return "user";
-    case PriceSource::Catalog: return "catalog";
-    case PriceSource::Msrp: return "msrp";
-    case PriceSource::Unknown: break;
-    }
-    return "unknown";
+    return nameOf(kPriceSources, source, "unknown");
 }
 
 namespace {

@@ -20,19 +20,22 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "core/util/EnumNames.h"
 #include "core/util/TextUtil.h"
 #include "core/eval/WorkloadInternal.h"
 
 namespace mlrig {
 
+namespace {
+
+constexpr EnumName<Confidence> kConfidences[] = {
+    {Confidence::High, "high"}, {Confidence::Medium, "medium"}, {Confidence::Low, "low"}};
+
+}  // namespace
+
 std::string_view confidenceId(Confidence confidence)
 {
-    switch (confidence) {
-    case Confidence::High: return "high";
-    case Confidence::Medium: return "medium";
-    case Confidence::Low: return "low";
-    }
-    return "low";
+    return nameOf(kConfidences, confidence, "low");
 }
 
 namespace workloadmodel {

@@ -126,15 +126,10 @@ Workload parseWorkload(const json& v, const std::string& place)
         } else if (key == "method") {
             if (w.kind != WorkloadKind::LlmFineTune)
                 fail(where, "only used with kind \"llm-finetune\"");
-            const std::string m = value.is_string() ? toLower(trim(value.get<std::string>())) : std::string();
-            if (m == "full")
-                w.method = FineTuneMethod::Full;
-            else if (m == "lora")
-                w.method = FineTuneMethod::Lora;
-            else if (m == "qlora")
-                w.method = FineTuneMethod::Qlora;
-            else
+            const auto method = value.is_string() ? fineTuneMethodFromId(value.get<std::string>()) : std::nullopt;
+            if (!method)
                 fail(where, "expected \"full\", \"lora\" or \"qlora\", got " + describe(value));
+            w.method = *method;
         } else if (key == "custom_model") {
             if (!value.is_object() && !value.is_null())
                 fail(where, "expected an object describing the model, got " + describe(value));
@@ -144,16 +139,6 @@ Workload parseWorkload(const json& v, const std::string& place)
         }
     }
     return w;
-}
-
-std::string_view methodId(FineTuneMethod m)
-{
-    switch (m) {
-    case FineTuneMethod::Full: return "full";
-    case FineTuneMethod::Lora: return "lora";
-    case FineTuneMethod::Qlora: return "qlora";
-    }
-    return "lora";
 }
 
 // Line and column (1-based) of a byte offset.
@@ -345,7 +330,7 @@ std::string serializeBuild(const Build& build)
         if (w.kvCache != "f16")
             o["kv_cache"] = w.kvCache;
         if (w.kind == WorkloadKind::LlmFineTune)
-            o["method"] = std::string(methodId(w.method));
+            o["method"] = std::string(fineTuneMethodId(w.method));
         if (!w.customModel.is_null())
             o["custom_model"] = ojson(w.customModel);
         if (w.extra.is_object()) {

@@ -7,6 +7,7 @@
 
 #include "core/io/ExportLines.h"
 #include "core/io/PcPartPickerImport.h"
+#include "core/util/EnumNames.h"
 
 namespace mlrig {
 
@@ -22,26 +23,8 @@ size_t forumRank(Category c)
     return static_cast<size_t>(std::find(kForumOrder.begin(), kForumOrder.end(), c) - kForumOrder.begin());
 }
 
-std::string_view severityTitle(Severity s)
-{
-    switch (s) {
-    case Severity::Error: return "Error";
-    case Severity::Warning: return "Warning";
-    case Severity::Note: return "Note";
-    }
-    return "Note";
-}
-
-// Local wording (not confidenceId) so the export reads as a sentence.
-std::string_view confidenceText(Confidence c)
-{
-    switch (c) {
-    case Confidence::High: return "high";
-    case Confidence::Medium: return "medium";
-    case Confidence::Low: return "low";
-    }
-    return "medium";
-}
+constexpr EnumName<Severity> kSeverityTitles[] = {
+    {Severity::Error, "Error"}, {Severity::Warning, "Warning"}, {Severity::Note, "Note"}};
 
 std::string optionalFigure(const std::optional<double>& v, std::string_view unit)
 {
@@ -110,7 +93,7 @@ std::string exportBuildMarkdown(const Build& build, const Evaluation& evaluation
         for (Severity s : {Severity::Error, Severity::Warning, Severity::Note}) {
             for (const Finding& f : evaluation.findings) {
                 if (f.severity == s)
-                    out += fmt::format("- **{}** `{}`: {}\n", severityTitle(s), f.rule, escapeMarkdown(f.message));
+                    out += fmt::format("- **{}** `{}`: {}\n", nameOf(kSeverityTitles, s), f.rule, escapeMarkdown(f.message));
             }
         }
     }
@@ -143,7 +126,7 @@ std::string exportBuildMarkdown(const Build& build, const Evaluation& evaluation
             out += fmt::format("- Images: {:.1f} per minute\n", *w.imagesPerMinute);
         if (!w.fits && !w.reason.empty())
             out += fmt::format("- Why: {}\n", escapeMarkdown(w.reason));
-        out += fmt::format("- Confidence: {}\n", confidenceText(w.confidence));
+        out += fmt::format("- Confidence: {}\n", confidenceId(w.confidence));
     }
     return out;
 }

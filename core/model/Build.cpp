@@ -2,31 +2,39 @@
 
 #include "core/catalog/Catalog.h"
 
-#include "core/util/TextUtil.h"
+#include "core/util/EnumNames.h"
 
 namespace mlrig {
 
+namespace {
+
+constexpr EnumName<WorkloadKind> kWorkloadKinds[] = {
+    {WorkloadKind::LlmInference, "llm-inference"}, {WorkloadKind::LlmFineTune, "llm-finetune"},
+    {WorkloadKind::ImageGeneration, "image-generation"}, {WorkloadKind::Training, "training"},
+    {WorkloadKind::General, "general"}};
+constexpr EnumName<FineTuneMethod> kFineTuneMethods[] = {
+    {FineTuneMethod::Full, "full"}, {FineTuneMethod::Lora, "lora"}, {FineTuneMethod::Qlora, "qlora"}};
+
+}  // namespace
+
 std::string_view workloadKindId(WorkloadKind kind)
 {
-    switch (kind) {
-    case WorkloadKind::LlmInference: return "llm-inference";
-    case WorkloadKind::LlmFineTune: return "llm-finetune";
-    case WorkloadKind::ImageGeneration: return "image-generation";
-    case WorkloadKind::Training: return "training";
-    case WorkloadKind::General: return "general";
-    }
-    return "general";
+    return nameOf(kWorkloadKinds, kind, "general");
 }
 
 std::optional<WorkloadKind> workloadKindFromId(std::string_view id)
 {
-    const std::string v = toLower(trim(id));
-    for (WorkloadKind kind : {WorkloadKind::LlmInference, WorkloadKind::LlmFineTune, WorkloadKind::ImageGeneration,
-                              WorkloadKind::Training, WorkloadKind::General}) {
-        if (v == workloadKindId(kind))
-            return kind;
-    }
-    return std::nullopt;
+    return valueOf(kWorkloadKinds, id);
+}
+
+std::string_view fineTuneMethodId(FineTuneMethod method)
+{
+    return nameOf(kFineTuneMethods, method, "lora");
+}
+
+std::optional<FineTuneMethod> fineTuneMethodFromId(std::string_view id)
+{
+    return valueOf(kFineTuneMethods, id);
 }
 
 std::string_view conditionId(Condition condition)

@@ -69,6 +69,8 @@ const AnyPart* partOf(const BuildItem& item, const Catalog& catalog);
 
 std::string_view workloadKindId(WorkloadKind kind);  // "llm-inference", "llm-finetune", "image-generation", "training", "general"
 std::optional<WorkloadKind> workloadKindFromId(std::string_view id);
+std::string_view fineTuneMethodId(FineTuneMethod method);  // "full", "lora", "qlora"
+std::optional<FineTuneMethod> fineTuneMethodFromId(std::string_view id);
 std::string_view conditionId(Condition condition);   // "new", "used"
 
 }  // namespace mlrig
