@@ -16,6 +16,7 @@
 
 #include "ui/session/BuildSession.h"
 #include "ui/panels/MemoryBar.h"
+#include "ui/common/FormRows.h"
 #include "ui/common/ProseLabel.h"
 #include "ui/common/UiFormat.h"
 #include "core/catalog/UserDatabase.h"
@@ -60,9 +61,7 @@ WorkloadPanel::WorkloadPanel(BuildSession* session, QWidget* parent) : QWidget(p
     auto* modelRow = new QHBoxLayout;
     modelRow->addWidget(m_model, 1);
     modelRow->addWidget(m_addModel);
-    auto* modelLabel = new QLabel(tr("&Model:"), this);
-    modelLabel->setBuddy(m_model);
-    form->addRow(modelLabel, modelRow);
+    addBuddyRow(form, tr("&Model:"), m_model, modelRow);
 
     m_quant = new QComboBox(this);
     for (const QuantSpec& q : quantPresets()) {
@@ -79,9 +78,7 @@ WorkloadPanel::WorkloadPanel(BuildSession* session, QWidget* parent) : QWidget(p
     auto* quantRow = new QHBoxLayout;
     quantRow->addWidget(m_quant, 1);
     quantRow->addWidget(m_kvCache);
-    auto* quantLabel = new QLabel(tr("&Quantization:"), this);
-    quantLabel->setBuddy(m_quant);
-    form->addRow(quantLabel, quantRow);
+    addBuddyRow(form, tr("&Quantization:"), m_quant, quantRow);
 
     auto* row = new QHBoxLayout;
     m_context = new QSpinBox(this);
@@ -97,9 +94,7 @@ WorkloadPanel::WorkloadPanel(BuildSession* session, QWidget* parent) : QWidget(p
     row->addWidget(m_context, 1);
     row->addWidget(batchLabel);
     row->addWidget(m_batch);
-    auto* contextLabel = new QLabel(tr("&Context:"), this);
-    contextLabel->setBuddy(m_context);
-    form->addRow(contextLabel, row);
+    addBuddyRow(form, tr("&Context:"), m_context, row);
     layout->addLayout(form);
 
     m_verdict = addProseLabel(layout, this, ProseKind::Rich);

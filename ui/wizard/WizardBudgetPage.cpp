@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "ui/wizard/BuildWizard.h"
+#include "ui/common/FormRows.h"
 #include "ui/common/ProseLabel.h"
 #include "ui/common/UiFormat.h"
 
@@ -40,9 +41,7 @@ WizardBudgetPage::WizardBudgetPage(BuildWizard* wizard) : QWizardPage(wizard), m
     currency->setWordWrap(true);
     currency->setForegroundRole(QPalette::PlaceholderText);
     budgetRow->addWidget(currency, 1);
-    auto* budgetLabel = new QLabel(tr("&Budget:"), this);
-    budgetLabel->setBuddy(m_budget);
-    form->addRow(budgetLabel, budgetRow);
+    addBuddyRow(form, tr("&Budget:"), m_budget, budgetRow);
 
     auto* gpus = new QHBoxLayout;
     m_oneGpu = new QRadioButton(tr("&One GPU"), this);

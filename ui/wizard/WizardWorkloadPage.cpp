@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "ui/wizard/BuildWizard.h"
+#include "ui/common/FormRows.h"
 #include "ui/common/ProseLabel.h"
 #include "ui/common/UiFormat.h"
 #include "core/eval/WorkloadModel.h"
@@ -63,9 +64,7 @@ WizardWorkloadPage::WizardWorkloadPage(BuildWizard* wizard) : QWizardPage(wizard
     auto* form = new QFormLayout;
     m_model = new QComboBox(this);
     m_model->setObjectName(QStringLiteral("wizardModel"));
-    m_modelLabel = new QLabel(tr("&Model:"), this);
-    m_modelLabel->setBuddy(m_model);
-    form->addRow(m_modelLabel, m_model);
+    m_modelLabel = addBuddyRow(form, tr("&Model:"), m_model);
     m_quant = new QComboBox(this);
     m_quant->setObjectName(QStringLiteral("wizardQuant"));
     for (const QuantSpec& q : quantPresets()) {
@@ -73,25 +72,19 @@ WizardWorkloadPage::WizardWorkloadPage(BuildWizard* wizard) : QWizardPage(wizard
                          qs(q.id));
         m_quant->setItemData(m_quant->count() - 1, qs(q.note), Qt::ToolTipRole);
     }
-    m_quantLabel = new QLabel(tr("&Quantization:"), this);
-    m_quantLabel->setBuddy(m_quant);
-    form->addRow(m_quantLabel, m_quant);
+    m_quantLabel = addBuddyRow(form, tr("&Quantization:"), m_quant);
     m_context = new QSpinBox(this);
     m_context->setObjectName(QStringLiteral("wizardContext"));
     m_context->setRange(512, 131072);
     m_context->setSingleStep(2048);
     m_context->setSuffix(tr(" tokens"));
-    m_contextLabel = new QLabel(tr("&Context:"), this);
-    m_contextLabel->setBuddy(m_context);
-    form->addRow(m_contextLabel, m_context);
+    m_contextLabel = addBuddyRow(form, tr("&Context:"), m_context);
     m_method = new QComboBox(this);
     m_method->setObjectName(QStringLiteral("wizardMethod"));
     m_method->addItem(tr("QLoRA (4-bit base, adapters)"), static_cast<int>(FineTuneMethod::Qlora));
     m_method->addItem(tr("LoRA (16-bit base, adapters)"), static_cast<int>(FineTuneMethod::Lora));
     m_method->addItem(tr("Full fine-tune (all weights)"), static_cast<int>(FineTuneMethod::Full));
-    m_methodLabel = new QLabel(tr("M&ethod:"), this);
-    m_methodLabel->setBuddy(m_method);
-    form->addRow(m_methodLabel, m_method);
+    m_methodLabel = addBuddyRow(form, tr("M&ethod:"), m_method);
     layout->addLayout(form);
     m_summary = addProseLabel(layout, this, ProseKind::Hint);
     layout->addStretch(1);
