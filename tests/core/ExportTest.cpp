@@ -5,6 +5,9 @@
 #include <sstream>
 
 #include "tests/support/Catalogs.h"
+#include "tests/support/Estimates.h"
+#include "tests/support/Files.h"
+#include "tests/support/Parts.h"
 #include "core/io/BuildCsvExport.h"
 #include "core/io/BuildMarkdownExport.h"
 #include "core/util/Csv.h"
@@ -40,12 +43,10 @@ Sample sample()
     gpu.price = 700;
     gpu.condition = Condition::Used;
     b.items.push_back(gpu);
-    BuildItem box;
-    box.category = Category::Case;
     Case c;
     c.info.name = "Gehäuse \"Silent\", 7 slots | tall";
     c.maxGpuLengthMm = 315;
-    box.custom = c;
+    BuildItem box = testsupport::customItem(c);
     box.price = 89.5;
     b.items.push_back(box);
     BuildItem formula;
@@ -81,25 +82,11 @@ Sample sample()
     e.power.recommendedPsuW = 1300;
     e.power.psuW = 1000;
     e.power.psuAtx3 = false;
-    WorkloadEstimate w;
-    w.kind = "llm-inference";
-    w.modelName = "Llama 3.1 70B";
-    w.fits = true;
-    w.vramNeededGb = 42.3;
-    w.vramAvailableGb = 48;
-    w.decodeTokensPerS = 17.8;
+    WorkloadEstimate w = testsupport::llama70bOnTwo24GbCards();
     w.prefillTokensPerS = 610;
     w.confidence = Confidence::Medium;
     e.workload = w;
     return s;
-}
-
-std::string readFile(const std::filesystem::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 }  // namespace
@@ -185,7 +172,7 @@ TEST(BuildMarkdownExport, MatchesGoldenFile)
         std::ofstream(golden, std::ios::binary) << markdown;
         GTEST_SKIP() << "golden file rewritten: " << golden;
     }
-    EXPECT_EQ(markdown, readFile(golden)) << "set MLRIG_UPDATE_GOLDEN=1 to rewrite after a deliberate change";
+    EXPECT_EQ(markdown, testsupport::readFile(golden)) << "set MLRIG_UPDATE_GOLDEN=1 to rewrite after a deliberate change";
 }
 
 TEST(BuildMarkdownExport, EscapesNamesAndReimportsAsTheSameParts)

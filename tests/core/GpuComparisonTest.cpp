@@ -118,12 +118,10 @@ TEST(GpuComparison, RejectsWrongCountsAndUnknownParts)
 
 TEST(GpuComparison, CsvHasOneRowPerMetricAndParsesBack)
 {
-    BuildItem custom;
-    custom.category = Category::Gpu;
     Gpu g;
     g.info.name = "My \"odd\", card";
     g.vramGb = 20;
-    custom.custom = g;
+    BuildItem custom = testsupport::customItem(g);
     custom.price = 500;
     const GpuComparison c = compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090"), custom}, llm8b());
     const std::vector<CsvRow> rows = parseCsv(comparisonToCsv(c));

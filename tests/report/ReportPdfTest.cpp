@@ -8,6 +8,7 @@
 
 #include "ui/report/BuildReport.h"
 #include "tests/support/Catalogs.h"
+#include "tests/support/Estimates.h"
 #include "tests/support/qt/OffscreenApp.h"
 #include "tests/support/qt/PdfText.h"
 #include "core/io/ExportLines.h"
@@ -68,14 +69,7 @@ Sample sample(int extraFindings = 0)
     e.power.peakW = 1380;
     e.power.recommendedPsuW = 1300;
     e.power.psuW = 1000;
-    WorkloadEstimate w;
-    w.kind = "llm-inference";
-    w.modelName = "Llama 3.1 70B";
-    w.fits = true;
-    w.vramNeededGb = 42.3;
-    w.vramAvailableGb = 48;
-    w.decodeTokensPerS = 17.8;
-    e.workload = w;
+    e.workload = testsupport::llama70bOnTwo24GbCards();
     GpuValue v;
     v.name = "GeForce RTX 3090";
     v.price = 700;
