@@ -170,10 +170,7 @@ TEST(Optimizer, PinnedPartsAreInTheResultAndCostNothing)
 {
     const Catalog catalog = smallCatalog();
     OptimizeRequest req = request(workload(WorkloadKind::LlmInference, "llama-3.1-70b"), 2500);
-    BuildItem gpu;
-    gpu.category = Category::Gpu;
-    gpu.ref = "GeForce RTX 3090";
-    gpu.quantity = 2;
+    BuildItem gpu = gpuItem("GeForce RTX 3090", 2);
     gpu.condition = Condition::Used;
     BuildItem pcCase;
     pcCase.category = Category::Case;
@@ -227,10 +224,7 @@ TEST(Optimizer, UsedOffersCountOnlyWithAllowUsed)
     // Two used 3090s load the small catalog's 1000 W unit past the 80 % sustained load the PSU
     // recommendation allows, so the build takes the 1600 W unit: $1,700 rather than $1,500.
     OptimizeRequest req = request(workload(WorkloadKind::LlmInference, "llama-3.1-70b"), 1700);
-    BuildItem offer;
-    offer.category = Category::Gpu;
-    offer.ref = "GeForce RTX 3090";
-    offer.price = 300;
+    BuildItem offer = gpuItem("GeForce RTX 3090", 1, 300);
     offer.condition = Condition::Used;
     req.offers = {offer};
     const OptimizeResult without = optimize(catalog, req);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/eval/WorkloadModel.h"
+#include "tests/support/Parts.h"
 
 namespace mlrig {
 namespace {
@@ -54,22 +55,15 @@ GpuForWorkload rtx3060()
 
 Workload inference(const char* model, const char* quant = "q4_k_m", int context = 8192, int batch = 1)
 {
-    Workload w;
-    w.kind = WorkloadKind::LlmInference;
-    w.model = model;
-    w.quant = quant;
-    w.context = context;
+    Workload w = testsupport::workload(WorkloadKind::LlmInference, model, quant, context);
     w.batch = batch;
     return w;
 }
 
 Workload fineTune(const char* model, FineTuneMethod method, int context = 2048, int batch = 1)
 {
-    Workload w;
-    w.kind = WorkloadKind::LlmFineTune;
-    w.model = model;
+    Workload w = testsupport::workload(WorkloadKind::LlmFineTune, model, "q4_k_m", context);
     w.method = method;
-    w.context = context;
     w.batch = batch;
     return w;
 }
