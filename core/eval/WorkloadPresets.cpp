@@ -63,9 +63,11 @@ ModelSpec withMla(ModelSpec m, int kvRank, int ropeDim)
     return m;
 }
 
-// Every figure below is copied from the named repository's config.json (the field names are in
-// the source text); total and active parameter counts are the model card's. Where the model card
-// states a longer context than max_position_embeddings (YaRN), maxContext is the model card's.
+// Every figure below is the named repository's config.json (the field names are in the source
+// text); total and active parameter counts are the model card's. Where the model card states a
+// longer context than max_position_embeddings (YaRN), maxContext is the model card's. Each source
+// names where the figures were checked (2026-12-02): a public copy of that config.json, or the
+// vendor's own reference code, with its commit; what no copy confirmed is said so.
 const std::vector<ModelSpec>& presetTable()
 {
     static const std::vector<ModelSpec> table = {
@@ -73,86 +75,129 @@ const std::vector<ModelSpec>& presetTable()
         dense("llama-3.2-1b", "Llama 3.2 1B", "Llama", 1.24, 16, 2048, 32, 8, 64, 131072, 128256, true,
               "meta-llama/Llama-3.2-1B config.json: num_hidden_layers 16, hidden_size 2048, num_attention_heads 32, "
               "num_key_value_heads 8, head_dim 64, max_position_embeddings 131072, vocab_size 128256, "
-              "tie_word_embeddings true; 1.24B parameters (model card)"),
+              "tie_word_embeddings true; 1.24B parameters (model card). Verified 2026-12-02 against copies of the "
+              "config.json in mlc-ai/mlc-llm python/mlc_llm/model/model_preset.py @79d603f (llama3_2_1b) and "
+              "kevinstephano/thunder_model_blocks @5c083b0 thunder_model_blocks/llama/llama_config.py "
+              "(Llama-3.2-1B-Instruct)"),
         dense("llama-3.2-3b", "Llama 3.2 3B", "Llama", 3.21, 28, 3072, 24, 8, 128, 131072, 128256, true,
               "meta-llama/Llama-3.2-3B config.json: num_hidden_layers 28, hidden_size 3072, num_attention_heads 24, "
               "num_key_value_heads 8, head_dim 128, max_position_embeddings 131072, vocab_size 128256, "
-              "tie_word_embeddings true; 3.21B parameters (model card)"),
+              "tie_word_embeddings true; 3.21B parameters (model card). Verified 2026-12-02 against the config.json "
+              "copy in citsjtu2020/LLM-Prof sglang/Model_Config.md @8434c8d (Llama-3.2-3B)"),
         dense("llama-2-7b", "Llama 2 7B", "Llama", 6.74, 32, 4096, 32, 32, 128, 4096, 32000, false,
               "meta-llama/Llama-2-7b-hf config.json: num_hidden_layers 32, hidden_size 4096, num_attention_heads 32, "
               "num_key_value_heads 32 (no GQA), max_position_embeddings 4096, vocab_size 32000; 6.74B parameters "
-              "(llama-bench); llama.cpp's reference benchmark model"),
+              "(llama-bench); llama.cpp's reference benchmark model. Verified 2026-12-02: microsoft/Olive "
+              "examples/llm/config.py (Llama-2-7b-chat-hf: 32 layers, 4096, 32/32 heads, vocab 32000, 4096 "
+              "positions); 4096-token context also in meta-llama/llama-models models/sku_list.py and "
+              "models/datatypes.py @8c88b8c (max_seq_length for the Llama 2 family)"),
         dense("llama-3-8b", "Llama 3 8B", "Llama", 8.03, 32, 4096, 32, 8, 128, 8192, 128256, false,
-              "meta-llama/Meta-Llama-3-8B config.json: num_hidden_layers 32, hidden_size 4096, "
-              "num_attention_heads 32, num_key_value_heads 8, max_position_embeddings 8192, vocab_size 128256; "
-              "8.03B parameters (model card)"),
+              "meta-llama/Meta-Llama-3-8B config.json: num_hidden_layers 32, hidden_size 4096, num_attention_heads "
+              "32, num_key_value_heads 8, max_position_embeddings 8192, vocab_size 128256; 8.03B parameters (model "
+              "card). Verified 2026-12-02 against the Meta-Llama-3-8B-Instruct config.json copy in "
+              "kevinstephano/thunder_model_blocks @5c083b0 thunder_model_blocks/llama/llama_3_8B_Instruct_config.py"),
         dense("llama-3.1-8b", "Llama 3.1 8B", "Llama", 8.03, 32, 4096, 32, 8, 128, 131072, 128256, false,
-              "meta-llama/Llama-3.1-8B config.json: num_hidden_layers 32, hidden_size 4096, "
-              "num_attention_heads 32, num_key_value_heads 8, max_position_embeddings 131072, vocab_size 128256; "
-              "8.03B parameters (model card)"),
+              "meta-llama/Llama-3.1-8B config.json: num_hidden_layers 32, hidden_size 4096, num_attention_heads 32, "
+              "num_key_value_heads 8, max_position_embeddings 131072, vocab_size 128256; 8.03B parameters (model "
+              "card). Verified 2026-12-02 against the config.json copies in citsjtu2020/LLM-Prof "
+              "sglang/Model_Config.md @8434c8d (Llama-3.1-8B) and mlc-ai/mlc-llm "
+              "python/mlc_llm/model/model_preset.py @79d603f (llama3_1_8b)"),
         dense("llama-3-70b", "Llama 3 70B", "Llama", 70.55, 80, 8192, 64, 8, 128, 8192, 128256, false,
-              "meta-llama/Meta-Llama-3-70B config.json: num_hidden_layers 80, hidden_size 8192, "
-              "num_attention_heads 64, num_key_value_heads 8, max_position_embeddings 8192, vocab_size 128256; "
-              "70.6B parameters (model card)"),
+              "meta-llama/Meta-Llama-3-70B config.json: num_hidden_layers 80, hidden_size 8192, num_attention_heads "
+              "64, num_key_value_heads 8, vocab_size 128256, 8192-token context; 70.6B parameters (model card). "
+              "Verified 2026-12-02 against Meta's meta-llama/llama-models models/sku_list.py and "
+              "models/datatypes.py @8c88b8c (llama3_70b arch_args dim 8192, n_layers 80, n_heads 64, n_kv_heads 8; "
+              "Llama 3 max_seq_length 8192); "
+              "not confirmed from a copy of this repository's own config.json"),
         dense("llama-3.1-70b", "Llama 3.1 70B", "Llama", 70.55, 80, 8192, 64, 8, 128, 131072, 128256, false,
-              "meta-llama/Llama-3.1-70B config.json: num_hidden_layers 80, hidden_size 8192, "
-              "num_attention_heads 64, num_key_value_heads 8, max_position_embeddings 131072, vocab_size 128256; "
-              "70.6B parameters (model card)"),
+              "meta-llama/Llama-3.1-70B config.json: num_hidden_layers 80, hidden_size 8192, num_attention_heads 64, "
+              "num_key_value_heads 8, max_position_embeddings 131072, vocab_size 128256; 70.6B parameters (model "
+              "card). Verified 2026-12-02 against the config.json copy in mlc-ai/mlc-llm "
+              "python/mlc_llm/model/model_preset.py @79d603f (llama3_1_70b)"),
         dense("llama-3.3-70b", "Llama 3.3 70B", "Llama", 70.55, 80, 8192, 64, 8, 128, 131072, 128256, false,
               "meta-llama/Llama-3.3-70B-Instruct config.json: num_hidden_layers 80, hidden_size 8192, "
               "num_attention_heads 64, num_key_value_heads 8, max_position_embeddings 131072, vocab_size 128256; "
-              "70.6B parameters (model card)"),
+              "70.6B parameters (model card). Verified 2026-12-02 against Meta's meta-llama/llama-models "
+              "models/sku_list.py and models/datatypes.py @8c88b8c (llama3_3_70b_instruct: dim 8192, 80 layers, 64/8 "
+              "heads; 131072 context) and a verbatim copy of the config.json (eos 128001/128008/128009, transformers "
+              "4.47.0.dev0)"),
         withWindow(withMoe(dense("llama-4-scout", "Llama 4 Scout 17B-16E", "Llama", 109, 48, 5120, 40, 8, 128,
                                  10485760, 202048, false,
                                  "meta-llama/Llama-4-Scout-17B-16E config.json text_config: num_hidden_layers 48, "
                                  "hidden_size 5120, num_attention_heads 40, num_key_value_heads 8, head_dim 128, "
                                  "num_local_experts 16, num_experts_per_tok 1, interleave_moe_layer_step 1, "
                                  "intermediate_size 8192 (per expert, plus one shared expert), attention_chunk_size "
-                                 "8192 (chunked attention on 3 of every 4 layers; every 4th layer is global, no RoPE), "
-                                 "max_position_embeddings 10485760, vocab_size 202048; 109B total / 17B active "
-                                 "parameters (model card)"),
+                                 "8192 (chunked attention on 3 of every 4 layers; every 4th layer is global, no "
+                                 "RoPE), vocab_size 202048; 109B total / 17B active parameters (model card). "
+                                 "Context: the base repository's config.json says max_position_embeddings 262144 "
+                                 "(quoted in github.com/AMD-AGI/Primus/pull/165, 2025-08-22); maxContext 10485760 is "
+                                 "the 10M-token context of the model card, which the Instruct config.json also "
+                                 "carries (max_position_embeddings 10485760 in public copies). Verified 2026-12-02 "
+                                 "against that PR's copy of the config.json"),
                            17, 16, 1, 1, 48, 8192),
                    8192, 36),
         // --- Qwen ----------------------------------------------------------------------------
         dense("qwen2.5-7b", "Qwen2.5 7B", "Qwen", 7.61, 28, 3584, 28, 4, 128, 131072, 152064, false,
               "Qwen/Qwen2.5-7B config.json: num_hidden_layers 28, hidden_size 3584, num_attention_heads 28, "
-              "num_key_value_heads 4, vocab_size 152064; 7.61B parameters, 131,072-token context (model card)"),
+              "num_key_value_heads 4, max_position_embeddings 131072, vocab_size 152064, tie_word_embeddings false; "
+              "7.61B parameters, 131,072-token context (model card). Verified 2026-12-02 against the config.json "
+              "copy in citsjtu2020/LLM-Prof sglang/Model_Config.md @8434c8d"),
         dense("qwen2.5-14b", "Qwen2.5 14B", "Qwen", 14.7, 48, 5120, 40, 8, 128, 131072, 152064, false,
               "Qwen/Qwen2.5-14B config.json: num_hidden_layers 48, hidden_size 5120, num_attention_heads 40, "
-              "num_key_value_heads 8, vocab_size 152064; 14.7B parameters, 131,072-token context (model card)"),
+              "num_key_value_heads 8, max_position_embeddings 131072, vocab_size 152064; 14.7B parameters, "
+              "131,072-token context (model card). Verified 2026-12-02 against the config.json copy in "
+              "citsjtu2020/LLM-Prof sglang/Model_Config.md @8434c8d"),
         dense("qwen2.5-32b", "Qwen2.5 32B", "Qwen", 32.5, 64, 5120, 40, 8, 128, 131072, 152064, false,
               "Qwen/Qwen2.5-32B config.json: num_hidden_layers 64, hidden_size 5120, num_attention_heads 40, "
-              "num_key_value_heads 8, vocab_size 152064; 32.5B parameters, 131,072-token context (model card)"),
+              "num_key_value_heads 8, max_position_embeddings 131072, vocab_size 152064; 32.5B parameters, "
+              "131,072-token context (model card). Verified 2026-12-02 against the config.json copy in "
+              "citsjtu2020/LLM-Prof sglang/Model_Config.md @8434c8d and the model card copy in "
+              "ZHUI/paddlenlp_model_readme Qwen/Qwen2.5-32B/index.md"),
         dense("qwen2.5-72b", "Qwen2.5 72B", "Qwen", 72.7, 80, 8192, 64, 8, 128, 131072, 152064, false,
               "Qwen/Qwen2.5-72B config.json: num_hidden_layers 80, hidden_size 8192, num_attention_heads 64, "
-              "num_key_value_heads 8, vocab_size 152064; 72.7B parameters, 131,072-token context (model card)"),
+              "num_key_value_heads 8, vocab_size 152064; 72.7B parameters, 131,072-token context (model card; the "
+              "copies of the Qwen2.5-72B config.json found say max_position_embeddings 32768, the YaRN-extended "
+              "length is the model card's). Layers, width and heads verified 2026-12-02 against public verbatim "
+              "copies of the config.json (80 layers, 8192, 64/8 heads, intermediate 29568); the repository holding "
+              "them is not named by the search index"),
         dense("qwen3-4b", "Qwen3 4B", "Qwen", 4.02, 36, 2560, 32, 8, 128, 131072, 151936, true,
               "Qwen/Qwen3-4B config.json: num_hidden_layers 36, hidden_size 2560, num_attention_heads 32, "
-              "num_key_value_heads 8, head_dim 128, vocab_size 151936, tie_word_embeddings true; 4.0B parameters, "
-              "32,768 tokens native and 131,072 with YaRN (model card)"),
+              "num_key_value_heads 8, head_dim 128, max_position_embeddings 40960, vocab_size 151936, "
+              "tie_word_embeddings true; 4.0B parameters, 32,768 tokens native and 131,072 with YaRN (model card). "
+              "Verified 2026-12-02 against the config.json copy in citsjtu2020/LLM-Prof sglang/Model_Config.md "
+              "@8434c8d"),
         dense("qwen3-8b", "Qwen3 8B", "Qwen", 8.19, 36, 4096, 32, 8, 128, 131072, 151936, false,
               "Qwen/Qwen3-8B config.json: num_hidden_layers 36, hidden_size 4096, num_attention_heads 32, "
-              "num_key_value_heads 8, head_dim 128, vocab_size 151936; 8.2B parameters, 131,072 tokens with YaRN "
-              "(model card)"),
+              "num_key_value_heads 8, head_dim 128, max_position_embeddings 40960, vocab_size 151936; 8.2B "
+              "parameters, 131,072 tokens with YaRN (model card). Verified 2026-12-02 against the config.json copy "
+              "in citsjtu2020/LLM-Prof sglang/Model_Config.md @8434c8d"),
         dense("qwen3-14b", "Qwen3 14B", "Qwen", 14.8, 40, 5120, 40, 8, 128, 131072, 151936, false,
               "Qwen/Qwen3-14B config.json: num_hidden_layers 40, hidden_size 5120, num_attention_heads 40, "
-              "num_key_value_heads 8, head_dim 128, vocab_size 151936; 14.8B parameters, 131,072 tokens with YaRN "
-              "(model card)"),
+              "num_key_value_heads 8, head_dim 128, max_position_embeddings 40960, vocab_size 151936; 14.8B "
+              "parameters, 131,072 tokens with YaRN (model card). Verified 2026-12-02 against the config.json copy "
+              "in citsjtu2020/LLM-Prof sglang/Model_Config.md @8434c8d"),
         dense("qwen3-32b", "Qwen3 32B", "Qwen", 32.8, 64, 5120, 64, 8, 128, 131072, 151936, false,
               "Qwen/Qwen3-32B config.json: num_hidden_layers 64, hidden_size 5120, num_attention_heads 64, "
-              "num_key_value_heads 8, head_dim 128, vocab_size 151936; 32.8B parameters, 131,072 tokens with YaRN "
-              "(model card)"),
+              "num_key_value_heads 8, head_dim 128, max_position_embeddings 40960, vocab_size 151936; 32.8B "
+              "parameters, 131,072 tokens with YaRN (model card). Verified 2026-12-02 against the config.json copy "
+              "in citsjtu2020/LLM-Prof sglang/Model_Config.md @8434c8d"),
         withMoe(dense("qwen3-30b-a3b", "Qwen3 30B-A3B", "Qwen", 30.5, 48, 2048, 32, 4, 128, 131072, 151936, false,
-                      "Qwen/Qwen3-30B-A3B config.json: num_hidden_layers 48, hidden_size 2048, num_attention_heads 32, "
-                      "num_key_value_heads 4, head_dim 128, num_experts 128, num_experts_per_tok 8, "
-                      "moe_intermediate_size 768, vocab_size 151936; 30.5B total / 3.3B active parameters, 131,072 "
-                      "tokens with YaRN (model card)"),
+                      "Qwen/Qwen3-30B-A3B config.json: num_hidden_layers 48, hidden_size 2048, num_attention_heads "
+                      "32, num_key_value_heads 4, head_dim 128, num_experts 128, num_experts_per_tok 8, "
+                      "moe_intermediate_size 768, mlp_only_layers [] (every layer MoE), max_position_embeddings "
+                      "40960, vocab_size 151936; 30.5B total / 3.3B active parameters, 131,072 tokens with YaRN "
+                      "(model card). Verified 2026-12-02 against the config.json copy in citsjtu2020/LLM-Prof "
+                      "sglang/Model_Config.md @8434c8d"),
                 3.3, 128, 8, 0, 48, 768),
         withMoe(dense("qwen3-235b-a22b", "Qwen3 235B-A22B", "Qwen", 235, 94, 4096, 64, 4, 128, 131072, 151936, false,
                       "Qwen/Qwen3-235B-A22B config.json: num_hidden_layers 94, hidden_size 4096, num_attention_heads "
                       "64, num_key_value_heads 4, head_dim 128, num_experts 128, num_experts_per_tok 8, "
-                      "moe_intermediate_size 1536, vocab_size 151936; 235B total / 22B active parameters, 131,072 "
-                      "tokens with YaRN (model card)"),
+                      "moe_intermediate_size 1536, mlp_only_layers [], max_position_embeddings 40960, vocab_size "
+                      "151936; 235B total / 22B active parameters, 131,072 tokens with YaRN (model card). Verified "
+                      "2026-12-02 against a public verbatim copy of the config.json (transformers 4.51.0; the "
+                      "repository holding it is not named by the search index) and zyzshishui/slime "
+                      "scripts/models/qwen3-235B-A22B.sh (94 layers, 64/4 heads, 128 experts, top-8, expert FFN "
+                      "1536)"),
                 22, 128, 8, 0, 94, 1536),
         // --- gpt-oss -------------------------------------------------------------------------
         withWindow(withMoe(dense("gpt-oss-20b", "gpt-oss 20B", "gpt-oss", 20.91, 24, 2880, 64, 8, 64, 131072, 201088,
@@ -160,95 +205,130 @@ const std::vector<ModelSpec>& presetTable()
                                  "openai/gpt-oss-20b config.json: num_hidden_layers 24, hidden_size 2880, "
                                  "num_attention_heads 64, num_key_value_heads 8, head_dim 64, num_local_experts 32, "
                                  "num_experts_per_tok 4, intermediate_size 2880, sliding_window 128 with layer_types "
-                                 "alternating sliding_attention / full_attention, max_position_embeddings 131072, "
-                                 "vocab_size 201088; 20.91B total parameters (llama-bench on ggml-org/gpt-oss-20b-GGUF), "
-                                 "3.6B active (model card)"),
+                                 "alternating sliding_attention / full_attention (12 of 24 sliding), "
+                                 "max_position_embeddings 131072, vocab_size 201088; 20.91B total parameters "
+                                 "(llama-bench on ggml-org/gpt-oss-20b-GGUF), 3.6B active (model card). Verified "
+                                 "2026-12-02 against the mirror EchoCog/gpt-oss-20b config.json @52971a1"),
                            3.61, 32, 4, 0, 24, 2880),
                    128, 12),
         withWindow(withMoe(dense("gpt-oss-120b", "gpt-oss 120B", "gpt-oss", 116.83, 36, 2880, 64, 8, 64, 131072,
                                  201088, false,
                                  "openai/gpt-oss-120b config.json: num_hidden_layers 36, hidden_size 2880, "
                                  "num_attention_heads 64, num_key_value_heads 8, head_dim 64, num_local_experts 128, "
-                                 "num_experts_per_tok 4, intermediate_size 2880, sliding_window 128 with layer_types "
-                                 "alternating sliding_attention / full_attention, max_position_embeddings 131072, "
-                                 "vocab_size 201088; 116.83B total parameters (llama-bench on "
-                                 "ggml-org/gpt-oss-120b-GGUF), 5.1B active (model card)"),
+                                 "num_experts_per_tok 4, intermediate_size 2880, sliding_window 128 on every other "
+                                 "layer (18 of 36), max_position_embeddings 131072, vocab_size 201088; 116.83B total "
+                                 "parameters (llama-bench on ggml-org/gpt-oss-120b-GGUF), 5.1B active (model card). "
+                                 "Verified 2026-12-02 against OpenAI's reference openai/gpt-oss "
+                                 "gpt_oss/torch/model.py @0568dfc (ModelConfig defaults are the 120b: 36 layers, 128 "
+                                 "experts, 4 per token, sliding window 128 on even layers, 4096 x YaRN factor 32 = "
+                                 "131072 positions)"),
                            5.13, 128, 4, 0, 36, 2880),
                    128, 18),
         // --- Gemma ---------------------------------------------------------------------------
         withWindow(dense("gemma-2-2b", "Gemma 2 2B", "Gemma", 2.61, 26, 2304, 8, 4, 256, 8192, 256000, true,
-                         "google/gemma-2-2b config.json: num_hidden_layers 26, hidden_size 2304, num_attention_heads 8, "
-                         "num_key_value_heads 4, head_dim 256, sliding_window 4096 on every other layer, "
-                         "max_position_embeddings 8192, vocab_size 256000, tie_word_embeddings true; 2.61B parameters"),
+                         "google/gemma-2-2b config.json: num_hidden_layers 26, hidden_size 2304, num_attention_heads "
+                         "8, num_key_value_heads 4, head_dim 256, sliding_window 4096 on every other layer, "
+                         "max_position_embeddings 8192, vocab_size 256000, tie_word_embeddings true (Gemma2Config "
+                         "default); 2.61B parameters. Verified 2026-12-02 against the config.json copy in "
+                         "mlc-ai/mlc-llm python/mlc_llm/model/model_preset.py @79d603f (gemma2_2b)"),
                    4096, 13),
         withWindow(dense("gemma-2-9b", "Gemma 2 9B", "Gemma", 9.24, 42, 3584, 16, 8, 256, 8192, 256000, true,
                          "google/gemma-2-9b config.json: num_hidden_layers 42, hidden_size 3584, num_attention_heads "
                          "16, num_key_value_heads 8, head_dim 256, sliding_window 4096 on every other layer, "
-                         "max_position_embeddings 8192, vocab_size 256000, tie_word_embeddings true; 9.24B parameters"),
+                         "max_position_embeddings 8192, vocab_size 256000, tie_word_embeddings true (Gemma2Config "
+                         "default); 9.24B parameters. Verified 2026-12-02 against the config.json copies in "
+                         "mlc-ai/mlc-llm python/mlc_llm/model/model_preset.py @79d603f (gemma2_9b) and "
+                         "kevinstephano/thunder_model_blocks @5c083b0 thunder_model_blocks/gemma2/gemma2_config.py "
+                         "(gemma-2-9b-it)"),
                    4096, 21),
         withWindow(dense("gemma-2-27b", "Gemma 2 27B", "Gemma", 27.2, 46, 4608, 32, 16, 128, 8192, 256000, true,
-                         "google/gemma-2-27b config.json: num_hidden_layers 46, hidden_size 4608, num_attention_heads "
-                         "32, num_key_value_heads 16, head_dim 128, sliding_window 4096 on every other layer, "
-                         "max_position_embeddings 8192, vocab_size 256000, tie_word_embeddings true; 27.2B parameters"),
+                         "google/gemma-2-27b config.json: num_hidden_layers 46, hidden_size 4608, "
+                         "num_attention_heads 32, num_key_value_heads 16, head_dim 128, sliding_window 4096 on every "
+                         "other layer, max_position_embeddings 8192, vocab_size 256000, tie_word_embeddings true "
+                         "(Gemma2Config default); 27.2B parameters. Verified 2026-12-02 against the config.json copy "
+                         "in mlc-ai/mlc-llm python/mlc_llm/model/model_preset.py @79d603f (gemma2_27b)"),
                    4096, 23),
         withWindow(dense("gemma-3-4b", "Gemma 3 4B", "Gemma", 4.3, 34, 2560, 8, 4, 256, 131072, 262208, true,
                          "google/gemma-3-4b-pt config.json text_config: num_hidden_layers 34, hidden_size 2560, "
                          "num_attention_heads 8, num_key_value_heads 4, head_dim 256, sliding_window 1024 with "
-                         "sliding_window_pattern 6 (5 local layers per global one: 29 of 34), vocab_size 262208; 4.3B "
-                         "parameters including the 0.4B vision encoder, 131,072-token context (model card)"),
+                         "sliding_window_pattern 6 (5 local layers per global one: 29 of 34), vocab_size 262208; "
+                         "4.3B parameters including the 0.4B vision encoder, 131,072-token context (model card). "
+                         "Verified 2026-12-02 against public copies of the text_config (one commented as matching "
+                         "google/gemma-3-4b-pt); the repositories holding them are not named by the search index"),
                    1024, 29),
         withWindow(dense("gemma-3-12b", "Gemma 3 12B", "Gemma", 12.2, 48, 3840, 16, 8, 256, 131072, 262208, true,
                          "google/gemma-3-12b-pt config.json text_config: num_hidden_layers 48, hidden_size 3840, "
                          "num_attention_heads 16, num_key_value_heads 8, head_dim 256, sliding_window 1024 with "
                          "sliding_window_pattern 6 (40 of 48 layers local), vocab_size 262208; 12.2B parameters, "
-                         "131,072-token context (model card)"),
+                         "131,072-token context (model card). Verified 2026-12-02 against a public verbatim copy of "
+                         "the Gemma 3 12B config.json (transformers 4.51.0); the repository holding it is not named "
+                         "by the search index"),
                    1024, 40),
         withWindow(dense("gemma-3-27b", "Gemma 3 27B", "Gemma", 27.4, 62, 5376, 32, 16, 128, 131072, 262208, true,
                          "google/gemma-3-27b-pt config.json text_config: num_hidden_layers 62, hidden_size 5376, "
-                         "num_attention_heads 32, num_key_value_heads 16, head_dim 128, sliding_window 1024 with "
-                         "sliding_window_pattern 6 (52 of 62 layers local), vocab_size 262208; 27.4B parameters, "
-                         "131,072-token context (model card)"),
+                         "num_attention_heads 32, num_key_value_heads 16, head_dim 128, query_pre_attn_scalar 168, "
+                         "sliding_window 1024 with sliding_window_pattern 6 (52 of 62 layers local), vocab_size "
+                         "262208 (Gemma3TextConfig default; the GGUF vocabulary has 262144 tokens); 27.4B "
+                         "parameters, 131,072-token context (model card). Verified 2026-12-02 against public copies "
+                         "of the gemma-3-27b-it config.json (TensorRT-LLM's Gemma 3 tests); the search index does "
+                         "not name the stored file"),
                    1024, 52),
         // --- Mistral -------------------------------------------------------------------------
         dense("mistral-7b", "Mistral 7B v0.3", "Mistral", 7.25, 32, 4096, 32, 8, 128, 32768, 32768, false,
-              "mistralai/Mistral-7B-v0.3 config.json: num_hidden_layers 32, hidden_size 4096, "
-              "num_attention_heads 32, num_key_value_heads 8, max_position_embeddings 32768, vocab_size 32768, "
-              "sliding_window null; 7.25B parameters"),
+              "mistralai/Mistral-7B-v0.3 config.json: num_hidden_layers 32, hidden_size 4096, num_attention_heads "
+              "32, num_key_value_heads 8, max_position_embeddings 32768, vocab_size 32768, sliding_window null; "
+              "7.25B parameters. Verified 2026-12-02 against the config.json copy in mlc-ai/mlc-llm "
+              "python/mlc_llm/model/model_preset.py @79d603f (mistral_7b_v03)"),
         dense("mistral-nemo-12b", "Mistral Nemo 12B", "Mistral", 12.2, 40, 5120, 32, 8, 128, 131072, 131072, false,
               "mistralai/Mistral-Nemo-Base-2407 config.json: num_hidden_layers 40, hidden_size 5120, "
-              "num_attention_heads 32, num_key_value_heads 8, head_dim 128, vocab_size 131072; 12.2B parameters, "
-              "128k-token context (model card)"),
+              "num_attention_heads 32, num_key_value_heads 8, head_dim 128, max_position_embeddings 128000, "
+              "vocab_size 131072, sliding_window null; 12.2B parameters, 128k-token context (model card; Mistral's "
+              "API lists open-mistral-nemo with max_context_length 131072, quoted in "
+              "github.com/simonw/llm-mistral/issues/23). Verified 2026-12-02 against the config.json copy in "
+              "kevinstephano/thunder_model_blocks @5c083b0 thunder_model_blocks/mistral/mistral_config.py"),
         dense("mistral-small-24b", "Mistral Small 3 24B", "Mistral", 23.6, 40, 5120, 32, 8, 128, 32768, 131072, false,
               "mistralai/Mistral-Small-24B-Base-2501 config.json: num_hidden_layers 40, hidden_size 5120, "
               "num_attention_heads 32, num_key_value_heads 8, head_dim 128, max_position_embeddings 32768, "
-              "vocab_size 131072; 23.6B parameters"),
+              "vocab_size 131072, sliding_window null; 23.6B parameters. Verified 2026-12-02 against public copies "
+              "of the Mistral Small 3 config.json (40 layers, 5120, 32/8 heads, head_dim 128, 32768 positions, "
+              "rope_theta 1e8); the repositories holding them are not named by the search index"),
         withMoe(dense("mixtral-8x7b", "Mixtral 8x7B", "Mistral", 46.7, 32, 4096, 32, 8, 128, 32768, 32000, false,
                       "mistralai/Mixtral-8x7B-v0.1 config.json: num_hidden_layers 32, hidden_size 4096, "
                       "num_attention_heads 32, num_key_value_heads 8, num_local_experts 8, num_experts_per_tok 2, "
                       "intermediate_size 14336, max_position_embeddings 32768, vocab_size 32000; 46.7B total / 12.9B "
-                      "active parameters (Mistral AI announcement)"),
+                      "active parameters (Mistral AI announcement). Verified 2026-12-02 against the config.json copy "
+                      "in mlc-ai/mlc-llm python/mlc_llm/model/model_preset.py @79d603f (Mixtral-8x7B-v0.1)"),
                 12.9, 8, 2, 0, 32, 14336),
         // --- Phi -----------------------------------------------------------------------------
         dense("phi-3-mini", "Phi-3 Mini (4k)", "Phi", 3.82, 32, 3072, 32, 32, 96, 4096, 32064, false,
               "microsoft/Phi-3-mini-4k-instruct config.json: num_hidden_layers 32, hidden_size 3072, "
-              "num_attention_heads 32, num_key_value_heads 32 (no GQA), max_position_embeddings 4096, "
-              "vocab_size 32064; 3.8B parameters (model card)"),
+              "num_attention_heads 32, num_key_value_heads 32 (no GQA), max_position_embeddings 4096, vocab_size "
+              "32064; 3.8B parameters (model card). The config.json also says sliding_window 2047, which is not "
+              "modelled: llama.cpp ignores it (its loader logs that Phi SWA is currently disabled, "
+              "ggml-org/llama.cpp PR 13676). Verified 2026-12-02 against the config.json copy in NVIDIA/TensorRT-LLM "
+              "tests/unittest/_torch/modeling/test_modeling_phi3.py @43b18bd"),
         dense("phi-3.5-mini", "Phi-3.5 Mini", "Phi", 3.82, 32, 3072, 32, 32, 96, 131072, 32064, false,
               "microsoft/Phi-3.5-mini-instruct config.json: num_hidden_layers 32, hidden_size 3072, "
-              "num_attention_heads 32, num_key_value_heads 32 (no GQA), max_position_embeddings 131072, "
-              "vocab_size 32064; 3.8B parameters (model card)"),
+              "num_attention_heads 32, num_key_value_heads 32 (no GQA), max_position_embeddings 131072, vocab_size "
+              "32064; 3.8B parameters (model card). Verified 2026-12-02 against the config.json copy in "
+              "mlc-ai/mlc-llm python/mlc_llm/model/model_preset.py @79d603f (phi-3_5)"),
         dense("phi-4", "Phi-4 14B", "Phi", 14.7, 40, 5120, 40, 10, 128, 16384, 100352, false,
               "microsoft/phi-4 config.json: num_hidden_layers 40, hidden_size 5120, num_attention_heads 40, "
-              "num_key_value_heads 10, max_position_embeddings 16384, vocab_size 100352; 14.7B parameters "
-              "(model card)"),
+              "num_key_value_heads 10, max_position_embeddings 16384, vocab_size 100352, tie_word_embeddings false; "
+              "14.7B parameters (model card). Verified 2026-12-02 against a public copy of the config.json "
+              "(model_type phi3, transformers 4.47.0); the repository holding it is not named by the search index"),
         // --- DeepSeek / GLM ------------------------------------------------------------------
         withMla(withMoe(dense("deepseek-coder-v2-lite", "DeepSeek-Coder-V2-Lite 16B", "DeepSeek", 15.7, 27, 2048, 16,
                               16, 192, 163840, 102400, false,
-                              "deepseek-ai/DeepSeek-Coder-V2-Lite-Base config.json: num_hidden_layers 27, hidden_size "
-                              "2048, num_attention_heads 16, kv_lora_rank 512, qk_nope_head_dim 128, qk_rope_head_dim "
-                              "64, v_head_dim 128, n_routed_experts 64, num_experts_per_tok 6, n_shared_experts 2, "
-                              "first_k_dense_replace 1, moe_intermediate_size 1408, max_position_embeddings 163840, "
-                              "vocab_size 102400; 15.7B total / 2.4B active parameters (model card)"),
+                              "deepseek-ai/DeepSeek-Coder-V2-Lite-Base config.json: num_hidden_layers 27, "
+                              "hidden_size 2048, num_attention_heads 16, kv_lora_rank 512, qk_nope_head_dim 128, "
+                              "qk_rope_head_dim 64, v_head_dim 128, n_routed_experts 64, num_experts_per_tok 6, "
+                              "n_shared_experts 2, first_k_dense_replace 1, moe_intermediate_size 1408, "
+                              "max_position_embeddings 163840, vocab_size 102400; 15.7B total / 2.4B active "
+                              "parameters (model card: 16B / 2.4B, 128K context). Same architecture as "
+                              "DeepSeek-V2-Lite: verified 2026-12-02 against deepseek-ai/DeepSeek-V3 "
+                              "inference/configs/config_16B.json @9b4e978 and the deepseek_v2_lite config.json copy "
+                              "in mlc-ai/mlc-llm python/mlc_llm/model/model_preset.py @79d603f"),
                         2.4, 64, 6, 2, 26, 1408),
                 512, 64),
         withMla(withMoe(dense("deepseek-v3", "DeepSeek-V3 671B", "DeepSeek", 671, 61, 7168, 128, 128, 192, 163840,
@@ -258,15 +338,19 @@ const std::vector<ModelSpec>& presetTable()
                               "v_head_dim 128, n_routed_experts 256, num_experts_per_tok 8, n_shared_experts 1, "
                               "first_k_dense_replace 3, moe_intermediate_size 2048, max_position_embeddings 163840, "
                               "vocab_size 129280; 671B total / 37B active parameters without the 14B multi-token "
-                              "prediction module (model card)"),
+                              "prediction module, 128K context (model card). Verified 2026-12-02 against "
+                              "deepseek-ai/DeepSeek-V3 inference/configs/config_671B.json and README.md @9b4e978"),
                         37, 256, 8, 1, 58, 2048),
                 512, 64),
         withMoe(dense("glm-4.5-air", "GLM-4.5-Air 106B-A12B", "GLM", 106, 46, 4096, 96, 8, 128, 131072, 151552, false,
-                      "zai-org/GLM-4.5-Air config.json: num_hidden_layers 46, hidden_size 4096, num_attention_heads 96, "
-                      "num_key_value_heads 8, head_dim 128, n_routed_experts 128, num_experts_per_tok 8, "
+                      "zai-org/GLM-4.5-Air config.json: num_hidden_layers 46, hidden_size 4096, num_attention_heads "
+                      "96, num_key_value_heads 8, head_dim 128, n_routed_experts 128, num_experts_per_tok 8, "
                       "n_shared_experts 1, first_k_dense_replace 1, moe_intermediate_size 1408, "
                       "max_position_embeddings 131072, vocab_size 151552; 106B total / 12B active parameters "
-                      "(model card)"),
+                      "(zai-org/GLM-4.5 README). Verified 2026-12-02 against a public verbatim copy of the "
+                      "config.json (transformers 4.54.0dev; repository not named by the search index) and "
+                      "vllm-project/vime scripts/models/glm4.5-106B-A12B.sh @b332ffc (1 dense + 45 MoE layers, 96/8 "
+                      "heads, 128 experts, top-8, 1408)"),
                 12, 128, 8, 1, 45, 1408),
     };
     return table;
@@ -295,9 +379,17 @@ const std::vector<ModelAlias>& aliasTable()
               "deepseek-ai/DeepSeek-R1-Distill-Llama-8B"),
         alias("deepseek-r1-distill-llama-70b", "DeepSeek-R1-Distill-Llama 70B", "llama-3.3-70b",
               "deepseek-ai/DeepSeek-R1-Distill-Llama-70B"),
-        alias("qwen3-coder-30b-a3b", "Qwen3-Coder 30B-A3B", "qwen3-30b-a3b", "Qwen/Qwen3-Coder-30B-A3B-Instruct"),
-        alias("devstral-small", "Devstral Small 24B", "mistral-small-24b", "mistralai/Devstral-Small-2505"),
-        alias("magistral-small", "Magistral Small 24B", "mistral-small-24b", "mistralai/Magistral-Small-2506"),
+        alias("qwen3-coder-30b-a3b", "Qwen3-Coder 30B-A3B", "qwen3-30b-a3b",
+              "Qwen/Qwen3-Coder-30B-A3B-Instruct (model card: 48 layers, 32/4 heads, 128 experts, 8 active, 30.5B / "
+              "3.3B; its native context is 262,144 tokens, longer than the base preset's; copy in ztxz16/fastllm "
+              "Qwen3-Coder-30B-A3B-Instruct/README.md)"),
+        alias("devstral-small", "Devstral Small 24B", "mistral-small-24b",
+              "mistralai/Devstral-Small-2505 (fine-tuned from Mistral Small 3.1: same layers, width and heads as "
+              "Mistral Small 3; its context is 131,072 tokens per the lmstudio-community GGUF card, longer than the "
+              "base preset's 32,768; its own config.json not confirmed)"),
+        alias("magistral-small", "Magistral Small 24B", "mistral-small-24b",
+              "mistralai/Magistral-Small-2506 (built on Mistral Small 3.1; same layers, width and heads assumed; its "
+              "config.json and context not confirmed)"),
         alias("deepseek-r1", "DeepSeek-R1 671B", "deepseek-v3", "deepseek-ai/DeepSeek-R1"),
     };
     return table;
