@@ -256,14 +256,14 @@ void planOffload(const ModelSpec& model, const QuantSpec& quant, const LlmBytes&
     if (!placed) {
         const double perLayer = (b.layerWeights + b.kv) / layers;
         const double perLayerRead = (b.decodeRead - b.output) / layers;
-        int onGpu = 0;
-        bool outputOnGpu = avail >= b.output;
-        if (outputOnGpu)
-            onGpu = std::clamp(static_cast<int>(std::floor((avail - b.output) / perLayer)), 0, model.layers - 1);
-        if (workload.gpuLayers) {
+        // llama.cpp's -ngl N puts the last N repeating layers on the GPU; the output layer follows
+        // only when N exceeds the layer count (llama-model.cpp load_tensors: i_gpu_start =
+        // n_layer - N, and the output layer is "layer n_layer"). So with layers in RAM the output
+        // head is in RAM too, and -ngl N means exactly N layers on the GPU.
+        int onGpu = std::clamp(static_cast<int>(std::floor(std::max(avail, 0.0) / perLayer)), 0, model.layers - 1);
+        if (workload.gpuLayers)
             onGpu = std::clamp(*workload.gpuLayers, 0, model.layers);
-            outputOnGpu = onGpu > 0;
-        }
+        const bool outputOnGpu = workload.gpuLayers && *workload.gpuLayers > model.layers;
         const int inRam = model.layers - onGpu;
         ramResident = inRam * perLayer + (outputOnGpu ? 0.0 : b.output);
         ramWeights = inRam * b.layerWeights / layers + (outputOnGpu ? 0.0 : b.output);
@@ -271,7 +271,6 @@ void planOffload(const ModelSpec& model, const QuantSpec& quant, const LlmBytes&
         gpuRead = onGpu * perLayerRead + (outputOnGpu ? b.output : 0.0);
         gpuResident = onGpu * perLayer + (outputOnGpu ? b.output : 0.0);
         est.gpuLayers = onGpu;
-        // llama.cpp's -ngl counts the output layer as one more layer after the repeating ones.
         est.llamaCppFlags = fmt::format("-ngl {}", onGpu + (outputOnGpu ? 1 : 0));
         est.placementText = fmt::format("GPU: {} of {} layers, system RAM: {} layer{} ({})", onGpu, model.layers, inRam,
                                         inRam == 1 ? "" : "s", gb(ramResident / kBytesPerGb));
@@ -502,7 +501,8 @@ WorkloadEstimate estimateInference(const Workload& workload, std::span<const Gpu
     const double attentionFlopsPerToken = 4.0 * layers * model.attentionHeads * model.headDim;  // x context
     const double prefillFlopsPerToken = 2.0 * model.activeParamsB * 1e9 + attentionFlopsPerToken * context / 2.0;
     const double layerOverhead =
-        layers * kDecodeLayerOverheadS + (model.isMoe() ? model.moeLayers * kDecodeMoeLayerOverheadS : 0.0);
+        layers * kDecodeLayerOverheadS +
+        (model.isMoe() ? model.moeLayers * kDecodeMoeLayerOverheadS * moeLayerOverheadFactor(gpus) : 0.0);
 
     const bool forced = workload.gpuLayers.has_value() || workload.cpuMoeLayers.has_value();
     if (forced && workload.cpuMoeLayers && !model.isMoe())

@@ -40,6 +40,8 @@ double totalVram(std::span<const GpuForWorkload> gpus);
 std::optional<double> effectiveTflops(const GpuForWorkload& gpu, double tensorUtilisation, bool& usedFp32);
 // Usable decode bandwidth of one GPU in GB/s (1e9 bytes/s).
 std::optional<double> effectiveBandwidth(const GpuForWorkload& gpu);
+// How much longer a MoE layer's fixed decode work takes on these GPUs than on CUDA (>= 1).
+double moeLayerOverheadFactor(std::span<const GpuForWorkload> gpus);
 void validateContextAndBatch(const Workload& workload, bool checkContext);
 // The model of an LLM workload: a custom architecture when the workload carries one, else a
 // preset. Throws for an unknown name.

@@ -58,12 +58,20 @@ constexpr double kDecodePowerShare = 0.5;
 struct VendorFactors {
     double bandwidth = 1.0;  // multiplies kDecodeBandwidthEfficiency
     double compute = 1.0;    // multiplies the compute utilisations
+    double moeLayer = 1.0;   // multiplies the fixed decode time of a MoE layer (router, top-k, expert gathers)
 };
 VendorFactors vendorFactors(Vendor vendor)
 {
     switch (vendor) {
-    case Vendor::Amd: return {0.85, 0.60};    // llama.cpp ROCm decode ~15% behind at equal bandwidth
-    case Vendor::Intel: return {0.75, 0.50};  // SYCL / IPEX coverage is thinner still
+    // Dense decode on ROCm reaches the same fraction of bandwidth as CUDA: the llama.cpp ROCm
+    // scoreboard (discussion #15021, Llama 2 7B q4_0) has the RX 7900 XTX, 9070 and 9070 XT within
+    // -5%..+8% of the CUDA-fitted figure (a 0.85 factor had them all 17-19% low). MoE layers cost
+    // more on ROCm: an RX 7900 XT decodes gpt-oss-20b at 94-102 tokens/s where its bandwidth and
+    // the CUDA-fitted MoE overhead give ~150 (discussion #15396, two runs), i.e. ~165 us more per
+    // MoE layer and token; an RX 6900 XT with gpt-oss-120b's experts in RAM points the same way
+    // (r/LocalLLaMA, 2025-10). tests/data/llamacpp-decode-measured.csv holds the runs.
+    case Vendor::Amd: return {1.0, 0.60, 4.3};
+    case Vendor::Intel: return {0.75, 0.50, 1.0};  // SYCL / IPEX coverage is thinner still; no MoE runs measured
     case Vendor::Nvidia:
     case Vendor::Unknown: break;
     }
@@ -213,6 +221,14 @@ std::optional<double> effectiveTflops(const GpuForWorkload& gpu, double tensorUt
 }
 
 // Usable decode bandwidth of one GPU in GB/s (1e9 bytes/s).
+double moeLayerOverheadFactor(std::span<const GpuForWorkload> gpus)
+{
+    double factor = 1.0;
+    for (const GpuForWorkload& g : gpus)
+        factor = std::max(factor, vendorFactors(g.vendor).moeLayer);  // the slowest card sets the pace
+    return factor;
+}
+
 std::optional<double> effectiveBandwidth(const GpuForWorkload& gpu)
 {
     if (!gpu.memoryBandwidthGbs || *gpu.memoryBandwidthGbs <= 0)

@@ -384,6 +384,28 @@ TEST(WorkloadInference, PowerLimitHitsPrefillHarderThanDecode)
     EXPECT_TRUE(mentioned);
 }
 
+TEST(WorkloadInference, MoeLayersCostMoreOnRocm)
+{
+    // gpt-oss-20b on an RX 7900 XT: 94-102 tokens/s measured (discussion #15396). The same card
+    // with the CUDA-fitted MoE overhead would be ~150.
+    GpuForWorkload xt = rtx3090();
+    xt.name = "Radeon RX 7900 XT";
+    xt.vendor = Vendor::Amd;
+    xt.vramGb = 20;
+    xt.memoryBandwidthGbs = 800;
+    GpuForWorkload cudaTwin = xt;
+    cudaTwin.vendor = Vendor::Nvidia;
+    const WorkloadEstimate amd = run(inference("gpt-oss-20b", "mxfp4", 4096), {xt});
+    const WorkloadEstimate cuda = run(inference("gpt-oss-20b", "mxfp4", 4096), {cudaTwin});
+    ASSERT_TRUE(amd.decodeTokensPerS && cuda.decodeTokensPerS);
+    EXPECT_NEAR(*amd.decodeTokensPerS, 98, 10);
+    EXPECT_GT(*cuda.decodeTokensPerS, *amd.decodeTokensPerS * 1.3);
+    // A dense model on the same pair: no MoE layers, the same speed.
+    const WorkloadEstimate amdDense = run(inference("llama-3.1-8b"), {xt});
+    const WorkloadEstimate cudaDense = run(inference("llama-3.1-8b"), {cudaTwin});
+    EXPECT_NEAR(*amdDense.decodeTokensPerS / *cudaDense.decodeTokensPerS, 1.0, 0.003);
+}
+
 TEST(WorkloadInference, Fp32FallbackAndVendorLowerConfidence)
 {
     GpuForWorkload noTensor = rtx3090();
@@ -400,7 +422,7 @@ TEST(WorkloadInference, Fp32FallbackAndVendorLowerConfidence)
     const WorkloadEstimate a = run(inference("llama-3.1-8b"), {amd});
     const WorkloadEstimate n = run(inference("llama-3.1-8b"), {rtx3090()});
     EXPECT_EQ(a.confidence, Confidence::Low);
-    EXPECT_NEAR(*a.decodeTokensPerS / *n.decodeTokensPerS, 0.85, 0.003);
+    EXPECT_NEAR(*a.decodeTokensPerS / *n.decodeTokensPerS, 1.0, 0.003);  // dense decode: ROCm at par (#15021)
     EXPECT_NEAR(*a.prefillTokensPerS / *n.prefillTokensPerS, 0.60, 1e-9);
 
     GpuForWorkload noBandwidth = rtx3090();
@@ -785,14 +807,15 @@ TEST(WorkloadOffload, MoeExpertsGoToRamOnASixteenGbCard)
 TEST(WorkloadOffload, DenseModelSplitsLayersWithNgl)
 {
     // Qwen3 32B q4_k_m at 8k on a 12 GB RTX 3060 with 32 GB of DDR4-3200: per layer (weights + KV)
-    // 0.315 GB; 12 - 0.45 - mask - 0.29 logits - 0.59 output head = 10.66 GB -> 33 of 64 layers on the GPU.
+    // 0.315 GB; 12 - 0.45 - mask - 0.29 logits = 11.25 GB -> 35 of 64 layers on the GPU. With layers in
+    // RAM, llama.cpp keeps the output head in RAM too (it follows the GPU layers only for -ngl > 64).
     const WorkloadEstimate e = estimateWorkload(inference("qwen3-32b", "q4_k_m", 8192),
                                                 std::vector<GpuForWorkload>{rtx3060()}, ddr5(32, 3200, 2, 8));
     EXPECT_EQ(e.placement, "offload") << e.reason;
     ASSERT_TRUE(e.gpuLayers.has_value());
     EXPECT_GT(*e.gpuLayers, 25);
     EXPECT_LT(*e.gpuLayers, 40);
-    EXPECT_EQ(e.llamaCppFlags, "-ngl " + std::to_string(*e.gpuLayers + 1));  // + the output layer
+    EXPECT_EQ(e.llamaCppFlags, "-ngl " + std::to_string(*e.gpuLayers));  // -ngl N: the last N layers, no output head
     ASSERT_TRUE(e.decodeTokensPerS.has_value());
     // Offloaded: far slower than on a card that holds it, faster than the RAM alone.
     const WorkloadEstimate onCard = run(inference("qwen3-32b", "q4_k_m", 8192), {rtx3090()});
