@@ -76,6 +76,17 @@ struct Memory {
     bool operator==(const Memory&) const = default;
 };
 
+// Whether `modules` memory modules use a platform's `channels` at full bandwidth and speed: at
+// least one per channel, the same number on each, and not two per channel on a dual-channel
+// desktop (which usually lowers the memory clock, DDR5 especially). The memory-channels rule, the
+// optimizer and the wizard's memory choices all ask this.
+constexpr bool modulesFillChannels(int modules, int channels)
+{
+    if (channels <= 0)
+        channels = 2;
+    return modules >= channels && modules % channels == 0 && !(channels == 2 && modules >= 4);
+}
+
 enum class Vendor { Unknown, Nvidia, Amd, Intel };
 enum class GpuClass { Unknown, Consumer, Workstation, Datacenter };
 enum class Cooling { Unknown, Open, Blower, Passive, Water };

@@ -30,10 +30,14 @@ std::string_view priceSourceId(PriceSource source)
 namespace {
 
 // Why each rule exists, in mlrig's own words. Keep 2-4 sentences per rule.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kExplanations = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 28> kExplanations = {{
     {"cpu-socket",
      "A processor only seats in a motherboard built for its socket. Different sockets have different pin layouts and "
      "mounting, so a mismatched pair cannot be assembled at all."},
+    {"cpu-bios",
+     "A CPU that fits the socket still needs firmware that knows it. Boards sold before a CPU generation came out "
+     "start with it only after a BIOS update, which usually takes an older CPU or a flashback button, and some "
+     "chipsets never get one. A board with a newer chipset avoids the problem."},
     {"memory-type",
      "Each DDR generation has its own notch position and signalling, so a DDR4 module does not fit a DDR5 slot and "
      "the other way round. The processor's memory controller must support the generation as well."},

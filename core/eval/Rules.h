@@ -62,7 +62,7 @@ struct Context {
     std::optional<double> totalVramGb() const;
 };
 
-void checkPhysical(Context& context);      // cpu-socket, memory-*, board-form-factor, cooler-*, m2-slots, storage, cpu-cores
+void checkPhysical(Context& context);      // cpu-socket, cpu-bios, memory-*, board-form-factor, cooler-*, m2-slots, storage, cpu-cores
 void checkGpus(Context& context);          // gpu-length, gpu-slots, gpu-count, pcie-lanes, gpu-vendor, gpu-datacenter,
                                            // gpu-workstation, gpu-mixed, nvlink
 void checkPower(Context& context);         // psu-wattage, psu-connectors

@@ -6,6 +6,7 @@
 #include "core/util/TextUtil.h"
 #include "core/eval/Rules.h"
 
+#include "core/catalog/ChipsetSupport.h"
 #include "core/catalog/FormFactor.h"
 
 namespace mlrig::rules {
@@ -38,6 +39,40 @@ void cpuSocket(Context& c)
               fmt::format("CPU {} uses socket {}, but motherboard {} has socket {}: they cannot be combined.",
                           c.cpu->info.name, c.cpu->socket, c.board->info.name, c.board->socket),
               {Category::Cpu, Category::Motherboard});
+}
+
+// A CPU that fits the socket but not the chipset's firmware: the board may not start with it.
+void cpuBios(Context& c)
+{
+    if (!c.cpu || !c.board || !equalsFolded(c.cpu->socket, c.board->socket))
+        return;  // cpu-socket reports the mismatch
+    const ChipsetCpuVerdict v = chipsetCpuSupport(c.board->chipset, c.cpu->microarchitecture);
+    switch (v.support) {
+    case ChipsetCpuSupport::Unknown:
+    case ChipsetCpuSupport::Native:
+        return;
+    case ChipsetCpuSupport::Unsupported:
+        c.add("cpu-bios", Severity::Error,
+              fmt::format("{} boards do not support {} CPUs such as the {}: the board will not start with it, "
+                          "whatever its BIOS. Pick a board with a newer chipset.",
+                          v.chipsetSeries, v.cpuGeneration, c.cpu->info.name),
+              {Category::Cpu, Category::Motherboard});
+        return;
+    case ChipsetCpuSupport::NeedsBios:
+        c.add("cpu-bios", Severity::Warning,
+              fmt::format("{} boards run {} CPUs such as the {} only after a BIOS update, and flashing it usually needs "
+                          "an older CPU or a board with BIOS flashback. A board with a newer chipset starts out of the box.",
+                          v.chipsetSeries, v.cpuGeneration, c.cpu->info.name),
+              {Category::Cpu, Category::Motherboard});
+        return;
+    case ChipsetCpuSupport::MayNeedBios:
+        c.add("cpu-bios", Severity::Note,
+              fmt::format("{} boards made before {} CPUs came out need a BIOS update to start with the {}; check "
+                          "that the board ships with a recent BIOS or has BIOS flashback.",
+                          v.chipsetSeries, v.cpuGeneration, c.cpu->info.name),
+              {Category::Cpu, Category::Motherboard});
+        return;
+    }
 }
 
 void memoryType(Context& c)
@@ -125,6 +160,8 @@ void memoryChannels(Context& c)
     if (!modules)
         return;  // reported by memory-slots
     const int channels = c.cpu && c.cpu->memoryChannels && *c.cpu->memoryChannels > 0 ? *c.cpu->memoryChannels : 2;
+    if (modulesFillChannels(*modules, channels))
+        return;
     if (*modules < channels) {
         c.add("memory-channels", Severity::Note,
               fmt::format("{} memory module{} on a {}-channel platform leave{} channels empty and cut memory bandwidth "
@@ -344,6 +381,7 @@ void cpuCores(Context& c)
 void checkPhysical(Context& context)
 {
     cpuSocket(context);
+    cpuBios(context);
     memoryType(context);
     memorySlots(context);
     memoryMax(context);

@@ -127,6 +127,37 @@ TEST_F(Rules, CpuSocket)
     EXPECT_TRUE(silent(run(b), "cpu-socket"));
 }
 
+TEST_F(Rules, CpuBiosFollowsTheChipsetAndTheCpuGeneration)
+{
+    Build b = goodBuild();
+    EXPECT_TRUE(silent(run(b), "cpu-bios"));  // chipset and microarchitecture unknown: nothing claimed
+    part<Cpu>(b).socket = "AM4";
+    part<Motherboard>(b).socket = "AM4";
+    part<Motherboard>(b).memoryType = "DDR4";
+    part<Memory>(b).memoryType = "DDR4";
+    part<Cpu>(b).memoryTypes = {"DDR4"};
+    part<Cpu>(b).microarchitecture = "Zen 3";
+    part<Motherboard>(b).chipset = "AMD B450";  // a 2019 board: Ryzen 5000 only after a BIOS update
+    EXPECT_TRUE(fires(run(b), "cpu-bios", Severity::Warning, "only after a BIOS update"));
+    part<Motherboard>(b).chipset = "B550";  // early stock needs the update
+    EXPECT_TRUE(fires(run(b), "cpu-bios", Severity::Note, "made before"));
+    part<Cpu>(b).microarchitecture = "Zen+";  // B550 never takes Ryzen 2000
+    EXPECT_TRUE(fires(run(b), "cpu-bios", Severity::Error, "do not support"));
+    part<Motherboard>(b).chipset = "AMD X570";  // X570 does
+    EXPECT_TRUE(silent(run(b), "cpu-bios"));
+    part<Cpu>(b).socket = "AM5";  // a socket mismatch is cpu-socket's finding, not this one's
+    EXPECT_TRUE(silent(run(b), "cpu-bios"));
+
+    Build intel = goodBuild();
+    part<Cpu>(intel).socket = "LGA 1700";
+    part<Motherboard>(intel).socket = "LGA1700";
+    part<Cpu>(intel).microarchitecture = "Raptor Lake Refresh";
+    part<Motherboard>(intel).chipset = "Intel Z690";
+    EXPECT_TRUE(fires(run(intel), "cpu-bios", Severity::Warning, "13th/14th gen"));
+    part<Motherboard>(intel).chipset = "Intel Z790";
+    EXPECT_TRUE(silent(run(intel), "cpu-bios"));
+}
+
 TEST_F(Rules, MemoryType)
 {
     Build b = goodBuild();
@@ -520,7 +551,7 @@ TEST_F(Rules, NotCheckedListsUnknownsInsteadOfPassing)
 TEST_F(Rules, EveryRuleHasAnExplanation)
 {
     for (const char* rule :
-         {"cpu-socket", "memory-type", "memory-slots", "memory-max", "memory-channels", "memory-vs-vram",
+         {"cpu-socket", "cpu-bios", "memory-type", "memory-slots", "memory-max", "memory-channels", "memory-vs-vram",
           "board-form-factor", "gpu-length", "gpu-slots", "gpu-count", "pcie-lanes", "cooler-socket", "cooler-height",
           "cooler-tdp", "psu-wattage", "psu-connectors", "gpu-vendor", "gpu-datacenter", "gpu-workstation", "gpu-mixed",
           "nvlink", "m2-slots", "storage", "cpu-cores", "missing-part", "not-checked", "workload-fit"})
