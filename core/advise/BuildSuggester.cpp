@@ -175,6 +175,9 @@ std::vector<PartChoice> partChoices(const Catalog& catalog, const BuildGoal& goa
                 return false;
             if (m.formFactor.find("SO-DIMM") != std::string::npos)
                 return false;
+            // One module per channel (two matched DIMMs on a desktop), as memory-channels advises.
+            if (!m.modules || !modulesFillChannels(*m.modules, cpu && cpu->memoryChannels ? *cpu->memoryChannels : 2))
+                return false;
             return m.totalGb() && *m.totalGb() >= vram;
         }
         default:

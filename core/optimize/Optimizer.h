@@ -33,7 +33,8 @@ struct OptimizePolicy {
     // Reject builds with a warning from the platform rules (optimizerAvoidedWarnings()):
     // RAM below VRAM, a second GPU without x8/x8 lanes, a PSU without headroom, a GPU with
     // under 10 mm of case clearance, coolers covering every expansion slot, a cooler rated below
-    // the CPU, no SSD. Warnings about the GPU model itself (vendor, datacentre, workstation) are
+    // the CPU, no SSD, a board that needs a BIOS update for the CPU; and the notes of
+    // optimizerAvoidedNotes(): fewer memory modules than channels. Warnings about the GPU model itself (vendor, datacentre, workstation) are
     // the figure's business and stay allowed.
     bool avoidPlatformWarnings = true;
     // Use a catalog part only when the figures its fit checks need are known (board slots, case
@@ -107,6 +108,8 @@ struct OptimizeResult {
 
 // Rule ids whose warnings OptimizePolicy::avoidPlatformWarnings rejects.
 const std::vector<std::string>& optimizerAvoidedWarnings();
+// Rule ids whose notes OptimizePolicy::avoidPlatformWarnings rejects too (one DIMM, a BIOS update).
+const std::vector<std::string>& optimizerAvoidedNotes();
 
 // Does an evaluation meet the optimizer's definition of a valid build?
 bool acceptableEvaluation(const Evaluation& evaluation, const OptimizePolicy& policy);

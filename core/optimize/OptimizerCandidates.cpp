@@ -84,7 +84,17 @@ bool passesPolicyFilters(const AnyPart& part, const OptimizePolicy& policy)
 const std::vector<std::string>& optimizerAvoidedWarnings()
 {
     static const std::vector<std::string> rules = {"memory-vs-vram", "pcie-lanes", "psu-wattage", "gpu-length",
-                                                   "gpu-slots",      "cooler-tdp", "storage"};
+                                                   "gpu-slots",      "cooler-tdp", "storage",
+                                                   "cpu-bios"};
+    return rules;
+}
+
+const std::vector<std::string>& optimizerAvoidedNotes()
+{
+    // Advice a suggested build can always follow at no or little cost: two matched modules rather
+    // than one, and a board that starts with the CPU without a BIOS update. (cpu-bios warnings
+    // are avoided too; they are in the list above.)
+    static const std::vector<std::string> rules = {"memory-channels", "cpu-bios"};
     return rules;
 }
 
@@ -98,6 +108,11 @@ bool acceptableEvaluation(const Evaluation& evaluation, const OptimizePolicy& po
             return false;
         if (policy.avoidPlatformWarnings && f.severity == Severity::Warning) {
             const auto& avoided = optimizerAvoidedWarnings();
+            if (std::find(avoided.begin(), avoided.end(), f.rule) != avoided.end())
+                return false;
+        }
+        if (policy.avoidPlatformWarnings && f.severity == Severity::Note) {
+            const auto& avoided = optimizerAvoidedNotes();
             if (std::find(avoided.begin(), avoided.end(), f.rule) != avoided.end())
                 return false;
         }

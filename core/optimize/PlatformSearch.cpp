@@ -5,6 +5,7 @@
 
 #include "core/util/TextUtil.h"
 #include "core/eval/PowerModel.h"
+#include "core/catalog/ChipsetSupport.h"
 #include "core/catalog/FormFactor.h"
 
 namespace mlrig::optimizer {
@@ -47,7 +48,7 @@ PlatformSearch::PlatformSearch(const Catalog& catalog, const Candidates& cands, 
     : m_cands(cands), m_policy(policy), m_stats(stats)
 {
     (void)catalog;
-    Interner sockets, memTypes;
+    Interner sockets, memTypes, archs, chipsets;
     // Distinct board form factors, for the case masks.
     std::vector<std::string> boardFfs;
     for (const auto& c : cands[ix(Category::Motherboard)]) {
@@ -59,6 +60,9 @@ PlatformSearch::PlatformSearch(const Catalog& catalog, const Candidates& cands, 
     m_cpus = attributesOf<Cpu, CpuA>(
         cands[ix(Category::Cpu)], [&](CpuA& a, const Cpu& p, const OptimizeCandidate& c) {
             a.socket = sockets(p.socket);
+            a.arch = archs(p.microarchitecture);
+            a.microarchitecture = p.microarchitecture;
+            a.channels = p.memoryChannels;
             for (const auto& t : p.memoryTypes)
                 a.memTypes.push_back(memTypes(t));
             std::sort(a.memTypes.begin(), a.memTypes.end());
@@ -70,6 +74,8 @@ PlatformSearch::PlatformSearch(const Catalog& catalog, const Candidates& cands, 
     m_boards = attributesOf<Motherboard, BoardA>(
         cands[ix(Category::Motherboard)], [&](BoardA& a, const Motherboard& p, const OptimizeCandidate&) {
             a.socket = sockets(p.socket);
+            a.chipsetId = chipsets(p.chipset);
+            a.chipset = p.chipset;
             if (!p.formFactor.empty())
                 a.ff = static_cast<int>(std::find(boardFfs.begin(), boardFfs.end(),
                                                   canonicalFormFactor(p.formFactor)) -
@@ -150,6 +156,13 @@ PlatformSearch::PlatformSearch(const Catalog& catalog, const Candidates& cands, 
             if (board.memType >= 0 && !cpu.memTypes.empty() &&
                 !std::binary_search(cpu.memTypes.begin(), cpu.memTypes.end(), board.memType))
                 continue;  // memory-type
+            // cpu-bios: never a chipset that does not take the CPU; with avoidPlatformWarnings,
+            // only boards that start with it out of the box.
+            const ChipsetCpuSupport support = chipsetCpuSupport(board.chipset, cpu.microarchitecture).support;
+            if (support == ChipsetCpuSupport::Unsupported ||
+                (m_policy.avoidPlatformWarnings && support != ChipsetCpuSupport::Native &&
+                 support != ChipsetCpuSupport::Unknown))
+                continue;
             m_pairs.push_back({c, b, cpu.cost + board.cost});
         }
     }
@@ -172,17 +185,23 @@ void PlatformSearch::reduce()
     // Only parts with the same attributes where both directions matter are compared; otherwise
     // "A is at least as good as B" for every rule that reads them.
     m_cpus = paretoReduce(std::move(m_cpus), [](const CpuA& a, const CpuA& b) {
-        return a.cost <= b.cost && a.socket == b.socket && a.memTypes == b.memTypes && optGe(a.maxMem, b.maxMem) &&
+        return a.cost <= b.cost && a.socket == b.socket && a.arch == b.arch && optEq(a.channels, b.channels) &&
+               a.memTypes == b.memTypes && optGe(a.maxMem, b.maxMem) &&
                optGe(a.lanes, b.lanes) && a.watts <= b.watts && optLe(a.coolerLoadW, b.coolerLoadW);
     });
     m_boards = paretoReduce(std::move(m_boards), [](const BoardA& a, const BoardA& b) {
-        return a.cost <= b.cost && a.socket == b.socket && a.ff == b.ff && a.memType == b.memType &&
+        return a.cost <= b.cost && a.socket == b.socket && a.chipsetId == b.chipsetId && a.ff == b.ff &&
+               a.memType == b.memType &&
                optGe(a.slots, b.slots) && optGe(a.maxMem, b.maxMem) && optGe(a.x16, b.x16) && optGe(a.m2, b.m2) &&
                optGe(a.x8x8, b.x8x8);
     });
-    m_mems = paretoReduce(std::move(m_mems), [](const MemA& a, const MemA& b) {
+    // Fewer modules need fewer slots, but a module per channel is what memory-channels wants:
+    // with avoidPlatformWarnings only kits of the same module count compare.
+    const bool channelsMatter = m_policy.avoidPlatformWarnings;
+    m_mems = paretoReduce(std::move(m_mems), [channelsMatter](const MemA& a, const MemA& b) {
         return a.cost <= b.cost && a.type == b.type && optEq(a.totalGb, b.totalGb) &&
-               a.modules.has_value() == b.modules.has_value() && (!a.modules || *a.modules <= *b.modules) &&
+               a.modules.has_value() == b.modules.has_value() &&
+               (!a.modules || (channelsMatter ? *a.modules == *b.modules : *a.modules <= *b.modules)) &&
                a.watts <= b.watts;
     });
     m_storages = paretoReduce(std::move(m_storages), [](const StorageA& a, const StorageA& b) {
@@ -257,6 +276,11 @@ bool PlatformSearch::memoryOk(const MemA& m, const CpuA& cpu, const BoardA& boar
     }
     if (m.modules && board.slots && *m.modules > *board.slots)
         return false;
+    if (m_policy.avoidPlatformWarnings && m.modules) {
+        // memory-channels, with the rule's own predicate.
+        if (!modulesFillChannels(*m.modules, cpu.channels.value_or(2)))
+            return false;
+    }
     if (m.totalGb) {
         if (board.maxMem && *m.totalGb > *board.maxMem)
             return false;

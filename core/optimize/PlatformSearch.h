@@ -26,6 +26,9 @@ struct CandidateAttrs {
 
 struct CpuA : CandidateAttrs {
     int socket = -1;
+    int arch = -1;               // interned microarchitecture (cpu-bios)
+    std::string microarchitecture;
+    std::optional<int> channels;  // memory channels (memory-channels)
     std::vector<int> memTypes;  // empty = unknown
     std::optional<int> maxMem, lanes;
     double watts = 0;                 // cpuSustainedW
@@ -34,6 +37,8 @@ struct CpuA : CandidateAttrs {
 
 struct BoardA : CandidateAttrs {
     int socket = -1;
+    int chipsetId = -1;  // interned chipset (cpu-bios)
+    std::string chipset;
     int ff = -1;  // index into the distinct board form factors; -1 unknown
     int memType = -1;
     std::optional<int> slots, maxMem, x16, m2;
