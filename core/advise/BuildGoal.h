@@ -14,6 +14,10 @@ struct BuildGoal {
     double budget = 2000;   // whole build, in the catalog's currency (USD)
     int gpuCount = 1;       // 1 or 2 identical cards
     bool allowUsed = false;  // the person will buy used parts at their own price
+    // Training, fine-tuning and image generation lean on CUDA-first software (the gpu-vendor
+    // rule's advice), so AMD and Intel cards rank after every NVIDIA card that qualifies unless
+    // the person opts in to weighing them equally.
+    bool otherVendorsEqual = false;
     // Noise and power preference: every GPU runs at this fraction of its rated power (0.5..1).
     // Less power means less heat and fan noise at a small cost in speed (retainedPerformance()).
     double gpuPowerFraction = 1.0;

@@ -184,22 +184,30 @@ GpuRanking rankGpus(const Catalog& catalog, const BuildGoal& goal)
         }
     }
 
-    const auto group = [](const GpuSuggestion& s) {
-        if (s.recommended())
-            return 0;
+    // For compute-bound work the gpu-vendor warning is advice the ranking follows: a card that
+    // carries it comes after every NVIDIA card that also runs the workload within the budget.
+    const bool cudaFirst = !goal.otherVendorsEqual && (goal.workload.kind == WorkloadKind::LlmFineTune ||
+                                                       goal.workload.kind == WorkloadKind::Training ||
+                                                       goal.workload.kind == WorkloadKind::ImageGeneration);
+    const auto group = [cudaFirst](const GpuSuggestion& s) {
+        if (s.recommended()) {
+            const bool vendorFlag = std::any_of(s.flags.begin(), s.flags.end(),
+                                                [](const Finding& f) { return f.rule == "gpu-vendor"; });
+            return cudaFirst && vendorFlag ? 1 : 0;
+        }
         if (s.fits && s.buildCost && s.figure)
-            return 1;
-        return 2;
+            return 2;
+        return 3;
     };
     std::stable_sort(all.begin(), all.end(), [&](const GpuSuggestion& a, const GpuSuggestion& b) {
         const int ga = group(a), gb = group(b);
         if (ga != gb)
             return ga < gb;
-        if (ga == 0 && *a.figure != *b.figure)
+        if (ga <= 1 && *a.figure != *b.figure)
             return *a.figure > *b.figure;
-        if (ga == 1 && *a.buildCost != *b.buildCost)
+        if (ga == 2 && *a.buildCost != *b.buildCost)
             return *a.buildCost < *b.buildCost;
-        if (ga == 2 && a.vramGb != b.vramGb)
+        if (ga == 3 && a.vramGb != b.vramGb)
             return a.vramGb > b.vramGb;
         const double ca = a.buildCost.value_or(a.gpuCost() + 1e9), cb = b.buildCost.value_or(b.gpuCost() + 1e9);
         return ca != cb ? ca < cb : a.model < b.model;
@@ -232,6 +240,24 @@ GpuRanking rankGpus(const Catalog& catalog, const BuildGoal& goal)
                 cheapest = &s;
             }
         ranking.nearestBudget = nearest;
+        // Two cards are the classic answer for a model that no one card within the budget holds
+        // (two used 24 GB cards for a 70B model): look before saying "raise the budget".
+        if (goal.gpuCount == 1) {
+            BuildGoal two = goal;
+            two.gpuCount = 2;
+            const GpuRanking pair = rankGpus(catalog, two);
+            if (pair.recommendedCount > 0) {
+                ranking.twoGpuOptions = pair.recommendedCount;
+                ranking.bestTwoGpu = pair.suggestions.front();
+                const GpuSuggestion& top = *ranking.bestTwoGpu;
+                ranking.verdict = fmt::format(
+                    "No single GPU within {} runs {}, but two identical cards do: {} option{}, fastest 2 x {} "
+                    "(about {}, build {}). Choose \"Two identical GPUs\" on the budget step.",
+                    budget, model, pair.recommendedCount, pair.recommendedCount == 1 ? "" : "s", top.model,
+                    figureText(*top.figure, ranking.figureName), dollars(*top.buildCost));
+                return ranking;
+            }
+        }
         if (cheapest)
             ranking.verdict = fmt::format(
                 "No build within {} runs {} on {}. The cheapest that does costs {} (with {}): raise the budget to "

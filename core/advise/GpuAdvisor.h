@@ -50,6 +50,10 @@ struct GpuRanking {
     std::optional<size_t> bestValue;         // recommended suggestion with the best figure per dollar
     std::optional<double> nearestBudget;     // no recommended one: the cheapest build that runs the workload
     std::string verdict;                     // one line for the person
+    // One card asked for and none runs the workload within the budget, but two identical cards
+    // do: how many options and the best of them (the verdict says so too).
+    int twoGpuOptions = 0;
+    std::optional<GpuSuggestion> bestTwoGpu;
 };
 
 // Throws std::invalid_argument for an unusable goal (validateGoal()).

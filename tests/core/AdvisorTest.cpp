@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "tests/support/BuiltInCatalog.h"
 #include "tests/support/Parts.h"
@@ -129,6 +130,50 @@ TEST(GpuAdvisor, ABudgetWithNoFeasibleBuildSaysSoAndNamesTheNearestBudget)
     // ...and raising the budget to it makes that option recommended.
     const GpuRanking raised = rankGpus(builtInCatalog(), llmGoal("llama-3.1-70b", *r.nearestBudget, 2));
     EXPECT_GE(raised.recommendedCount, 1);
+}
+
+TEST(GpuAdvisor, TwoCardsAreNamedWhenNoSingleCardRunsTheModelWithinTheBudget)
+{
+    // The cheapest pair that runs a 70B model: at that budget no single card does (the 48 GB
+    // cards cost more, a 24-32 GB card with the rest in RAM decodes below reading speed), and the
+    // one-card ranking must say that two cards would, instead of only "raise the budget".
+    const GpuRanking pairs = rankGpus(builtInCatalog(), llmGoal("llama-3.1-70b", 900, 2));
+    ASSERT_TRUE(pairs.nearestBudget);
+    const double budget = std::ceil(*pairs.nearestBudget);
+    const GpuRanking single = rankGpus(builtInCatalog(), llmGoal("llama-3.1-70b", budget, 1));
+    ASSERT_EQ(single.recommendedCount, 0) << single.verdict;
+    EXPECT_GE(single.twoGpuOptions, 1);
+    ASSERT_TRUE(single.bestTwoGpu);
+    EXPECT_EQ(single.bestTwoGpu->count, 2);
+    EXPECT_LE(*single.bestTwoGpu->buildCost, budget + 1e-6);
+    EXPECT_NE(single.verdict.find("two identical cards do"), std::string::npos) << single.verdict;
+    EXPECT_NE(single.verdict.find(single.bestTwoGpu->model), std::string::npos) << single.verdict;
+}
+
+TEST(GpuAdvisor, ComputeBoundWorkNamesACudaCardFirstUnlessOtherVendorsAreWelcome)
+{
+    BuildGoal goal;
+    goal.workload.kind = WorkloadKind::ImageGeneration;
+    goal.workload.model = "sdxl";
+    goal.budget = 2500;
+    const GpuRanking cudaFirst = rankGpus(builtInCatalog(), goal);
+    ASSERT_GT(cudaFirst.recommendedCount, 1);
+    EXPECT_EQ(cudaFirst.suggestions.front().gpu->vendor, Vendor::Nvidia) << cudaFirst.suggestions.front().model;
+    // Every NVIDIA card that qualifies comes before any card with the vendor warning.
+    bool seenFlagged = false;
+    for (int i = 0; i < cudaFirst.recommendedCount; ++i) {
+        const GpuSuggestion& s = cudaFirst.suggestions[static_cast<size_t>(i)];
+        const bool flagged =
+            std::any_of(s.flags.begin(), s.flags.end(), [](const Finding& f) { return f.rule == "gpu-vendor"; });
+        EXPECT_FALSE(seenFlagged && !flagged) << s.model << " after a card with the vendor warning";
+        seenFlagged = seenFlagged || flagged;
+    }
+    // Opting in ranks by the figure alone again: the order is then by images/min.
+    goal.otherVendorsEqual = true;
+    const GpuRanking equal = rankGpus(builtInCatalog(), goal);
+    for (int i = 1; i < equal.recommendedCount; ++i)
+        EXPECT_GE(*equal.suggestions[static_cast<size_t>(i) - 1].figure, *equal.suggestions[static_cast<size_t>(i)].figure);
+    EXPECT_EQ(equal.recommendedCount, cudaFirst.recommendedCount);
 }
 
 TEST(GpuAdvisor, AModelNoGpuCanHoldSaysSo)

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -230,6 +231,28 @@ TEST(BuildWizard, AnImpossibleBudgetSaysSoOnTheGpuStep)
     const QString verdict = child<QLabel>(wizard, "wizardGpuVerdict")->text();
     EXPECT_TRUE(verdict.contains(QStringLiteral("No build within $800"))) << verdict.toStdString();
     EXPECT_TRUE(verdict.contains(QStringLiteral("raise the budget"))) << verdict.toStdString();
+    wizard->reject();
+}
+
+TEST(BuildWizard, ImageGenerationStartsOnACudaCardUnlessOtherVendorsAreTicked)
+{
+    MainWindow window(builtInCatalog());
+    window.setInteractive(false);
+    BuildWizard* wizard = window.createBuildWizard();
+    wizard->show();
+    child<QRadioButton>(wizard, "kind-image-generation")->click();
+    wizard->next();
+    auto* others = child<QCheckBox>(wizard, "wizardOtherVendors");
+    EXPECT_FALSE(others->isChecked());
+    child<QDoubleSpinBox>(wizard, "wizardBudget")->setValue(2500);
+    wizard->next();
+    auto* gpuPage = qobject_cast<WizardGpuPage*>(wizard->currentPage());
+    ASSERT_TRUE(gpuPage);
+    ASSERT_GT(gpuPage->ranking().recommendedCount, 0) << gpuPage->ranking().verdict;
+    EXPECT_EQ(gpuPage->ranking().suggestions.front().gpu->vendor, Vendor::Nvidia);
+    wizard->back();
+    others->setChecked(true);
+    EXPECT_TRUE(wizard->goal().otherVendorsEqual);
     wizard->reject();
 }
 

@@ -71,6 +71,13 @@ WizardBudgetPage::WizardBudgetPage(BuildWizard* wizard) : QWizardPage(wizard), m
                           "the price of a used card you have found."));
     form->addRow(tr("Used parts:"), m_used);
 
+    m_otherVendors = new QCheckBox(tr("Rank &AMD and Intel cards with NVIDIA for training and images"), this);
+    m_otherVendors->setObjectName(QStringLiteral("wizardOtherVendors"));
+    m_otherVendors->setToolTip(tr("Training, fine-tuning and image tools are written for CUDA first, so by default "
+                                  "AMD and Intel cards come after every NVIDIA card that fits. Tick this if you "
+                                  "are ready to set up ROCm or oneAPI."));
+    form->addRow(tr("GPU vendors:"), m_otherVendors);
+
     m_power = new QComboBox(this);
     m_power->setObjectName(QStringLiteral("wizardPower"));
     m_power->addItem(tr("Full power (fastest)"), 1.0);
@@ -85,17 +92,20 @@ WizardBudgetPage::WizardBudgetPage(BuildWizard* wizard) : QWizardPage(wizard), m
     connect(m_budget, &QDoubleSpinBox::valueChanged, this, &WizardBudgetPage::commit);
     connect(m_oneGpu, &QRadioButton::toggled, this, &WizardBudgetPage::commit);
     connect(m_used, &QCheckBox::toggled, this, &WizardBudgetPage::commit);
+    connect(m_otherVendors, &QCheckBox::toggled, this, &WizardBudgetPage::commit);
     connect(m_power, &QComboBox::currentIndexChanged, this, &WizardBudgetPage::commit);
 }
 
 void WizardBudgetPage::initializePage()
 {
     const BuildGoal& goal = m_wizard->goal();
-    const QSignalBlocker b1(m_budget), b2(m_oneGpu), b3(m_twoGpus), b4(m_used), b5(m_power);
+    const QSignalBlocker b1(m_budget), b2(m_oneGpu), b3(m_twoGpus), b4(m_used), b5(m_power),
+        b6(m_otherVendors);
     m_budget->setValue(goal.budget);
     m_oneGpu->setChecked(goal.gpuCount == 1);
     m_twoGpus->setChecked(goal.gpuCount == 2);
     m_used->setChecked(goal.allowUsed);
+    m_otherVendors->setChecked(goal.otherVendorsEqual);
     int best = 0;
     for (int i = 0; i < m_power->count(); ++i)
         if (std::abs(m_power->itemData(i).toDouble() - goal.gpuPowerFraction) <
@@ -111,6 +121,7 @@ void WizardBudgetPage::commit()
     goal.budget = m_budget->value();
     goal.gpuCount = m_twoGpus->isChecked() ? 2 : 1;
     goal.allowUsed = m_used->isChecked();
+    goal.otherVendorsEqual = m_otherVendors->isChecked();
     goal.gpuPowerFraction = m_power->currentData().toDouble();
     const std::string problem = validateGoal(goal);
     m_problem->setText(problem.empty() ? QString() : tr("Cannot plan this: %1.").arg(qs(problem)));

@@ -30,6 +30,7 @@ private:
     QDoubleSpinBox* m_budget;
     QRadioButton* m_oneGpu;
     QRadioButton* m_twoGpus;
+    QCheckBox* m_otherVendors = nullptr;
     QCheckBox* m_used;
     QComboBox* m_power;
     QLabel* m_problem;
