@@ -122,9 +122,14 @@ struct GpuValue {
 
 struct ValueSummary {
     std::vector<GpuValue> gpus;  // one per GPU line of the build
-    std::optional<double> buildTflopsPerDollar;
-    std::optional<double> buildTokensPerSPerDollar;
-    std::optional<double> buildVramGbPerDollar;
+    // The build's GPUs together, per dollar spent on them (every GPU line priced).
+    std::optional<double> gpusTflopsPerDollar;
+    std::optional<double> gpusTokensPerSPerDollar;
+    std::optional<double> gpusVramGbPerDollar;
+    // The same figures per dollar of the whole build (every line priced): what the money buys.
+    std::optional<double> wholeBuildTflopsPerDollar;
+    std::optional<double> wholeBuildTokensPerSPerDollar;
+    std::optional<double> wholeBuildVramGbPerDollar;
 };
 
 struct Evaluation {

@@ -1,5 +1,7 @@
 #include "core/eval/ValueMetrics.h"
 
+#include "core/eval/Evaluate.h"
+
 #include <algorithm>
 #include <exception>
 
@@ -104,15 +106,26 @@ ValueSummary computeValue(const ResolvedBuild& resolved, const CostSummary& cost
     }
     if (value.gpus.empty() || !allPriced || gpuCost <= 0)
         return value;
+    const bool decode = workload && workload->decodeTokensPerS;
     if (allTflops)
-        value.buildTflopsPerDollar = tflops / gpuCost;
+        value.gpusTflopsPerDollar = tflops / gpuCost;
     if (allVram)
-        value.buildVramGbPerDollar = vram / gpuCost;
-    if (workload && workload->decodeTokensPerS) {
-        value.buildTokensPerSPerDollar = *workload->decodeTokensPerS / gpuCost;
+        value.gpusVramGbPerDollar = vram / gpuCost;
+    if (decode) {
+        value.gpusTokensPerSPerDollar = *workload->decodeTokensPerS / gpuCost;
         if (value.gpus.size() == 1)
-            value.gpus.front().tokensPerSPerDollar = value.buildTokensPerSPerDollar;
+            value.gpus.front().tokensPerSPerDollar = value.gpusTokensPerSPerDollar;
     }
+    // Per dollar of the whole build only when every line has a price: a partial total would
+    // flatter the figure.
+    if (cost.missingPrices > 0 || cost.total <= 0)
+        return value;
+    if (allTflops)
+        value.wholeBuildTflopsPerDollar = tflops / cost.total;
+    if (allVram)
+        value.wholeBuildVramGbPerDollar = vram / cost.total;
+    if (decode)
+        value.wholeBuildTokensPerSPerDollar = *workload->decodeTokensPerS / cost.total;
     return value;
 }
 
@@ -163,10 +176,25 @@ std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::option
                 row.decodeTokensPerS = estimate.decodeTokensPerS;
                 if (estimate.fits)
                     row.value.tokensPerSPerDollar = perDollar(estimate.decodeTokensPerS, gpu.info.priceUsd);
+                row.figureName = estimate.figureOfMerit;
+                if (estimate.fits && estimate.figureValue) {
+                    row.workloadFigure = estimate.figureValue;
+                    row.workloadFigurePerDollar = perDollar(estimate.figureValue, row.value.price);
+                }
             } catch (const std::exception&) {
                 row.fits = false;  // an unknown model or quant: no speed figure for any row
             }
         }
+        // The card alone in a build: the rules' verdict on the GPU model itself.
+        Build alone;
+        BuildItem line;
+        line.category = Category::Gpu;
+        line.ref = gpu.info.id;
+        alone.items.push_back(std::move(line));
+        for (Finding& f : evaluate(alone, catalog).findings)
+            if (f.severity == Severity::Warning &&
+                (f.rule == "gpu-vendor" || f.rule == "gpu-datacenter" || f.rule == "gpu-workstation"))
+                row.warnings.push_back(std::move(f));
         rows.push_back(std::move(row));
     }
     return rows;

@@ -52,6 +52,14 @@ struct GpuValueRow {
     std::optional<double> vramGb;
     std::optional<double> decodeTokensPerS;  // with a workload, on one card of this model
     bool fits = false;                       // with a workload: does it fit on one card
+    // With a workload: its figure of merit on one card (decode tokens/s for an LLM, training
+    // tokens/s, images/min...), only where the card runs it, and that figure per dollar.
+    std::string figureName;
+    std::optional<double> workloadFigure;
+    std::optional<double> workloadFigurePerDollar;
+    // The GPU-model warnings the rules give this card on its own (gpu-vendor, gpu-datacenter,
+    // gpu-workstation): charts mark such cards instead of ranking them silently.
+    std::vector<Finding> warnings;
     GpuValue value;
 };
 std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::optional<Workload>& workload = std::nullopt);

@@ -111,11 +111,27 @@ TEST(ValueMetrics, BuildValueUsesGpuCostAndDecodeSpeed)
     b.workload->model = "llama-3.1-8b";
     const Evaluation e = evaluate(b, cat);
     ASSERT_EQ(e.value.gpus.size(), 1u);
-    EXPECT_DOUBLE_EQ(*e.value.buildTflopsPerDollar, 2 * 71.0 / 1400);
-    EXPECT_DOUBLE_EQ(*e.value.buildVramGbPerDollar, 48.0 / 1400);
+    EXPECT_DOUBLE_EQ(*e.value.gpusTflopsPerDollar, 2 * 71.0 / 1400);
+    EXPECT_DOUBLE_EQ(*e.value.gpusVramGbPerDollar, 48.0 / 1400);
     ASSERT_TRUE(e.workload && e.workload->decodeTokensPerS);
-    EXPECT_DOUBLE_EQ(*e.value.buildTokensPerSPerDollar, *e.workload->decodeTokensPerS / 1400);
-    EXPECT_DOUBLE_EQ(*e.value.gpus[0].tokensPerSPerDollar, *e.value.buildTokensPerSPerDollar);
+    EXPECT_DOUBLE_EQ(*e.value.gpusTokensPerSPerDollar, *e.workload->decodeTokensPerS / 1400);
+    EXPECT_DOUBLE_EQ(*e.value.gpus[0].tokensPerSPerDollar, *e.value.gpusTokensPerSPerDollar);
+    // Per dollar of the whole build: GPUs $1,400 + CPU $500.
+    ASSERT_EQ(e.cost.total, 1900);
+    EXPECT_DOUBLE_EQ(*e.value.wholeBuildTflopsPerDollar, 2 * 71.0 / 1900);
+    EXPECT_DOUBLE_EQ(*e.value.wholeBuildVramGbPerDollar, 48.0 / 1900);
+    EXPECT_DOUBLE_EQ(*e.value.wholeBuildTokensPerSPerDollar, *e.workload->decodeTokensPerS / 1900);
+}
+
+TEST(ValueMetrics, WholeBuildFiguresNeedEveryPrice)
+{
+    const Catalog cat = catalog();
+    Build b;
+    b.items = {refItem(Category::Gpu, "GeForce RTX 3090", 1, 700), refItem(Category::Cpu, "Some CPU")};
+    const Evaluation e = evaluate(b, cat);
+    ASSERT_EQ(e.cost.missingPrices, 1);  // an unknown part without a price of its own
+    EXPECT_TRUE(e.value.gpusTflopsPerDollar.has_value());
+    EXPECT_FALSE(e.value.wholeBuildTflopsPerDollar.has_value());
 }
 
 TEST(ValueMetrics, GpuValueTableCoversGpuModelRowsOnly)

@@ -119,6 +119,31 @@ TEST(ReportPdf, WritesAPdfWithEveryPartTotalAndError)
     EXPECT_TRUE(folded.contains(QStringLiteral("Performance per dollar")));
 }
 
+TEST(ReportPdf, WholeBuildFiguresAreThoseOfTheWholeBuild)
+{
+    QTemporaryDir dir;
+    Sample s = sample();
+    // Two 3090s at $700 and a $2,040 build: per $1,000 of GPU price 101.4 TFLOPS, of the whole
+    // build 69.6. The report used to print the GPU-only figure under the whole-build label.
+    s.evaluation.value.gpusTflopsPerDollar = 142.0 / 1400;
+    s.evaluation.value.gpusVramGbPerDollar = 48.0 / 1400;
+    s.evaluation.value.wholeBuildTflopsPerDollar = 142.0 / 2040;
+    s.evaluation.value.wholeBuildVramGbPerDollar = 48.0 / 2040;
+    const QString path = dir.filePath(QStringLiteral("value.pdf"));
+    QString error;
+    ASSERT_TRUE(writeBuildReportPdf(s.build, s.evaluation, ioCatalog(), path, &error)) << error.toStdString();
+    const QString text = pdfText(path);
+    if (text.isEmpty())
+        GTEST_SKIP() << "pdftotext not available";
+    const QString folded = text.simplified();
+    EXPECT_TRUE(folded.contains(QStringLiteral("of the whole build: 69.6 FP16 TFLOPS, 23.5 GB VRAM"))) << folded.toStdString();
+    EXPECT_FALSE(folded.contains(QStringLiteral("101.4 FP16 TFLOPS")));
+    // One chart per unit: each metric has its own title and axis.
+    EXPECT_TRUE(folded.contains(QStringLiteral("FP16 tensor TFLOPS")));
+    EXPECT_TRUE(folded.contains(QStringLiteral("GB of VRAM")));
+    EXPECT_EQ(folded.count(QStringLiteral("of GPU price")), 3) << "one title per chart, plus the caption";
+}
+
 TEST(ReportPdf, LongReportsBreakPagesAndNumberThem)
 {
     QTemporaryDir dir;

@@ -358,21 +358,26 @@ void BuildReportWriter::valueChart()
                     QStringLiteral("No priced GPU in the build, so there are no per-dollar figures."));
         return;
     }
-    const bool anyTokens = std::any_of(rows.begin(), rows.end(), [](const GpuValue* g) { return g->tokensPerSPerDollar.has_value(); });
     const double per = 1000.0;  // per 1,000 of the build's currency
 
-    QChart* chart = createValueChart(rows, anyTokens, per, QStringLiteral("per %1 spent on the GPU").arg(roundMoney(per)));
-    const double h = std::min(valueChartHeight(rows.size(), anyTokens), 260.0);
-    ensure(h);
-    paintChart(m_p, chart, QRectF(m_left, m_y, contentWidth(), h));
-    m_y += h + 4;
+    // One chart per figure, each on its own axis (TFLOPS, GB and tokens/s share no unit), stacked
+    // at the full width so GPU names and axis labels have room.
+    const std::vector<ValueMetric> metrics = valueMetrics(rows);
+    const double h = valueChartHeight(rows.size());
+    const QString axisTitle = QStringLiteral("per %1 of GPU price").arg(roundMoney(per));
+    for (const ValueMetric& metric : metrics) {
+        ensure(h);
+        paintChart(m_p, createValueChart(rows, metric, per, axisTitle), QRectF(m_left, m_y, contentWidth(), h));
+        m_y += h + 2;
+    }
+    m_y += 2;
     QStringList notes;
-    if (v.buildTflopsPerDollar)
-        notes << QStringLiteral("%1 FP16 TFLOPS").arg(*v.buildTflopsPerDollar * per, 0, 'f', 1);
-    if (v.buildVramGbPerDollar)
-        notes << QStringLiteral("%1 GB VRAM").arg(*v.buildVramGbPerDollar * per, 0, 'f', 1);
-    if (v.buildTokensPerSPerDollar)
-        notes << QStringLiteral("%1 tokens/s").arg(*v.buildTokensPerSPerDollar * per, 0, 'f', 2);
+    if (v.wholeBuildTflopsPerDollar)
+        notes << QStringLiteral("%1 FP16 TFLOPS").arg(*v.wholeBuildTflopsPerDollar * per, 0, 'f', 1);
+    if (v.wholeBuildVramGbPerDollar)
+        notes << QStringLiteral("%1 GB VRAM").arg(*v.wholeBuildVramGbPerDollar * per, 0, 'f', 1);
+    if (v.wholeBuildTokensPerSPerDollar)
+        notes << QStringLiteral("%1 tokens/s").arg(*v.wholeBuildTokensPerSPerDollar * per, 0, 'f', 2);
     QString caption = QStringLiteral("Bars: figures per %1 of GPU price.").arg(roundMoney(per));
     if (!notes.isEmpty())
         caption += QStringLiteral(" Per %1 of the whole build: ").arg(roundMoney(per)) + notes.join(QStringLiteral(", ")) + QStringLiteral(".");

@@ -59,65 +59,73 @@ void paintPowerGauge(QPainter& p, const QRectF& box, const PowerSummary& pw)
               Qt::AlignRight | Qt::AlignTop);
 }
 
-QChart* createValueChart(const std::vector<const GpuValue*>& rows, bool anyTokens, double per, const QString& axisTitle)
+std::vector<ValueMetric> valueMetrics(const std::vector<const GpuValue*>& rows)
+{
+    std::vector<ValueMetric> metrics = {
+        {QStringLiteral("FP16 tensor TFLOPS"), &GpuValue::tflopsPerDollar, 1},
+        {QStringLiteral("GB of VRAM"), &GpuValue::vramGbPerDollar, 1},
+    };
+    if (std::any_of(rows.begin(), rows.end(), [](const GpuValue* g) { return g->tokensPerSPerDollar.has_value(); }))
+        metrics.push_back({QStringLiteral("Decode tokens/s"), &GpuValue::tokensPerSPerDollar, 2});
+    return metrics;
+}
+
+QChart* createValueChart(const std::vector<const GpuValue*>& rows, const ValueMetric& metric, double per,
+                         const QString& axisTitle)
 {
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setBackgroundVisible(false);
     chart->setMargins(QMargins(0, 0, 0, 0));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setFont(font(8));
-    auto* series = new QHorizontalBarSeries;
-    const QList<QColor> colors = {kAccent, QColor(0xe0, 0x8e, 0x2b), kNote, QColor(0x7b, 0x4f, 0xa8)};
+    chart->legend()->setVisible(false);
+    chart->setTitle(metric.title + QLatin1Char(' ') + axisTitle);
+    chart->setTitleFont(font(8.5, true));
+    auto* set = new QBarSet(metric.title);
+    set->setColor(kAccent);
+    set->setBorderColor(Qt::transparent);
+    set->setLabelFont(font(7.5));
+    set->setLabelColor(kInk);
+    QStringList categories;
     double maxValue = 0;
-    int colorIndex = 0;
-    for (const GpuValue* g : rows) {
-        auto* set = new QBarSet(shown(g->name, 60));
-        const double t = g->tflopsPerDollar.value_or(0) * per;
-        const double vr = g->vramGbPerDollar.value_or(0) * per;
-        const double tk = g->tokensPerSPerDollar.value_or(0) * per;
-        *set << t << vr;
-        if (anyTokens)
-            *set << tk;
-        maxValue = std::max({maxValue, t, vr, tk});
-        set->setColor(colors[colorIndex++ % colors.size()]);
-        set->setBorderColor(Qt::transparent);
-        set->setLabelFont(font(7.5));
-        set->setLabelColor(kInk);
-        series->append(set);
+    // Bottom to top on a horizontal bar axis: reverse so the first GPU line reads first.
+    for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+        const double v = ((*it)->*metric.perDollar).value_or(0) * per;
+        *set << v;
+        maxValue = std::max(maxValue, v);
+        categories << shown((*it)->name, 48);
     }
+    auto* series = new QHorizontalBarSeries;
+    series->append(set);
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPrecision(3);
+    series->setLabelsPrecision(3);  // significant digits: "102", "34.3", "9.49"
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setBarWidth(0.6);
     chart->addSeries(series);
-    QStringList categories = {QStringLiteral("FP16 tensor TFLOPS"), QStringLiteral("VRAM GB")};
-    if (anyTokens)
-        categories << QStringLiteral("Decode tokens/s");
     auto* axisY = new QBarCategoryAxis;
     axisY->append(categories);
-    axisY->setLabelsFont(font(8));
+    axisY->setLabelsFont(font(7.5));
     axisY->setGridLineVisible(false);
     axisY->setTruncateLabels(false);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     auto* axisX = new QValueAxis;
-    axisX->setRange(0, std::max(1.0, maxValue * 1.18));
+    axisX->setRange(0, maxValue > 0 ? maxValue * 1.25 : 1.0);
     axisX->applyNiceNumbers();
-    axisX->setLabelFormat(QStringLiteral("%.0f"));
+    axisX->setLabelFormat(maxValue < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     axisX->setLabelsFont(font(7.5));
     axisX->setTitleText(axisTitle);
-    axisX->setTitleFont(font(8));
+    axisX->setTitleFont(font(7.5));
+    axisX->setTitleVisible(false);  // the chart title says it; the small charts need the height
     axisX->setGridLineColor(QColor(0xe6, 0xea, 0xee));
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
     return chart;
 }
 
-double valueChartHeight(std::size_t gpus, bool anyTokens)
+double valueChartHeight(std::size_t gpus)
 {
-    const std::size_t categories = anyTokens ? 3 : 2;  // the rows of createValueChart()
-    return 90 + 18.0 * static_cast<double>(categories * gpus);
+    return 58 + 18.0 * static_cast<double>(gpus);
 }
 
 void paintChart(QPainter& p, QChart* chart, const QRectF& target)

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "core/eval/Evaluation.h"
@@ -21,11 +22,21 @@ namespace mlrig::ui::report {
 // A half-circle gauge of sustained and peak load against the supply and the advised supply.
 void paintPowerGauge(QPainter& p, const QRectF& box, const PowerSummary& pw);
 
-// Bars per `per` units of GPU price for each GPU in `rows` (tokens/s only when anyTokens).
-// The caller owns the chart until paintChart() takes it.
-QChart* createValueChart(const std::vector<const GpuValue*>& rows, bool anyTokens, double per, const QString& axisTitle);
-// The height, in points, the value chart wants for this many GPUs (before any cap).
-double valueChartHeight(std::size_t gpus, bool anyTokens);
+// One figure per dollar of GPU price (TFLOPS, VRAM or decode tokens/s): a bar per GPU line.
+struct ValueMetric {
+    QString title;  // "FP16 tensor TFLOPS"
+    std::optional<double> GpuValue::*perDollar;
+    int decimals = 1;
+};
+// The metrics the report charts, in order; tokens/s only when some row has it.
+std::vector<ValueMetric> valueMetrics(const std::vector<const GpuValue*>& rows);
+
+// Bars of one metric per `per` units of GPU price, one bar per GPU in `rows`, on an axis of its
+// own (one unit per axis). The caller owns the chart until paintChart() takes it.
+QChart* createValueChart(const std::vector<const GpuValue*>& rows, const ValueMetric& metric, double per,
+                         const QString& axisTitle);
+// The height, in points, one metric's chart wants for this many GPUs.
+double valueChartHeight(std::size_t gpus);
 
 // Lays `chart` out at the size of `target` and paints it there; takes ownership of the chart.
 void paintChart(QPainter& p, QChart* chart, const QRectF& target);
