@@ -118,11 +118,13 @@ std::string describeWorkload(const Workload& workload)
 }
 
 GpuComparison compareGpus(const Catalog& catalog, const std::vector<BuildItem>& gpus,
-                          const std::optional<Workload>& workload)
+                          const std::optional<Workload>& workload, int cardCount)
 {
     if (gpus.size() < kMinComparedGpus || gpus.size() > kMaxComparedGpus)
         throw std::invalid_argument(
             fmt::format("compare {} to {} GPUs (got {})", kMinComparedGpus, kMaxComparedGpus, gpus.size()));
+    if (cardCount < 1 || cardCount > 8)
+        throw std::invalid_argument(fmt::format("compare with 1 to 8 cards of each GPU (got {})", cardCount));
     GpuComparison out;
     out.workload = workload;
     for (const BuildItem& item : gpus) {
@@ -274,6 +276,46 @@ GpuComparison compareGpus(const Catalog& catalog, const std::vector<BuildItem>& 
         for (size_t k = 0; k < n; ++k)
             if (out.rows.back().values[k])
                 out.rows.back().text[k] = number(*out.rows.back().values[k], "");
+
+        if (cardCount > 1) {
+            out.cardCount = cardCount;
+            std::vector<WorkloadEstimate> multi;
+            for (const ComparedGpu& c : out.gpus) {
+                std::vector<GpuForWorkload> forWorkload;
+                appendGpusForWorkload(*c.gpu, cardCount, c.item.powerLimitW, forWorkload);
+                multi.push_back(estimateWorkload(*workload, forWorkload));
+            }
+            const std::string cards = fmt::format("{} cards", cardCount);
+            i = 0;
+            textual("fits-multi", group, "Fits on " + cards, Better::Higher, [&](const ComparedGpu&) {
+                const WorkloadEstimate& e = multi[i++];
+                const std::string text = fmt::format("{} ({:.1f} of {:.0f} GB)", e.fits ? "Yes" : "No", e.vramNeededGb,
+                                                     e.vramAvailableGb);
+                return std::pair<Opt, std::string>{e.fits ? 1.0 : 0.0, text};
+            });
+            i = 0;
+            numeric("figure-multi", group, "", figureName, Better::Higher, [&](const ComparedGpu&) -> Opt {
+                const WorkloadEstimate& e = multi[i++];
+                return e.fits ? e.figureValue : std::nullopt;
+            });
+            out.rows.back().label = (figureName.empty() ? std::string("Speed") : figureName) + " on " + cards;
+            for (size_t k = 0; k < n; ++k)
+                if (out.rows.back().values[k])
+                    out.rows.back().text[k] = number(*out.rows.back().values[k], "");
+            i = 0;
+            numeric("figure-multi-per-dollar", group, "", figureName, Better::Higher,
+                    [&](const ComparedGpu& c) -> Opt {
+                        const WorkloadEstimate& e = multi[i++];
+                        if (!e.fits || !c.price)
+                            return std::nullopt;
+                        return per(e.figureValue, *c.price * cardCount);
+                    });
+            out.rows.back().label =
+                (figureName.empty() ? std::string("Speed") : figureName) + " on " + cards + " per $1,000";
+            for (size_t k = 0; k < n; ++k)
+                if (out.rows.back().values[k])
+                    out.rows.back().text[k] = number(*out.rows.back().values[k], "");
+        }
     }
     return out;
 }

@@ -43,6 +43,7 @@ struct GpuComparison {
     std::vector<ComparisonRow> rows;
     std::optional<Workload> workload;
     std::string workloadLabel;  // "Llama 3.1 70B, q4_k_m, 8k context"
+    int cardCount = 1;          // > 1: the workload rows also show this many cards of each column
     const ComparisonRow* row(std::string_view id) const;
 };
 
@@ -50,9 +51,11 @@ inline constexpr size_t kMinComparedGpus = 2;
 inline constexpr size_t kMaxComparedGpus = 4;
 
 // Throws std::invalid_argument for fewer than 2 or more than 4 GPUs, a line that is not a GPU
-// or does not resolve, or an unusable workload.
+// or does not resolve, or an unusable workload. With a workload and cardCount > 1 (the build's
+// GPU count), the workload rows are given for one card and for cardCount cards of each column
+// ("2 x GeForce RTX 3090: fits, 16 tokens/s"): a pair that holds a model one card cannot.
 GpuComparison compareGpus(const Catalog& catalog, const std::vector<BuildItem>& gpus,
-                          const std::optional<Workload>& workload);
+                          const std::optional<Workload>& workload, int cardCount = 1);
 
 // A one-line description of a workload ("Llama 3.1 70B, q4_k_m, 8k context").
 std::string describeWorkload(const Workload& workload);

@@ -98,6 +98,30 @@ TEST(GpuComparison, AModelThatDoesNotFitHasNoSpeed)
     EXPECT_TRUE(c.row("figure")->values[1]);
 }
 
+TEST(GpuComparison, ThePairOfTheBuildIsComparedBesideOneCard)
+{
+    // A 70B model on two 24 GB cards: one card cannot hold it, the pair can and has a speed.
+    Workload w = llm8b();
+    w.model = "llama-3.1-70b";
+    const GpuComparison c =
+        compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090"), gpuItem("GeForce RTX 4060 Ti 16GB")}, w, 2);
+    EXPECT_EQ(c.cardCount, 2);
+    ASSERT_NE(c.row("fits-multi"), nullptr);
+    EXPECT_EQ(c.row("fits")->text[0].rfind("No (", 0), 0u);
+    EXPECT_EQ(c.row("fits-multi")->label, "Fits on 2 cards");
+    EXPECT_EQ(c.row("fits-multi")->text[0].rfind("Yes (", 0), 0u) << c.row("fits-multi")->text[0];
+    EXPECT_EQ(c.row("fits-multi")->text[1].rfind("No (", 0), 0u);  // 32 GB is not enough either
+    ASSERT_TRUE(c.row("figure-multi")->values[0]);
+    EXPECT_GT(*c.row("figure-multi")->values[0], 5.0);
+    EXPECT_NE(c.row("figure-multi")->label.find("on 2 cards"), std::string::npos);
+    EXPECT_FALSE(c.row("figure-multi")->values[1]);
+    // Without a pair in the build there are no such rows; absurd counts are refused.
+    EXPECT_EQ(compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090"), gpuItem("GeForce RTX 4090")}, w).row("fits-multi"),
+              nullptr);
+    EXPECT_THROW(compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090"), gpuItem("GeForce RTX 4090")}, w, 0),
+                 std::invalid_argument);
+}
+
 TEST(GpuComparison, RejectsWrongCountsAndUnknownParts)
 {
     EXPECT_THROW(compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090")}, std::nullopt), std::invalid_argument);

@@ -1,5 +1,7 @@
 #include "ui/compare/GpuComparisonDialog.h"
 
+#include <algorithm>
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -206,7 +208,11 @@ void GpuComparisonDialog::recompute()
                                         : tr("No workload in the build: set one in the Workload panel to compare "
                                              "speed and fit. Winners in green; percentages against the first GPU."));
     try {
-        m_comparison = compareGpus(m_catalog, items, m_workload);
+        // The build's GPU count: a pair may hold what one card cannot, so show both.
+        int cards = 1;
+        for (const BuildItem& g : m_buildGpus)
+            cards = std::max(cards, std::min(g.quantity, 8));
+        m_comparison = compareGpus(m_catalog, items, m_workload, cards);
         m_problem->hide();
     } catch (const std::exception& e) {
         m_comparison.reset();
