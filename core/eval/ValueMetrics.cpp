@@ -135,6 +135,9 @@ void appendGpusForWorkload(const Gpu& gpu, int quantity, std::optional<double> p
     one.performanceScale = powerLimitW ? std::max(retainedPerformance(gpu, *powerLimitW), 0.05) : 1.0;
     one.nvlink = gpu.nvlink.value_or(false);
     one.vendor = gpu.vendor;
+    one.chipModel = gpu.chipModel;
+    one.architecture = gpu.architecture;
+    one.gpuClass = gpu.gpuClass;
     for (int i = 0; i < quantity * perBoard; ++i)
         out.push_back(one);
 }
