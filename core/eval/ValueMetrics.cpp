@@ -164,8 +164,12 @@ std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::option
                 const WorkloadEstimate estimate = estimateWorkload(*workload, one);
                 row.fits = estimate.fits;
                 row.decodeTokensPerS = estimate.decodeTokensPerS;
-                if (estimate.fits)
+                row.figureName = estimate.figureOfMerit;
+                if (estimate.fits) {
                     row.value.tokensPerSPerDollar = perDollar(estimate.decodeTokensPerS, gpu.info.priceUsd);
+                    row.figure = estimate.figureValue;
+                    row.figurePerDollar = perDollar(estimate.figureValue, gpu.info.priceUsd);
+                }
             } catch (const std::exception&) {
                 row.fits = false;  // an unknown model or quant: no speed figure for any row
             }

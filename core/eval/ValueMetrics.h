@@ -51,6 +51,11 @@ struct GpuValueRow {
     std::optional<double> memoryBandwidthGbs;
     std::optional<double> vramGb;
     std::optional<double> decodeTokensPerS;  // with a workload, on one card of this model
+    // With a workload: its figure of merit on one card of this model (decode tokens/s, training tokens/s,
+    // images/min; WorkloadEstimate::figureValue) when it fits, and that per dollar of the card's price.
+    std::optional<double> figure;
+    std::optional<double> figurePerDollar;
+    std::string figureName;                  // "images/min"
     bool fits = false;                       // with a workload: does it fit on one card
     GpuValue value;
 };

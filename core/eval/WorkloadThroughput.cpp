@@ -60,8 +60,8 @@ constexpr EfficiencyRow kEfficiency[] = {
      "CUDA, as the measured Ampere/Ada/Hopper cards (this architecture has no training measurement)"},
     {SpeedKind::Training, Vendor::Amd, "", GpuClass::Unknown, 0.60, false,
      "ROCm, assumed 60% of CUDA's: fewer tuned kernels (no training measurement of a Radeon)"},
-    {SpeedKind::Training, Vendor::Intel, "", GpuClass::Unknown, 0.50, false,
-     "oneAPI/IPEX, assumed 50% of CUDA's (no training measurement of an Arc)"},
+    {SpeedKind::Training, Vendor::Intel, "", GpuClass::Unknown, 0.30, false,
+     "oneAPI/IPEX, as measured for image generation on an A770 (no training measurement of an Arc)"},
     {SpeedKind::Image, Vendor::Nvidia, "", GpuClass::Datacenter, 0.45, true,
      "CUDA datacenter boards run batch-1 diffusion far from their tensor peak: fitted on A100 and T4 "
      "(AUTOMATIC1111 benchmark submissions)"},

@@ -32,6 +32,8 @@ std::optional<double> metricOf(const GpuValueRow& row, int metric)
         return row.fp16TensorTflops;
     case ValueChartPanel::Bandwidth:
         return row.memoryBandwidthGbs;
+    case ValueChartPanel::Estimate:
+        return row.figure;
     default:
         return row.vramGb;
     }
@@ -44,6 +46,8 @@ std::optional<double> perDollarOf(const GpuValueRow& row, int metric)
         return row.value.tflopsPerDollar;
     case ValueChartPanel::Bandwidth:
         return row.value.bandwidthGbsPerDollar;
+    case ValueChartPanel::Estimate:
+        return row.figurePerDollar;
     default:
         return row.value.vramGbPerDollar;
     }
@@ -60,6 +64,7 @@ ValueChartPanel::ValueChartPanel(BuildSession* session, QWidget* parent) : QWidg
     m_metric->addItem(tr("FP16 tensor TFLOPS (training, image generation)"), Tflops);
     m_metric->addItem(tr("Memory bandwidth GB/s (LLM decode speed)"), Bandwidth);
     m_metric->addItem(tr("VRAM GB (largest model that fits)"), Vram);
+    m_metric->addItem(tr("Workload estimate (speed of the chosen workload on one card)"), Estimate);
     m_metric->setAccessibleName(tr("Value metric"));
     label->setBuddy(m_metric);
     top->addWidget(label);
@@ -134,6 +139,9 @@ void ValueChartPanel::refresh()
         const QSignalBlocker block(m_metric);
         if (kind == WorkloadKind::LlmInference)
             m_metric->setCurrentIndex(m_metric->findData(Bandwidth));
+        else if (kind == WorkloadKind::LlmFineTune || kind == WorkloadKind::ImageGeneration ||
+                 kind == WorkloadKind::Training)
+            m_metric->setCurrentIndex(m_metric->findData(Estimate));  // the measured-calibrated speed
         else if (kind)
             m_metric->setCurrentIndex(m_metric->findData(Tflops));
     }
@@ -160,8 +168,22 @@ void ValueChartPanel::refresh()
 void ValueChartPanel::redraw()
 {
     const int metric = m_metric->currentData().toInt();
-    const QString unit = metric == Tflops ? tr("FP16 TFLOPS") : metric == Bandwidth ? tr("GB/s") : tr("GB VRAM");
+    QString estimateName;
+    for (const GpuValueRow& row : m_rows)
+        if (!row.figureName.empty()) {
+            estimateName = qs(row.figureName);
+            break;
+        }
+    const QString unit = metric == Tflops      ? tr("FP16 TFLOPS")
+                         : metric == Bandwidth ? tr("GB/s")
+                         : metric == Estimate  ? (estimateName.isEmpty() ? tr("estimate") : estimateName)
+                                               : tr("GB VRAM");
     const QString symbol = QStringLiteral("$");
+
+    // Workload figures run from under 1 (images/min per $1,000) to thousands (training tokens/s).
+    const auto numberFormat = [metric](double max) {
+        return metric == Estimate && max < 20 ? QStringLiteral("%.1f") : QStringLiteral("%d");
+    };
 
     // Scatter: price (MSRP) against the metric.
     QList<QPointF> others, mine;
@@ -187,6 +209,7 @@ void ValueChartPanel::redraw()
     m_scatterX->setRange(0, maxX > 0 ? maxX * 1.05 : 1000);
     m_scatterX->applyNiceNumbers();
     m_scatterY->setTitleText(unit);
+    m_scatterY->setLabelFormat(numberFormat(maxY));
     m_scatterY->setRange(0, maxY > 0 ? maxY * 1.08 : 100);
     m_scatterY->applyNiceNumbers();
     QChart* chart = m_scatter->chart();
@@ -220,13 +243,16 @@ void ValueChartPanel::redraw()
     m_set->setBorderColor(palette().color(QPalette::Highlight));
     m_barNames->clear();
     m_barNames->append(names);
+    m_barValues->setLabelFormat(numberFormat(maxV));
     m_barValues->setRange(0, maxV > 0 ? maxV * 1.1 : 1);
     m_barValues->setTitleText(tr("%1 per %2 1000").arg(unit, symbol));
     QChart* bars = m_bars->chart();
     bars->setTitle(tr("Best value per %1").arg(symbol));
     styleChart(bars, palette());
 
-    if (plotted == 0)
+    if (plotted == 0 && metric == Estimate)
+        m_note->setText(tr("Choose a workload (and a model) to compare GPUs by its estimated speed."));
+    else if (plotted == 0)
         m_note->setText(tr("No priced GPU models in the catalog to compare."));
     else if (m_lastModels.empty())
         m_note->setText(tr("%1 GPU models at launch MSRP or catalog price. Add a GPU to see where your choice sits.").arg(plotted));

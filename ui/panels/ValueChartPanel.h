@@ -29,7 +29,7 @@ class BuildSession;
 class ValueChartPanel : public QWidget {
     Q_OBJECT
 public:
-    enum Metric { Tflops, Bandwidth, Vram };
+    enum Metric { Tflops, Bandwidth, Vram, Estimate };  // Estimate: the workload's own figure of merit
     explicit ValueChartPanel(BuildSession* session, QWidget* parent = nullptr);
 
     QComboBox* metricCombo() const { return m_metric; }
