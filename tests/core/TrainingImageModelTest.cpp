@@ -9,6 +9,7 @@
 
 #include "tests/support/BuiltInCatalog.h"
 #include "core/catalog/Catalog.h"
+#include "core/eval/Evaluate.h"
 #include "core/eval/ImageModelPresets.h"
 #include "core/eval/ValueMetrics.h"
 #include "core/eval/WorkloadModel.h"
@@ -226,6 +227,52 @@ TEST(TrainingImageModel, OldFilesNamingSdxlStillWork)
     EXPECT_TRUE(mentions(e, "not an image model"));
     EXPECT_EQ(e.confidence, Confidence::Low);
     EXPECT_NE(e.modelName.find("SDXL"), std::string::npos);
+}
+
+// The value chart's table carries the workload's own figure (per card and per dollar), the same one the
+// estimate gives, so the chart ranks image and training cards by measured-calibrated speed.
+TEST(TrainingImageModel, ValueTableCarriesTheWorkloadFigure)
+{
+    const Workload sdxl = image("sdxl");
+    const std::vector<GpuValueRow> rows = gpuValueTable(builtInCatalog(), sdxl);
+    bool seen = false;
+    for (const GpuValueRow& r : rows) {
+        if (r.model != "GeForce RTX 4090")
+            continue;
+        seen = true;
+        std::vector<GpuForWorkload> one;
+        appendGpusForWorkload(*r.gpu, 1, std::nullopt, one);
+        ASSERT_TRUE(r.figure.has_value());
+        EXPECT_DOUBLE_EQ(*r.figure, *estimateWorkload(sdxl, one).figureValue);
+        EXPECT_EQ(r.figureName, "images/min");
+        if (r.gpu->info.priceUsd) {
+            EXPECT_NEAR(r.figurePerDollar.value_or(0), *r.figure / *r.gpu->info.priceUsd, 1e-12);
+        }
+    }
+    EXPECT_TRUE(seen);
+}
+
+// In a build, the lanes each card gets come from the platform: two cards on a desktop CPU (24 lanes)
+// split its x16 link x8/x8, and the data-parallel estimate says so.
+TEST(TrainingImageModel, BuildPlatformSetsTheLanesPerCard)
+{
+    const Catalog& catalog = builtInCatalog();
+    const auto item = [&](Category category, const char* words, int quantity = 1) {
+        const std::vector<const AnyPart*> found = catalog.search(category, words, 1);
+        EXPECT_FALSE(found.empty()) << words;
+        BuildItem i;
+        i.category = category;
+        i.ref = found.empty() ? std::string() : infoOf(*found.front()).id;
+        i.quantity = quantity;
+        return i;
+    };
+    Build build;
+    build.items = {item(Category::Cpu, "Ryzen 9 7900X"), item(Category::Motherboard, "X670E ProArt-CREATOR"),
+                   item(Category::Gpu, "GeForce RTX 4090", 2)};
+    build.workload = bertLargeFull();
+    const Evaluation e = evaluate(build, catalog);
+    ASSERT_TRUE(e.workload.has_value());
+    EXPECT_TRUE(mentions(*e.workload, "PCIe 4.0 x8")) << e.workload->reason;
 }
 
 }  // namespace
