@@ -7,6 +7,7 @@
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliContext.h"
 #include "core/catalog/UserDatabase.h"
+#include "core/eval/ImageModelPresets.h"
 #include "core/eval/WorkloadModel.h"
 
 namespace mlrig::cli {
@@ -109,7 +110,18 @@ void addModelsCommand(CLI::App& app, CliContext& context)
                 list.push_back(modelJson(m));
             for (const ModelSpec& m : saved)
                 list.push_back(modelJson(m));
-            std::cout << ojson{{"models", std::move(list)}}.dump(2) << '\n';
+            ojson images = ojson::array();
+            for (const ImageModelSpec& m : imageModelPresets())
+                images.push_back(ojson{{"id", m.id},
+                                       {"name", m.displayName},
+                                       {"denoiser_params_b", m.denoiserParamsB},
+                                       {"text_encoder_params_b", m.textEncoderParamsB},
+                                       {"bytes_per_param", m.bytesPerParam},
+                                       {"width", m.width},
+                                       {"height", m.height},
+                                       {"steps", m.steps},
+                                       {"source", m.source}});
+            std::cout << ojson{{"models", std::move(list)}, {"image_models", std::move(images)}}.dump(2) << '\n';
             return;
         }
         std::cout << fmt::format("{:<24} {:<28} {:<9} {:>18} {:>6} {:>7}  {}\n", "id", "name", "family",
@@ -127,6 +139,13 @@ void addModelsCommand(CLI::App& app, CliContext& context)
             std::cout << fmt::format("{:<24} {:<28} {:<9} {:>18} {:>6} {:>7}\n", m.id, m.displayName.substr(0, 28),
                                      "My models", fmt::format("{:.2f}B", m.paramsB), m.layers,
                                      contextText(m.maxContext));
+        std::cout << fmt::format("\nImage models (--kind image-generation --model ID)\n{:<24} {:<36} {:>10} {:>13} "
+                                 "{:>9} {:>5}\n",
+                                 "id", "name", "denoiser", "text encoders", "size", "steps");
+        for (const ImageModelSpec& m : imageModelPresets())
+            std::cout << fmt::format("{:<24} {:<36} {:>9.2f}B {:>12.2f}B {:>9} {:>5}\n", m.id, m.displayName,
+                                     m.denoiserParamsB, m.textEncoderParamsB, fmt::format("{}x{}", m.width, m.height),
+                                     m.steps);
     });
 }
 

@@ -158,6 +158,24 @@ int renderScreenshots(ui::MainWindow& window, const Catalog& catalog, const QStr
         }
         dialog->close();
     }
+    // The workload panel for a QLoRA fine-tune and for image generation on the same build.
+    {
+        Workload tune;
+        tune.kind = WorkloadKind::LlmFineTune;
+        tune.model = "llama-3.1-8b";
+        tune.method = FineTuneMethod::Qlora;
+        tune.context = 512;
+        tune.batch = 4;
+        window.session()->setWorkload(tune, -1);
+        QApplication::processEvents();
+        save(&window, QStringLiteral("workload-finetune.png"));
+        Workload image;
+        image.kind = WorkloadKind::ImageGeneration;
+        image.model = "sdxl";
+        window.session()->setWorkload(image, -1);
+        QApplication::processEvents();
+        save(&window, QStringLiteral("workload-image.png"));
+    }
     return failures == 0 ? 0 : 1;
 }
 

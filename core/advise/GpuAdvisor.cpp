@@ -7,6 +7,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "core/eval/ImageModelPresets.h"
 #include "core/eval/Evaluate.h"
 #include "core/eval/ResolvedBuild.h"
 #include "core/eval/ValueMetrics.h"
@@ -31,6 +32,10 @@ bool isGuideFlag(const Finding& f)
 
 std::string modelLabel(const Workload& workload)
 {
+    if (workload.kind == WorkloadKind::ImageGeneration) {
+        if (const ImageModelSpec* m = findImageModelPreset(workload.model))
+            return m->displayName;
+    }
     if (const ModelSpec* m = findModelPreset(workload.model))
         return m->displayName;
     return workload.model.empty() ? std::string(workloadKindId(workload.kind)) : workload.model;

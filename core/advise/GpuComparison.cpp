@@ -6,6 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/eval/ImageModelPresets.h"
 #include "core/eval/PowerModel.h"
 #include "core/eval/ValueMetrics.h"
 #include "core/eval/WorkloadModel.h"
@@ -108,6 +109,8 @@ std::string describeWorkload(const Workload& workload)
         return fmt::format("{} fine-tuning ({})", model, method);
     }
     case WorkloadKind::ImageGeneration:
+        if (const ImageModelSpec* image = findImageModelPreset(workload.model))
+            return fmt::format("Image generation: {}", image->displayName);
         return model.empty() ? "Image generation" : fmt::format("Image generation: {}", model);
     case WorkloadKind::Training:
         return model.empty() ? "Training from scratch" : fmt::format("Training {} from scratch", model);

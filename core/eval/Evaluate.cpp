@@ -67,6 +67,22 @@ std::optional<WorkloadEstimate> estimate(const Workload& workload, const Resolve
         if (r.part && r.item->category == Category::Gpu)
             appendGpusForWorkload(std::get<Gpu>(*r.part), r.item->quantity, r.item->powerLimitW, gpus);
     }
+    // Lanes per card for data-parallel training (the same reading as the pcie-lanes rule): a CPU with
+    // 16 lanes per card gives each x16; otherwise consumer boards split the CPU's x16 link x8/x8, or
+    // run the second card at x4 through the chipset when they cannot.
+    if (gpus.size() >= 2) {
+        const Cpu* cpu = resolved.firstAs<Cpu>(Category::Cpu);
+        const Motherboard* board = resolved.firstAs<Motherboard>(Category::Motherboard);
+        std::optional<int> lanes;
+        if (cpu && cpu->pcieLanes && *cpu->pcieLanes >= 16 * static_cast<int>(gpus.size()))
+            lanes = 16;
+        else if (board && board->x8x8Bifurcation && !*board->x8x8Bifurcation)
+            lanes = 4;
+        else if (cpu || board)
+            lanes = 8;
+        for (GpuForWorkload& g : gpus)
+            g.pcieLanes = lanes;
+    }
     try {
         return estimateWorkload(workload, gpus, hostForWorkload(resolved));
     } catch (const std::exception& e) {

@@ -148,6 +148,9 @@ void appendGpusForWorkload(const Gpu& gpu, int quantity, std::optional<double> p
     one.performanceScale = powerLimitW ? std::max(retainedPerformance(gpu, *powerLimitW), 0.05) : 1.0;
     one.nvlink = gpu.nvlink.value_or(false);
     one.vendor = gpu.vendor;
+    one.chipModel = gpu.chipModel;
+    one.architecture = gpu.architecture;
+    one.gpuClass = gpu.gpuClass;
     for (int i = 0; i < quantity * perBoard; ++i)
         out.push_back(one);
 }
@@ -174,12 +177,11 @@ std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::option
                 const WorkloadEstimate estimate = estimateWorkload(*workload, one);
                 row.fits = estimate.fits;
                 row.decodeTokensPerS = estimate.decodeTokensPerS;
-                if (estimate.fits)
-                    row.value.tokensPerSPerDollar = perDollar(estimate.decodeTokensPerS, gpu.info.priceUsd);
                 row.figureName = estimate.figureOfMerit;
-                if (estimate.fits && estimate.figureValue) {
-                    row.workloadFigure = estimate.figureValue;
-                    row.workloadFigurePerDollar = perDollar(estimate.figureValue, row.value.price);
+                if (estimate.fits) {
+                    row.value.tokensPerSPerDollar = perDollar(estimate.decodeTokensPerS, gpu.info.priceUsd);
+                    row.figure = estimate.figureValue;
+                    row.figurePerDollar = perDollar(estimate.figureValue, gpu.info.priceUsd);
                 }
             } catch (const std::exception&) {
                 row.fits = false;  // an unknown model or quant: no speed figure for any row

@@ -51,12 +51,12 @@ struct GpuValueRow {
     std::optional<double> memoryBandwidthGbs;
     std::optional<double> vramGb;
     std::optional<double> decodeTokensPerS;  // with a workload, on one card of this model
+    // With a workload: its figure of merit on one card of this model (decode tokens/s, training tokens/s,
+    // images/min; WorkloadEstimate::figureValue) when it fits, and that per dollar of the card's price.
+    std::optional<double> figure;
+    std::optional<double> figurePerDollar;
+    std::string figureName;                  // "images/min"
     bool fits = false;                       // with a workload: does it fit on one card
-    // With a workload: its figure of merit on one card (decode tokens/s for an LLM, training
-    // tokens/s, images/min...), only where the card runs it, and that figure per dollar.
-    std::string figureName;
-    std::optional<double> workloadFigure;
-    std::optional<double> workloadFigurePerDollar;
     // The GPU-model warnings the rules give this card on its own (gpu-vendor, gpu-datacenter,
     // gpu-workstation): charts mark such cards instead of ranking them silently.
     std::vector<Finding> warnings;

@@ -1,41 +1,28 @@
-// The image-generation estimate: SDXL 1.0 memory per card and images per minute, scaled from a
-// measured card by FP16 tensor throughput.
+// The image-generation estimate: memory per card and images per minute for the image models of
+// ImageModelPresets (SD 1.5, SDXL, SD 3.5, FLUX.1), from the work per sampling step and each card's
+// achieved speed (WorkloadThroughput.cpp).
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/eval/ImageModelPresets.h"
 #include "core/util/TextUtil.h"
 #include "core/eval/WorkloadInternal.h"
 
 namespace mlrig::workloadmodel {
 namespace {
 
-// ---------------------------------------------------------------------------------------------
-// Image generation: SDXL 1.0 at 1024x1024, fp16, 30 sampling steps with classifier-free guidance.
-// Parameter counts from the SDXL report (Podell et al. 2023) and the diffusers checkpoints:
-// UNet 2.567B, text encoders CLIP ViT-L 123M + OpenCLIP ViT-bigG 695M, VAE 84M.
-constexpr double kSdxlUnetParams = 2.567e9;
-constexpr double kSdxlTextEncoderParams = 0.818e9;
-constexpr double kSdxlVaeParams = 0.084e9;
-constexpr double kSdxlBytesPerParam = 2.0;
-// Working memory per image in the batch at 1024x1024 (UNet activations with SDPA attention and
-// the VAE decode peak), from typical diffusers / ComfyUI peak usage of 9-10 GB per image.
-constexpr double kSdxlActivationGbPerImage = 2.5;
-constexpr double kSdxlContextGb = 0.75;
-constexpr int kSdxlSteps = 30;
-constexpr double kSdxlExtraStepEquivalents = 3.0;  // text encoding + VAE decode, in UNet steps
-// Calibration point: an RTX 4090 (165.2 dense FP16 tensor TFLOPS) samples SDXL 1024x1024 at
-// ~7.5 steps/s with guidance; other cards scale with their FP16 tensor TFLOPS.
-constexpr double kSdxlCalibrationTflops = 165.2;
-constexpr double kSdxlCalibrationStepsPerS = 7.5;
+// CUDA context and framework workspace per card (as in the training estimate's allocator reserve).
+constexpr double kImageContextGb = 0.75;
 
-bool isImageModelName(std::string_view name)
+std::string imageModelList()
 {
-    const std::string folded = foldName(name);
-    return folded.empty() || folded.find("sdxl") != std::string::npos ||
-           folded.find("stablediffusionxl") != std::string::npos;
+    std::string list;
+    for (const ImageModelSpec& m : imageModelPresets())
+        list += (list.empty() ? "" : ", ") + m.id;
+    return list;
 }
 
 }  // namespace
@@ -43,28 +30,47 @@ bool isImageModelName(std::string_view name)
 WorkloadEstimate estimateImage(const Workload& workload, std::span<const GpuForWorkload> gpus)
 {
     validateContextAndBatch(workload, false);
+    const ImageModelSpec* found = findImageModelPreset(workload.model);
     WorkloadEstimate est;
     est.kind = std::string(workloadKindId(workload.kind));
-    est.modelName = "SDXL 1.0 (1024x1024, 30 steps)";
     est.figureOfMerit = "images/min";
     est.confidence = Confidence::Medium;
     est.vramAvailableGb = totalVram(gpus);
+    if (!found) {
+        found = findImageModelPreset("sdxl");
+        est.assumptions.push_back(fmt::format("'{}' is not an image model mlrig knows ({}); SDXL is estimated instead",
+                                              workload.model, imageModelList()));
+        lower(est.confidence, Confidence::Low);
+    }
+    const ImageModelSpec& m = *found;
+    est.modelName = fmt::format("{} ({}x{}, {} steps)", m.displayName, m.width, m.height, m.steps);
 
-    est.memory.weightsGb =
-        (kSdxlUnetParams + kSdxlTextEncoderParams + kSdxlVaeParams) * kSdxlBytesPerParam / kBytesPerGb;
-    est.memory.activationsGb = kSdxlActivationGbPerImage * workload.batch;
-    est.memory.overheadGb = kSdxlContextGb;
+    // Memory: the denoiser and VAE stay on the card; small CLIP text encoders stay too, a T5-XXL encoder
+    // runs first and is moved off before denoising, so the peak is the larger of the two stages.
+    const double denoiserGb = m.denoiserParamsB * 1e9 * m.bytesPerParam / kBytesPerGb;
+    const double vaeGb = m.vaeParamsB * 1e9 * 2.0 / kBytesPerGb;
+    const double textGb = m.textEncoderParamsB * 1e9 * (m.textEncoderSwapped ? m.bytesPerParam : 2.0) / kBytesPerGb;
+    const double workingGb = m.workingGbPerImage * workload.batch;
+    const double denoiseStage = denoiserGb + vaeGb + (m.textEncoderSwapped ? 0.0 : textGb) + workingGb;
+    const double textStage = textGb;
+    const bool textPeak = m.textEncoderSwapped && textStage > denoiseStage;
+    est.memory.weightsGb = textPeak ? textGb : denoiserGb + vaeGb + (m.textEncoderSwapped ? 0.0 : textGb);
+    est.memory.activationsGb = textPeak ? 0.0 : workingGb;
+    est.memory.overheadGb = kImageContextGb;
     est.vramNeededGb = est.memory.totalGb();
     est.perGpuNeededGb.assign(gpus.size(), est.vramNeededGb);
 
+    const char* precision = m.bytesPerParam < 2 ? "8-bit" : "fp16";
     est.assumptions.push_back(fmt::format(
-        "SDXL in fp16: UNet 2.57B + text encoders 0.82B + VAE 0.08B parameters x 2 bytes = {}; {} working memory per "
-        "image in the batch; {} CUDA context",
-        gb(est.memory.weightsGb), gb(kSdxlActivationGbPerImage), gb(kSdxlContextGb)));
+        "{} in {}: denoiser {:g}B parameters = {}, VAE {:g}B, text encoders {:g}B = {}{}; {} working memory per image "
+        "in the batch (activations and the VAE decode peak); {} CUDA context",
+        m.displayName, precision, m.denoiserParamsB, gb(denoiserGb), m.vaeParamsB, m.textEncoderParamsB, gb(textGb),
+        m.textEncoderSwapped ? " (run first, then moved off the card before denoising; ComfyUI and diffusers "
+                               "model offload do this)"
+                             : " (kept on the card)",
+        gb(m.workingGbPerImage), gb(kImageContextGb)));
+    est.assumptions.push_back("Parameter counts: " + m.source);
     est.assumptions.push_back(kUnitNote);
-    if (!isImageModelName(workload.model))
-        est.assumptions.push_back(fmt::format("'{}' is not an image model mlrig knows; SDXL is estimated instead",
-                                              workload.model));
 
     // Each card that holds the whole pipeline renders its own images.
     std::vector<size_t> usable;
@@ -72,7 +78,6 @@ WorkloadEstimate estimateImage(const Workload& workload, std::span<const GpuForW
         if (gpus[i].vramGb >= est.vramNeededGb)
             usable.push_back(i);
     }
-    addVendorNotes(gpus, est);
     if (usable.empty()) {
         checkPerCardFit(gpus, est);
         if (gpus.size() > 1)
@@ -92,33 +97,56 @@ WorkloadEstimate estimateImage(const Workload& workload, std::span<const GpuForW
     else if (gpus.size() > 1)
         est.assumptions.push_back("Each GPU renders its own images in parallel");
 
+    // Speed: steps x work per step (x batch) over the card's achieved time per TFLOP, plus text encoding
+    // and VAE decode counted as step-equivalents.
     double imagesPerMinute = 0;
-    bool usedFp32 = false;
     bool known = true;
+    bool fallback = false;
+    Confidence worst = Confidence::High;
+    std::vector<std::string> described;
     for (size_t i : usable) {
-        // effectiveTflops with utilisation 1 gives the peak after power limit and vendor factor.
-        const auto peak = effectiveTflops(gpus[i], 1.0, usedFp32);
-        if (!peak) {
+        const auto speed = achievedSpeed(gpus[i], SpeedKind::Image);
+        if (!speed) {
             known = false;
             continue;
         }
-        const double stepsPerS = kSdxlCalibrationStepsPerS * *peak / kSdxlCalibrationTflops;
-        imagesPerMinute += 60.0 * stepsPerS / (kSdxlSteps + kSdxlExtraStepEquivalents);
+        lower(worst, speed->confidence);
+        fallback = fallback || speed->usedFallback;
+        const double secondsPerImage = (m.steps + m.extraStepEquivalents) * m.tflopPerStep * speed->secondsPerTflop;
+        imagesPerMinute += 60.0 / secondsPerImage;
+        std::string text = describeSpeed(*speed, gpus[i]);
+        if (std::find(described.begin(), described.end(), text) == described.end())
+            described.push_back(std::move(text));
     }
+    est.assumptions.push_back(fmt::format(
+        "Speed: {} steps x {:.1f} TFLOP per step and image{} + ~{:g} step-equivalents for text encoding and VAE "
+        "decode, on a roofline of 70% of the dense FP16 tensor peak and memory bandwidth; {}",
+        m.steps, m.tflopPerStep, m.passesPerStep == 2 ? " (two passes: classifier-free guidance)" : " (one pass)",
+        m.extraStepEquivalents,
+        m.calibrated ? "the work per step is fitted on measured runs of this model"
+                     : "the work per step is 2 x parameters x latent tokens (no measured run of this model: low "
+                       "confidence)"));
+    if (m.bytesPerParam < 2)
+        est.assumptions.push_back("8-bit weights are widened to 16 bit for the matrix multiplies: speed as fp16");
+    for (std::string& text : described)
+        est.assumptions.push_back(std::move(text));
     if (known && imagesPerMinute > 0) {
         est.imagesPerMinute = imagesPerMinute;
         est.figureValue = imagesPerMinute;
+        if (worst == Confidence::High && m.calibrated && est.confidence == Confidence::Medium)
+            est.confidence = Confidence::High;
+        lower(est.confidence, worst);
+        if (!m.calibrated)
+            lower(est.confidence, Confidence::Low);
     } else {
-        est.reason = "no speed figure: a GPU's compute throughput is unknown";
+        est.reason = "no speed figure: a GPU's tensor throughput or memory bandwidth is unknown";
         lower(est.confidence, Confidence::Low);
     }
-    est.assumptions.push_back(fmt::format(
-        "Speed: compute bound, calibrated on an RTX 4090 ({:g} FP16 tensor TFLOPS) at ~{:g} steps/s; {} steps plus "
-        "~{:g} step-equivalents for text encoding and VAE decode per image",
-        kSdxlCalibrationTflops, kSdxlCalibrationStepsPerS, kSdxlSteps, kSdxlExtraStepEquivalents));
-    if (usedFp32) {
-        est.assumptions.push_back("A GPU without a known FP16 tensor figure is counted from its FP32 TFLOPS at 70%");
-        lower(est.confidence, Confidence::Low);
+    if (fallback) {
+        est.assumptions.push_back(fmt::format(
+            "A GPU without a known FP16 tensor figure is counted from its FP32 rate at {:.0f}% (twice that for AMD's "
+            "packed FP16)",
+            100 * kFp32FallbackFactor));
     }
     addPowerNote(gpus, est, false);
     return est;

@@ -51,6 +51,30 @@ void addPowerNote(std::span<const GpuForWorkload> gpus, WorkloadEstimate& est, b
 // Fills fits and reason from est.perGpuNeededGb against each card's VRAM.
 void checkPerCardFit(std::span<const GpuForWorkload> gpus, WorkloadEstimate& est);
 
+// Achieved speed of one GPU for training and image generation (WorkloadThroughput.cpp): a roofline of
+// tensor throughput and memory traffic with an achieved-efficiency factor per architecture and
+// software stack, calibrated on tests/data/training-measured.csv and image-generation-measured.csv.
+enum class SpeedKind { Training, Image };
+struct AchievedSpeed {
+    double secondsPerTflop = 0;  // wall time per TFLOP of model work
+    bool memoryBound = false;    // the memory term outweighs the tensor term
+    double boundShare = 0;       // share of the time the dominant term takes
+    double factor = 1.0;         // achieved-efficiency factor of the architecture and software stack
+    std::string basis;           // where that factor comes from
+    std::string precision;       // "bf16 mixed precision", "fp16", ...
+    bool usedFallback = false;   // no tensor figure: the FP32 (or packed FP16) rate stood in
+    Confidence confidence = Confidence::Medium;  // distance from the calibration cards
+};
+std::optional<AchievedSpeed> achievedSpeed(const GpuForWorkload& gpu, SpeedKind kind);
+// "GeForce RTX 3090: compute bound (66% of the time), bf16 mixed precision; efficiency x1, ..."
+std::string describeSpeed(const AchievedSpeed& speed, const GpuForWorkload& gpu);
+// The link data-parallel training all-reduces gradients over (the slowest card's), GB/s.
+struct Interconnect {
+    double gbs = 0;
+    std::string text;
+};
+Interconnect interconnect(std::span<const GpuForWorkload> gpus);
+
 // The estimates, one per kind of workload. Each validates its own inputs and throws
 // std::invalid_argument with a message naming the value.
 WorkloadEstimate estimateInference(const Workload& workload, std::span<const GpuForWorkload> gpus,

@@ -121,6 +121,12 @@ struct GpuForWorkload {
     double performanceScale = 1.0;  // retained performance at the power limit (0..1)
     bool nvlink = false;
     Vendor vendor = Vendor::Unknown;
+    // What the training and image speed models key their achieved efficiency on.
+    std::string chipModel;     // GpuChip::model ("GeForce RTX 3090"); empty when unknown
+    std::string architecture;  // "Ampere", "RDNA 3"; empty when unknown
+    GpuClass gpuClass = GpuClass::Unknown;
+    // PCIe lanes the card's slot gives it (multi-GPU data-parallel training); unset = x16.
+    std::optional<int> pcieLanes;
 };
 
 // The build's CPU and system memory as the offload estimate sees them. Every field unknown =

@@ -38,18 +38,15 @@ constexpr double kActivationLayerBytes = 34.0;
 constexpr double kTrainLogitsBytes = 4.0;
 // Per GPU: CUDA context plus what PyTorch's caching allocator holds beyond live tensors.
 constexpr double kTrainingContextGb = 1.0;
-// Model FLOPs utilisation (MFU) of the dense FP16 tensor peak: 0.35-0.40 is what well-tuned
-// single-node PyTorch training reaches on consumer cards; recomputation is inside this figure.
-constexpr double kTrainingMfu = 0.38;
 // FLOPs per token: forward 2 x params, backward 4 x params for a full fine-tune (6N, Kaplan et
 // al. 2020). LoRA skips the base weights' gradients, leaving ~4 x params.
 constexpr double kFullFlopsPerParam = 6.0;
 constexpr double kLoraFlopsPerParam = 4.0;
 // QLoRA dequantises every 4-bit weight in forward and backward: assumed 20% slower than LoRA.
 constexpr double kQloraSpeedFactor = 0.80;
-// Multi-GPU: data parallel (a full replica per card, gradients all-reduced) keeps ~90% per card;
-// splitting the model (FSDP sharding or pipeline stages) keeps ~60%.
-constexpr double kDataParallelEfficiency = 0.90;
+// Multi-GPU: data parallel (a full replica per card) pays the gradient all-reduce over the link
+// (WorkloadThroughput.cpp's interconnect()); splitting the model (FSDP sharding or pipeline stages)
+// keeps ~60% per card.
 constexpr double kModelSplitEfficiency = 0.60;
 
 double loraAdapterParams(const ModelSpec& model, double params)
@@ -94,6 +91,7 @@ WorkloadEstimate estimateTraining(const Workload& workload, std::span<const GpuF
     double stateBytes = 0;
     double flopsPerToken = 0;
     double speedFactor = 1.0;
+    double trainableParams = params;  // what the gradients (and their all-reduce) cover
     std::string methodText;
     if (method == FineTuneMethod::Full) {
         weightsBytes = kFullWeightBytes * params;
@@ -104,6 +102,7 @@ WorkloadEstimate estimateTraining(const Workload& workload, std::span<const GpuF
                                  fromScratch ? "Training from scratch, like a full fine-tune" : "Full fine-tune");
     } else {
         const double adapter = loraAdapterParams(model, params);
+        trainableParams = adapter;
         stateBytes = kAdapterBytesPerParam * adapter;
         flopsPerToken = kLoraFlopsPerParam * active;
         if (method == FineTuneMethod::Lora) {
@@ -159,12 +158,9 @@ WorkloadEstimate estimateTraining(const Workload& workload, std::span<const GpuF
     if (dataParallel) {
         est.memory.overheadGb = kTrainingContextGb;
         est.perGpuNeededGb.assign(gpus.size(), replicaGb);
-        if (gpus.size() > 1) {
-            parallelEfficiency = kDataParallelEfficiency;
+        if (gpus.size() > 1)
             est.assumptions.push_back(fmt::format(
-                "Data parallel: a full copy on each of the {} GPUs (the memory figures are per card), {:.0f}% scaling",
-                gpus.size(), 100 * kDataParallelEfficiency));
-        }
+                "Data parallel: a full copy on each of the {} GPUs (the memory figures are per card)", gpus.size()));
     } else {
         est.memory.overheadGb = kTrainingContextGb * static_cast<double>(n);
         est.perGpuNeededGb.assign(gpus.size(), modelGb / static_cast<double>(n) + kTrainingContextGb);
@@ -176,36 +172,76 @@ WorkloadEstimate estimateTraining(const Workload& workload, std::span<const GpuF
     }
     est.vramNeededGb = est.memory.totalGb();
     checkPerCardFit(gpus, est);
-    addVendorNotes(gpus, est);
     if (!est.fits)
         return est;
 
-    bool usedFp32 = false;
-    double tflops = 0;
-    bool known = true;
+    // Speed: the model FLOPs per token over each card's achieved time per TFLOP (WorkloadThroughput.cpp).
+    const double tflopPerToken = flopsPerToken / 1e12 / speedFactor;
+    std::vector<AchievedSpeed> speeds;
     for (const GpuForWorkload& g : gpus) {
-        if (const auto t = effectiveTflops(g, kTrainingMfu, usedFp32))
-            tflops += *t;
-        else
-            known = false;
-    }
-    if (known && tflops > 0) {
-        est.trainTokensPerS = tflops * 1e12 * parallelEfficiency * speedFactor / flopsPerToken;
-        est.figureValue = est.trainTokensPerS;
-    } else {
-        est.reason = "no training speed: a GPU's compute throughput is unknown";
-        lower(est.confidence, Confidence::Low);
+        if (const auto s = achievedSpeed(g, SpeedKind::Training))
+            speeds.push_back(*s);
     }
     est.assumptions.push_back(fmt::format(
-        "Speed: {:g} x {}B active parameters FLOPs per token at {:.0f}% of the dense FP16 tensor peak (model FLOPs "
-        "utilisation)",
+        "Speed: {:g} x {}B active parameters FLOPs per token{}, on a roofline of 70% of the dense FP16/BF16 tensor "
+        "peak plus {:g} GB of memory traffic per TFLOP, times each architecture's measured efficiency",
         method == FineTuneMethod::Full ? kFullFlopsPerParam : kLoraFlopsPerParam, model.activeParamsB,
-        100 * kTrainingMfu));
-    if (usedFp32) {
-        est.assumptions.push_back(fmt::format(
-            "A GPU without a known FP16 tensor figure is counted from its FP32 TFLOPS at {:.0f}% of that utilisation",
-            100 * kFp32FallbackFactor));
+        speedFactor < 1 ? fmt::format(", / {:.2f} for QLoRA dequantisation", speedFactor) : std::string(), 9.7));
+    std::vector<std::string> described;
+    for (size_t i = 0; i < speeds.size(); ++i) {
+        std::string text = describeSpeed(speeds[i], gpus[i]);
+        if (std::find(described.begin(), described.end(), text) == described.end())
+            described.push_back(std::move(text));
+    }
+    for (std::string& text : described)
+        est.assumptions.push_back(std::move(text));
+    if (speeds.size() != gpus.size() || speeds.empty()) {
+        est.reason = "no training speed: a GPU's tensor throughput or memory bandwidth is unknown";
         lower(est.confidence, Confidence::Low);
+        addPowerNote(gpus, est, false);
+        return est;
+    }
+    Confidence worst = Confidence::High;
+    for (const AchievedSpeed& s : speeds)
+        lower(worst, s.confidence);
+    if (worst == Confidence::High && est.confidence == Confidence::Medium && !custom)
+        est.confidence = Confidence::High;  // a calibration card: only the memory side stays an estimate
+    lower(est.confidence, worst);
+
+    if (dataParallel) {
+        // Every card runs `tokens` per step in lockstep (the slowest sets the pace), then the gradients
+        // of the trainable parameters (bf16, 2 bytes each) are all-reduced: 2 (n - 1) / n of them cross
+        // the link per card (ring all-reduce).
+        double slowest = 0;
+        for (const AchievedSpeed& s : speeds)
+            slowest = std::max(slowest, s.secondsPerTflop);
+        const double computeS = tokens * tflopPerToken * slowest;
+        double commS = 0;
+        if (gpus.size() > 1) {
+            const Interconnect link = interconnect(gpus);
+            const double nGpus = static_cast<double>(gpus.size());
+            const double gradientBytes = 2.0 * trainableParams;
+            commS = 2.0 * (nGpus - 1) / nGpus * gradientBytes / (link.gbs * 1e9);
+            parallelEfficiency = computeS / (computeS + commS);
+            est.assumptions.push_back(fmt::format(
+                "{}: all-reducing {} of bf16 gradients takes {:.0f} ms per step against {:.0f} ms of compute "
+                "({} tokens per card), {:.0f}% scaling",
+                link.text, gb(gradientBytes / kBytesPerGb), 1000 * commS, 1000 * computeS, tokens,
+                100 * parallelEfficiency));
+        }
+        est.trainTokensPerS = static_cast<double>(gpus.size()) * tokens / (computeS + commS);
+    } else {
+        double sum = 0;
+        for (const AchievedSpeed& s : speeds)
+            sum += 1.0 / (tflopPerToken * s.secondsPerTflop);
+        est.trainTokensPerS = sum * parallelEfficiency;
+    }
+    est.figureValue = est.trainTokensPerS;
+    if (std::any_of(speeds.begin(), speeds.end(), [](const AchievedSpeed& s) { return s.usedFallback; })) {
+        est.assumptions.push_back(fmt::format(
+            "A GPU without a known FP16 tensor figure is counted from its FP32 rate at {:.0f}% (twice that for AMD's "
+            "packed FP16)",
+            100 * kFp32FallbackFactor));
     }
     addPowerNote(gpus, est, false);
     return est;

@@ -18,7 +18,8 @@ constexpr double kAdapterFourPinAboveW = 450;  // as psu-connectors: 4 leads per
 auto figureKey(const Gpu& g, int n)
 {
     return std::make_tuple(n, g.vramGb.value_or(-1), g.memoryBandwidthGbs.value_or(-1), g.fp16TensorTflops.value_or(-1),
-                           g.fp32Tflops.value_or(-1), g.nvlink.value_or(false), static_cast<int>(g.vendor), g.gpusPerBoard);
+                           g.fp32Tflops.value_or(-1), g.nvlink.value_or(false), static_cast<int>(g.vendor), g.gpusPerBoard,
+                           g.architecture, static_cast<int>(g.gpuClass), g.chipModel);
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ std::optional<double> metricOf(const GpuValueRow& row, int metric)
 {
     switch (metric) {
     case ValueChartPanel::WorkloadFigure:
-        return row.workloadFigure;
+        return row.figure;
     case ValueChartPanel::Tflops:
         return row.fp16TensorTflops;
     case ValueChartPanel::Bandwidth:
@@ -46,7 +46,7 @@ std::optional<double> perDollarOf(const GpuValueRow& row, int metric)
 {
     switch (metric) {
     case ValueChartPanel::WorkloadFigure:
-        return row.workloadFigurePerDollar;
+        return row.figurePerDollar;
     case ValueChartPanel::Tflops:
         return row.value.tflopsPerDollar;
     case ValueChartPanel::Bandwidth:
@@ -294,8 +294,8 @@ QString ValueChartPanel::pointToolTip(const QString& model) const
     if (row->fp16TensorTflops)
         lines << tr("FP16 tensor: %1 TFLOPS").arg(*row->fp16TensorTflops, 0, 'f', 1);
     if (!row->figureName.empty())
-        lines << (row->workloadFigure ? tr("Your workload: %1 %2")
-                                            .arg(*row->workloadFigure, 0, 'f', *row->workloadFigure < 10 ? 1 : 0)
+        lines << (row->figure ? tr("Your workload: %1 %2")
+                                            .arg(*row->figure, 0, 'f', *row->figure < 10 ? 1 : 0)
                                             .arg(qs(row->figureName))
                                       : tr("Your workload: does not run on one card"));
     for (const Finding& f : row->warnings)

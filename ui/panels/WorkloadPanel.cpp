@@ -20,6 +20,7 @@
 #include "ui/common/ProseLabel.h"
 #include "ui/common/UiFormat.h"
 #include "core/catalog/UserDatabase.h"
+#include "core/eval/ImageModelPresets.h"
 #include "core/eval/WorkloadModel.h"
 #include "core/io/ModelFile.h"
 
@@ -109,8 +110,10 @@ WorkloadPanel::WorkloadPanel(BuildSession* session, QWidget* parent) : QWidget(p
     m_confidence = new QLabel(this);
     m_decode->setAccessibleName(tr("Decode speed"));
     m_prefill->setAccessibleName(tr("Prefill speed"));
-    speeds->addRow(tr("Decode:"), m_decode);
-    speeds->addRow(tr("Prefill:"), m_prefill);
+    m_decodeName = new QLabel(tr("Decode:"), this);
+    m_prefillName = new QLabel(tr("Prefill:"), this);
+    speeds->addRow(m_decodeName, m_decode);
+    speeds->addRow(m_prefillName, m_prefill);
     speeds->addRow(tr("Confidence:"), m_confidence);
     layout->addLayout(speeds);
     layout->addStretch(1);
@@ -144,6 +147,20 @@ void WorkloadPanel::fillModels()
         if (items)
             items->item(m_model->count() - 1)->setEnabled(false);
     };
+    if (m_imageModels) {
+        header(tr("— Image models —"));
+        for (const ImageModelSpec& m : imageModelPresets()) {
+            m_model->addItem(tr("%1 — %2B, %3×%4, %5 steps")
+                                 .arg(qs(m.displayName))
+                                 .arg(m.denoiserParamsB, 0, 'g', 4)
+                                 .arg(m.width)
+                                 .arg(m.height)
+                                 .arg(m.steps),
+                             qs(m.id));
+            m_model->setItemData(m_model->count() - 1, qs(m.source), Qt::ToolTipRole);
+        }
+        return;
+    }
     std::vector<std::string> families;
     for (const ModelSpec& m : modelPresets())
         if (std::find(families.begin(), families.end(), m.family) == families.end())
@@ -226,7 +243,19 @@ void WorkloadPanel::commit(int mergeId)
     }
     Workload w = m_session->build().workload.value_or(Workload{});
     w.kind = workloadKindFromId(kindId.toStdString()).value_or(WorkloadKind::LlmInference);
-    const std::string chosenId = m_model->currentIndex() >= 0 ? m_model->currentData().toString().toStdString() : "";
+    std::string chosenId = m_model->currentIndex() >= 0 ? m_model->currentData().toString().toStdString() : "";
+    if (w.kind == WorkloadKind::ImageGeneration) {
+        // The list shows image models once the kind is image generation; until then keep the build's
+        // own image model, or SDXL.
+        const ImageModelSpec* image = findImageModelPreset(m_imageModels ? chosenId : w.model);
+        w.model = image ? image->id : std::string("sdxl");
+        w.customModel = nullptr;
+        w.batch = m_batch->value();
+        m_session->setWorkload(w, mergeId);
+        return;
+    }
+    if (m_imageModels)
+        chosenId = "llama-3.1-8b";  // leaving image generation: the list still shows image models
     if (m_userDb && chosenId.rfind("my:", 0) == 0) {
         // A saved model: the build carries its architecture (so the .mlrig opens anywhere).
         try {
@@ -243,8 +272,8 @@ void WorkloadPanel::commit(int mergeId)
         } catch (const std::exception&) {
         }
     }
-    if (m_model->currentIndex() >= 0 && !m_model->currentData().toString().isEmpty()) {
-        const std::string chosen = m_model->currentData().toString().toStdString();
+    if (!chosenId.empty()) {
+        const std::string& chosen = chosenId;
         if (chosen != w.model && !w.customModel.is_null() && findModelPreset(chosen))
             w.customModel = nullptr;  // a preset replaces a model added from a file
         w.model = chosen;
@@ -261,14 +290,24 @@ void WorkloadPanel::commit(int mergeId)
 void WorkloadPanel::refresh()
 {
     const auto& workload = m_session->build().workload;
+    const bool imageKind = workload && workload->kind == WorkloadKind::ImageGeneration;
+    if (imageKind != m_imageModels) {
+        m_imageModels = imageKind;
+        fillModels();
+    }
     {
         const QSignalBlocker b1(m_kind), b2(m_model), b3(m_quant), b4(m_context), b5(m_batch), b6(m_kvCache);
         const Workload w = workload.value_or(Workload{});
         m_kind->setCurrentIndex(workload ? std::max(0, m_kind->findData(qs(workloadKindId(w.kind)))) : 0);
         int mi = m_model->findData(qs(w.model));
+        if (m_imageModels) {
+            // Older files name SDXL loosely (or not at all).
+            const ImageModelSpec* image = findImageModelPreset(w.model);
+            mi = m_model->findData(qs(image ? image->id : std::string("sdxl")));
+        }
         if (mi < 0 && !w.customModel.is_null())
             mi = m_model->findText(qs(w.model));  // a saved model, listed by its name
-        if (mi < 0 && !w.model.empty()) {
+        if (mi < 0 && !w.model.empty() && !m_imageModels) {
             // A model of the user's own (added from a file, or carried in the .mlrig file).
             if (m_model->findText(tr("— My models —")) < 0) {
                 m_model->addItem(tr("— My models —"));
@@ -345,11 +384,15 @@ void WorkloadPanel::refresh()
     const auto speed = [&](const std::optional<double>& v, const QString& unit) {
         return v ? QStringLiteral("<b>%1</b> %2").arg(*v, 0, 'f', *v < 10 ? 1 : 0).arg(unit) : none;
     };
+    const bool inference = workload->kind == WorkloadKind::LlmInference;
+    m_decodeName->setText(inference ? tr("Decode:") : tr("Speed:"));
+    m_prefillName->setVisible(inference);
+    m_prefill->setVisible(inference);
     if (est->decodeTokensPerS || est->prefillTokensPerS) {
         m_decode->setText(speed(est->decodeTokensPerS, tr("tokens/s")));
         m_prefill->setText(speed(est->prefillTokensPerS, tr("tokens/s")));
     } else if (est->figureValue) {
-        m_decode->setText(QStringLiteral("<b>%1</b> %2").arg(*est->figureValue, 0, 'f', 1).arg(qs(est->figureOfMerit)));
+        m_decode->setText(speed(est->figureValue, qs(est->figureOfMerit)));
         m_prefill->setText(none);
     } else {
         m_decode->setText(none);

@@ -42,12 +42,13 @@ public:
 private:
     void refresh();
     void commit(int mergeId);
-    void fillModels();
+    void fillModels();  // LLM presets and saved models, or the image models (m_imageModels)
 
     BuildSession* m_session;
     UserDatabase* m_userDb = nullptr;
     QComboBox* m_kind;
     QComboBox* m_model;
+    bool m_imageModels = false;  // the model list shows image-generation models
     QComboBox* m_quant;
     QSpinBox* m_context;
     QSpinBox* m_batch;
@@ -57,6 +58,8 @@ private:
     QLabel* m_placement;
     MemoryBar* m_bar;
     QLabel* m_decode;
+    QLabel* m_decodeName;   // "Decode:" for LLM inference, "Speed:" for the other kinds
+    QLabel* m_prefillName;
     QLabel* m_prefill;
     QLabel* m_confidence;
 };

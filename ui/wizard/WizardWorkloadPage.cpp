@@ -13,6 +13,7 @@
 #include "ui/common/FormRows.h"
 #include "ui/common/ProseLabel.h"
 #include "ui/common/UiFormat.h"
+#include "core/eval/ImageModelPresets.h"
 #include "core/eval/WorkloadModel.h"
 
 namespace mlrig::ui {
@@ -29,11 +30,11 @@ const KindChoice kKinds[] = {
     {WorkloadKind::LlmInference, QT_TRANSLATE_NOOP("WizardWorkloadPage", "Run LLMs (chat, coding, agents)"),
      QT_TRANSLATE_NOOP("WizardWorkloadPage", "VRAM decides which models fit; memory bandwidth decides tokens/s.")},
     {WorkloadKind::LlmFineTune, QT_TRANSLATE_NOOP("WizardWorkloadPage", "Fine-tune LLMs (LoRA, QLoRA, full)"),
-     QT_TRANSLATE_NOOP("WizardWorkloadPage", "Needs VRAM for weights, gradients and optimizer state; compute-bound.")},
-    {WorkloadKind::ImageGeneration, QT_TRANSLATE_NOOP("WizardWorkloadPage", "Generate images (Stable Diffusion XL)"),
-     QT_TRANSLATE_NOOP("WizardWorkloadPage", "12 GB or more is comfortable; tensor throughput sets images/min.")},
+     QT_TRANSLATE_NOOP("WizardWorkloadPage", "Needs VRAM for weights, gradients and optimizer state; tensor throughput and bandwidth set the speed.")},
+    {WorkloadKind::ImageGeneration, QT_TRANSLATE_NOOP("WizardWorkloadPage", "Generate images (Stable Diffusion, FLUX)"),
+     QT_TRANSLATE_NOOP("WizardWorkloadPage", "12 GB holds SD 1.5, SDXL and SD 3.5 Medium; FLUX needs 16 GB in 8 bit. Tensor throughput sets images/min.")},
     {WorkloadKind::Training, QT_TRANSLATE_NOOP("WizardWorkloadPage", "Train models from scratch"),
-     QT_TRANSLATE_NOOP("WizardWorkloadPage", "Compute-bound: FP16 tensor throughput matters most.")},
+     QT_TRANSLATE_NOOP("WizardWorkloadPage", "Tensor throughput first, then memory bandwidth; a second card adds most over NVLink or x16.")},
     {WorkloadKind::General, QT_TRANSLATE_NOOP("WizardWorkloadPage", "General ML, a bit of everything"),
      QT_TRANSLATE_NOOP("WizardWorkloadPage", "Ranks GPUs by FP16 tensor throughput and VRAM.")},
 };
@@ -119,7 +120,9 @@ void WizardWorkloadPage::updateVisibility()
         const QSignalBlocker block(m_model);
         m_model->clear();
         if (kind == WorkloadKind::ImageGeneration) {
-            m_model->addItem(tr("Stable Diffusion XL (1024×1024)"), QStringLiteral("sdxl"));
+            for (const ImageModelSpec& m : imageModelPresets())
+                m_model->addItem(tr("%1  (%2×%3, %4 steps)").arg(qs(m.displayName)).arg(m.width).arg(m.height).arg(m.steps),
+                                 qs(m.id));
         } else {
             if (kind == WorkloadKind::Training || kind == WorkloadKind::General)
                 m_model->addItem(tr("No particular model"), QString());
