@@ -70,3 +70,16 @@ CREATE TABLE gpu_chip (
     cooling TEXT, gpus_per_board INTEGER NOT NULL DEFAULT 1, msrp_usd REAL,
     opendb_chipsets TEXT, tensor_note TEXT, source TEXT NOT NULL CHECK (length(source) > 0)
 );
+
+-- What GPUs sell for (hand-collected, db/source/gpu_market_prices.csv): several rows per GPU model,
+-- new and used, each with the month it was seen and the public source that gave it.
+CREATE TABLE gpu_market_price (
+    model TEXT NOT NULL REFERENCES gpu_chip (model),
+    condition TEXT NOT NULL CHECK (condition IN ('new', 'used')),
+    price_usd REAL NOT NULL CHECK (price_usd > 0), price_low REAL, price_high REAL,
+    month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+    region TEXT,
+    source_url TEXT NOT NULL CHECK (length(source_url) > 0),
+    source_title TEXT NOT NULL CHECK (length(source_title) > 0),
+    note TEXT, dataset_gpu TEXT
+);

@@ -76,6 +76,9 @@ struct Memory {
     bool operator==(const Memory&) const = default;
 };
 
+// New or used: of a build line (BuildItem) and of a market price row (MarketPrice).
+enum class Condition { New, Used };
+
 enum class Vendor { Unknown, Nvidia, Amd, Intel };
 enum class GpuClass { Unknown, Consumer, Workstation, Datacenter };
 enum class Cooling { Unknown, Open, Blower, Passive, Water };
