@@ -1,11 +1,11 @@
--- mlrig parts catalog, schema version 1 (PRAGMA user_version).
+-- mlrig parts catalog, schema version 2 (PRAGMA user_version).
 -- Units are in the column names. NULL means "not known" and is never written as 0.
 -- List-valued columns (memory_types, motherboard_form_factors, sockets) hold JSON arrays.
 -- The catalog is read-only and rebuilt from db/source by mlrig-catalog-builder; a catalog
 -- whose user_version differs from the app's is replaced from the embedded copy, not migrated
 -- (user data lives in the separate user database, which is migrated).
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;  -- 2: gpu_market_price (an installed version-1 copy is replaced)
 
 CREATE TABLE catalog_meta (
     key   TEXT PRIMARY KEY,

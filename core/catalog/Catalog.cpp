@@ -11,7 +11,7 @@
 namespace mlrig {
 namespace {
 
-constexpr int kCatalogSchemaVersion = 1;
+constexpr int kCatalogSchemaVersion = 2;  // 2: gpu_market_price table, catalog_meta price dates
 
 // Reads typed columns by name from the current row; NULL becomes std::nullopt.
 class Row {

@@ -40,7 +40,12 @@ std::string shortSourceName(std::string_view title)
         if (open != std::string_view::npos && open > 0) {
             std::string_view inside = title.substr(open + 1, title.size() - open - 2);
             inside = inside.substr(0, inside.find(','));
-            if (!inside.empty() && inside.find("last") == std::string_view::npos)
+            // A publisher's name is short and capitalised ("GPU Poet", "RunLocalAI"); a remark such as
+            // "(one tracked listing per GPU)" is not.
+            const auto words = std::count(inside.begin(), inside.end(), ' ') + 1;
+            const bool capital = !inside.empty() && ((inside.front() >= 'A' && inside.front() <= 'Z') ||
+                                                     (inside.front() >= '0' && inside.front() <= '9'));
+            if (capital && words <= 4)
                 return std::string(inside);
         }
     }

@@ -229,9 +229,13 @@ void ValueChartPanel::redraw()
     if (plotted == 0)
         m_note->setText(tr("No priced GPU models in the catalog to compare."));
     else if (m_lastModels.empty())
-        m_note->setText(tr("%1 GPU models at launch MSRP or catalog price. Add a GPU to see where your choice sits.").arg(plotted));
+        m_note->setText(tr("%1 GPU models at their new market price (dated), else launch MSRP. Add a GPU to see "
+                           "where your choice sits.")
+                            .arg(plotted));
     else
-        m_note->setText(tr("%1 GPU models at launch MSRP or catalog price; your GPU is the large square.").arg(plotted));
+        m_note->setText(tr("%1 GPU models at their new market price (dated), else launch MSRP; your GPU is the large "
+                           "square.")
+                            .arg(plotted));
 }
 
 }  // namespace mlrig::ui
