@@ -1,11 +1,11 @@
--- mlrig parts catalog, schema version 1 (PRAGMA user_version).
+-- mlrig parts catalog, schema version 2 (PRAGMA user_version).
 -- Units are in the column names. NULL means "not known" and is never written as 0.
 -- List-valued columns (memory_types, motherboard_form_factors, sockets) hold JSON arrays.
 -- The catalog is read-only and rebuilt from db/source by mlrig-catalog-builder; a catalog
 -- whose user_version differs from the app's is replaced from the embedded copy, not migrated
 -- (user data lives in the separate user database, which is migrated).
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;  -- 2: gpu_market_price (an installed version-1 copy is replaced)
 
 CREATE TABLE catalog_meta (
     key   TEXT PRIMARY KEY,
@@ -69,4 +69,17 @@ CREATE TABLE gpu_chip (
     length_mm REAL, slot_width REAL, pcie_8pin INTEGER, pcie_12vhpwr INTEGER, nvlink INTEGER,
     cooling TEXT, gpus_per_board INTEGER NOT NULL DEFAULT 1, msrp_usd REAL,
     opendb_chipsets TEXT, tensor_note TEXT, source TEXT NOT NULL CHECK (length(source) > 0)
+);
+
+-- What GPUs sell for (hand-collected, db/source/gpu_market_prices.csv): several rows per GPU model,
+-- new and used, each with the month it was seen and the public source that gave it.
+CREATE TABLE gpu_market_price (
+    model TEXT NOT NULL REFERENCES gpu_chip (model),
+    condition TEXT NOT NULL CHECK (condition IN ('new', 'used')),
+    price_usd REAL NOT NULL CHECK (price_usd > 0), price_low REAL, price_high REAL,
+    month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+    region TEXT,
+    source_url TEXT NOT NULL CHECK (length(source_url) > 0),
+    source_title TEXT NOT NULL CHECK (length(source_title) > 0),
+    note TEXT, dataset_gpu TEXT
 );

@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "core/eval/EffectivePrice.h"
 #include "core/util/TextUtil.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliContext.h"
@@ -31,6 +32,30 @@ std::string orUnknown(const std::optional<bool>& value)
     return *value ? "yes" : "no";
 }
 
+// The market price rows of a GPU model, oldest first, and the one mlrig uses per condition.
+void printMarketPrices(const GpuChip& c, const Catalog& catalog)
+{
+    const std::vector<const MarketPrice*> rows = catalog.marketPrices().rowsFor(c.model);
+    if (rows.empty()) {
+        std::cout << "market prices:    none known (priced at launch MSRP where one exists)\n";
+        return;
+    }
+    for (Condition condition : {Condition::New, Condition::Used}) {
+        const MarketPrice* used = catalog.marketPrices().current(c.model, condition);
+        std::cout << fmt::format("{:<18}{}\n", fmt::format("{} price:", conditionId(condition)),
+                                 used ? fmt::format("{:.2f} USD ({}, {}) {}", used->priceUsd, used->month,
+                                                    shortSourceName(used->sourceTitle), used->sourceUrl)
+                                      : std::string("no market price"));
+    }
+    std::cout << "market prices (month, condition, USD, source):\n";
+    for (const MarketPrice* r : rows) {
+        std::cout << fmt::format("  {}  {:<4}  {:>9.2f}", r->month, conditionId(r->condition), r->priceUsd);
+        if (r->lowUsd && r->highUsd)
+            std::cout << fmt::format(" ({:.0f}-{:.0f})", *r->lowUsd, *r->highUsd);
+        std::cout << "  " << shortSourceName(r->sourceTitle) << "  " << r->sourceUrl << '\n';
+    }
+}
+
 void printChip(const GpuChip& c)
 {
     std::cout << "GPU model:        " << c.model << '\n'
@@ -55,18 +80,23 @@ void printChip(const GpuChip& c)
               << "NVLink:           " << orUnknown(c.nvlink) << '\n'
               << "cooling:          " << (c.cooling == Cooling::Unknown ? "unknown" : coolingId(c.cooling)) << '\n'
               << "GPUs per board:   " << c.gpusPerBoard << '\n'
-              << "MSRP:             " << orUnknown(c.msrpUsd, "USD") << '\n'
+              << "launch MSRP:      " << orUnknown(c.msrpUsd, "USD") << '\n'
               << "source:           " << c.source << '\n';
 }
 
-void printPart(const AnyPart& part)
+void printPart(const AnyPart& part, const Catalog& catalog)
 {
     const PartInfo& info = infoOf(part);
     std::cout << categoryLabel(categoryOf(part)) << ": " << info.name << '\n'
               << "id:               " << info.id << '\n';
     if (!info.manufacturer.empty())
         std::cout << "manufacturer:     " << info.manufacturer << '\n';
-    std::cout << "price:            " << orUnknown(info.priceUsd, info.priceIsMsrp ? "USD (MSRP)" : "USD") << '\n';
+    const EffectivePrice price = effectivePrice(part, Condition::New, catalog);
+    std::cout << "price:            "
+              << (price.unitPrice ? fmt::format("{:.2f} {} ({})", *price.unitPrice, price.origin.currency,
+                                                priceOriginLabel(price.origin))
+                                  : std::string("unknown"))
+              << '\n';
     std::visit(
         [](const auto& p) {
             using T = std::decay_t<decltype(p)>;
@@ -116,6 +146,10 @@ void addCatalogCommand(CLI::App& app, CliContext& context)
         std::cout << fmt::format("{:<12} {:>6}\n", "gpu-models", s.gpuModels);
         std::cout << fmt::format("{:<12} {:>6}\n", "priced", s.partsWithPrice);
         std::cout << "schema version " << s.schemaVersion << '\n';
+        std::cout << "retail prices: " << (s.retailPriceMonth.empty() ? "undated" : s.retailPriceMonth)
+                  << (s.retailPriceSource.empty() ? "" : " (" + s.retailPriceSource + ")") << '\n';
+        std::cout << "GPU market prices: " << s.marketPriceRows << " rows, newest "
+                  << (s.marketPriceMonth.empty() ? "none" : s.marketPriceMonth) << '\n';
         if (!s.builtFrom.empty())
             std::cout << "source: " << s.builtFrom << (s.builtFrom.ends_with('\n') ? "" : "\n");
     });
@@ -139,6 +173,7 @@ void addCatalogCommand(CLI::App& app, CliContext& context)
         if ((!only || *only == Category::Gpu)) {
             if (const GpuChip* chip = cat.chip(*name)) {
                 printChip(*chip);
+                printMarketPrices(*chip, cat);
                 return;
             }
         }
@@ -146,7 +181,7 @@ void addCatalogCommand(CLI::App& app, CliContext& context)
             if (only && c != *only)
                 continue;
             if (const AnyPart* part = cat.find(c, *name)) {
-                printPart(*part);
+                printPart(*part, cat);
                 return;
             }
         }
@@ -169,8 +204,10 @@ void addCatalogCommand(CLI::App& app, CliContext& context)
             throw InputError("unknown category \"" + *searchCategory + "\"");
         for (const AnyPart* part : context.catalog().search(*c, *text, *limit)) {
             const PartInfo& info = infoOf(*part);
+            const EffectivePrice price = effectivePrice(*part, Condition::New, context.catalog());
             std::cout << info.id << '\t' << info.name << '\t'
-                      << (info.priceUsd ? fmt::format("{:.2f}", *info.priceUsd) : std::string("-")) << '\n';
+                      << (price.unitPrice ? fmt::format("{:.2f}", *price.unitPrice) : std::string("-")) << '\t'
+                      << priceOriginLabel(price.origin) << '\n';
         }
     });
 }

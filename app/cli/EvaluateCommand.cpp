@@ -55,10 +55,14 @@ ojson toJson(const Build& build, const Evaluation& e)
                              {"name", line.name},
                              {"quantity", line.quantity},
                              {"unit_price", optionalNumber(line.unitPrice, 2)},
-                             {"price_source", std::string(priceSourceId(line.source))}});
+                             {"price_source", std::string(priceSourceId(line.source))},
+                             {"price_currency", line.origin.currency},
+                             {"price_month", line.origin.month.empty() ? ojson(nullptr) : ojson(line.origin.month)},
+                             {"price_origin", priceOriginLabel(line.origin)}});
     out["cost"] = {{"total", rounded(e.cost.total, 2)},
                    {"currency", e.cost.currency},
                    {"missing_prices", e.cost.missingPrices},
+                   {"other_currency_lines", e.cost.otherCurrencyLines},
                    {"lines", std::move(costLines)}};
     if (e.workload) {
         const WorkloadEstimate& w = *e.workload;
@@ -94,12 +98,14 @@ void printText(const Build& build, const Evaluation& e)
     std::cout << fmt::format("\n  running cost: about {} per year\n", money(e.power.yearlyEnergyCost, e.cost.currency));
     std::cout << "\nCost\n";
     for (const CostLine& line : e.cost.lines)
-        std::cout << fmt::format("  {:<13} {:>2}x {:<44} {:>12} ({})\n", categoryLabel(line.category), line.quantity,
+        std::cout << fmt::format("  {:<13} {:>2}x {:<44} {:>12} {} ({})\n", categoryLabel(line.category), line.quantity,
                                  line.name.substr(0, 44), line.unitPrice ? fmt::format("{:.2f}", *line.unitPrice) : "?",
-                                 priceSourceId(line.source));
+                                 line.unitPrice ? line.origin.currency : std::string(), priceOriginLabel(line.origin));
     std::cout << "  total: " << money(e.cost.total, e.cost.currency);
     if (e.cost.missingPrices > 0)
         std::cout << fmt::format(" ({} part(s) without a price)", e.cost.missingPrices);
+    if (e.cost.otherCurrencyLines > 0)
+        std::cout << fmt::format(" ({} part(s) priced in another currency, not counted)", e.cost.otherCurrencyLines);
     std::cout << '\n';
     if (e.workload) {
         const WorkloadEstimate& w = *e.workload;

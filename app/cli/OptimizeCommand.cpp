@@ -168,7 +168,9 @@ void addOptimizeCommand(CLI::App& app, CliContext& context)
     cmd->add_option("--method", o->method, "Fine-tuning method: lora (default), qlora, full")
         ->check(CLI::IsMember({"lora", "qlora", "full"}));
     cmd->add_option("--budget", o->budget, "Budget in USD")->required();
-    cmd->add_flag("--used", o->used, "Also use offers marked \"used\" (the catalog itself has no used prices)");
+    cmd->add_flag("--used", o->used,
+                  "Also buy GPUs used, at their model's used market price (catalog market table, with month and "
+                  "source), and use offers marked \"used\"");
     cmd->add_option("--max-gpus", o->maxGpus, "1 or 2 identical GPUs (default 2)")->check(CLI::Range(1, 2));
     cmd->add_option("--pin", o->pinFile, ".mlrig file of parts you own: always used, at their price or 0");
     cmd->add_option("--offers", o->offersFile, ".mlrig file of parts on offer at the given price (e.g. used cards)");

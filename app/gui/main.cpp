@@ -111,7 +111,7 @@ int renderScreenshots(ui::MainWindow& window, const Catalog& catalog, const QStr
             if (window.session()->build().items[i].category == Category::Gpu)
                 gpuItem = static_cast<int>(i);
         ui::PartPickerDialog picker(catalog, Category::Gpu, window.session()->build(), gpuItem, window.session()->options(),
-                                    QStringLiteral("$"), &window);
+                                    &window);
         picker.searchField()->setText(QStringLiteral("rtx 3090"));
         picker.resize(1100, 600);
         picker.show();
@@ -236,11 +236,18 @@ int main(int argc, char* argv[])
 
     ui::MainWindow window(opened.catalog);
     const auto stats = opened.catalog.stats();
-    window.setCatalogInfo(QObject::tr("Catalog: %1 parts, %2 GPU models%3")
+    window.setCatalogInfo(QObject::tr("Catalog: %1 parts, %2 GPU models%3. Prices: GPU market prices to %4 (%5 "
+                                      "dated, sourced figures), retail snapshot %6, launch MSRPs only where neither "
+                                      "is known.")
                               .arg(opened.catalog.size())
                               .arg(stats.gpuModels)
                               .arg(opened.path.empty() ? QObject::tr(" (built-in)")
-                                                       : QStringLiteral(" (%1)").arg(QString::fromStdString(opened.path.string()))));
+                                                       : QStringLiteral(" (%1)").arg(QString::fromStdString(opened.path.string())))
+                              .arg(stats.marketPriceMonth.empty() ? QObject::tr("(none)")
+                                                                  : QString::fromStdString(stats.marketPriceMonth))
+                              .arg(stats.marketPriceRows)
+                              .arg(stats.retailPriceMonth.empty() ? QObject::tr("(undated)")
+                                                                  : QString::fromStdString(stats.retailPriceMonth)));
 
     if (parser.isSet(screenshotOption))
         return renderScreenshots(window, opened.catalog, parser.value(screenshotOption));

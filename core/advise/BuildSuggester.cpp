@@ -85,7 +85,7 @@ BuildSuggestion suggestBuild(const Catalog& catalog, const BuildGoal& goal, cons
         if (!part)
             throw std::invalid_argument(fmt::format("{} \"{}\" is not in the catalog", categoryId(item.category), item.ref));
         if (!item.price)
-            item.price = priceOf(item, part, catalog).unitPrice.value_or(0);
+            item.price = effectivePrice(item, part, catalog).unitPrice.value_or(0);
         request.pinned.push_back(std::move(item));
     }
     if (request.maxGpus > 2)

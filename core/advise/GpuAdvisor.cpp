@@ -59,6 +59,7 @@ BuildItem GpuSuggestion::item() const
     line.category = Category::Gpu;
     line.ref = gpu ? (gpu->info.id.empty() ? gpu->info.name : gpu->info.id) : model;
     line.quantity = count;
+    line.condition = condition;
     line.powerLimitW = powerLimitW;
     return line;
 }
@@ -92,28 +93,31 @@ GpuRanking rankGpus(const Catalog& catalog, const BuildGoal& goal)
     GpuRanking ranking;
     ranking.whyMetric = metricExplanation(goal.workload.kind);
 
-    // One candidate per GPU model: its cheapest priced card (shop price, else the model's MSRP).
+    // One candidate per GPU model: its cheapest priced card (effectivePrice(): market price, else
+    // retail snapshot, else the model's MSRP), bought used where the goal allows it and that is cheaper.
     struct Pick {
         const Gpu* gpu;
         double price;
-        PriceSource source;
+        PriceOrigin origin;
     };
     std::map<std::string, Pick> byModel;
     for (const AnyPart& part : catalog.parts(Category::Gpu)) {
         const Gpu& gpu = std::get<Gpu>(part);
         if (gpu.chipModel.empty() || !gpu.vramGb || !catalog.chip(gpu.chipModel))
             continue;  // only cards linked to a GPU model row: their figures are known
-        BuildItem probe;
-        probe.category = Category::Gpu;
-        probe.ref = gpu.info.id;
-        const PriceChoice price = priceOf(probe, &part, catalog);
+        EffectivePrice price = effectivePrice(part, Condition::New, catalog);
+        if (goal.allowUsed) {
+            const EffectivePrice used = effectivePrice(part, Condition::Used, catalog);
+            if (used.source() == PriceSource::Market && (!price.unitPrice || *used.unitPrice < *price.unitPrice))
+                price = used;
+        }
         if (!price.unitPrice || *price.unitPrice <= 0)
             continue;
         auto it = byModel.find(gpu.chipModel);
         // A generic model row wins ties: its figures are the reference ones.
         if (it == byModel.end() || *price.unitPrice < it->second.price ||
             (*price.unitPrice == it->second.price && gpu.info.id.starts_with("gpu-model:")))
-            byModel[gpu.chipModel] = Pick{&gpu, *price.unitPrice, price.source};
+            byModel[gpu.chipModel] = Pick{&gpu, *price.unitPrice, price.origin};
     }
 
     std::vector<GpuSuggestion> all;
@@ -124,7 +128,9 @@ GpuRanking rankGpus(const Catalog& catalog, const BuildGoal& goal)
         s.model = model;
         s.count = goal.gpuCount;
         s.unitPrice = pick.price;
-        s.priceSource = pick.source;
+        s.priceSource = pick.origin.kind;
+        s.priceOrigin = pick.origin;
+        s.condition = pick.origin.kind == PriceSource::Market ? pick.origin.condition : Condition::New;
         s.powerLimitW = goalPowerLimitW(goal, pick.gpu->tdpW);
         std::vector<GpuForWorkload> forWorkload;
         appendGpusForWorkload(*pick.gpu, s.count, s.powerLimitW, forWorkload);

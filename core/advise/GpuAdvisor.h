@@ -1,7 +1,8 @@
 #pragma once
 
 // Step 3 of the build wizard: which GPU to buy for a goal. Every GPU model of the catalog is
-// considered (at its cheapest priced card), with the goal's card count and power preference;
+// considered (at its cheapest priced card, by effectivePrice(): market price new, or used when the
+// goal allows used cards and that is cheaper, else retail snapshot, else launch MSRP), with the goal's card count and power preference;
 // each gets the workload verdict (fits, figure of merit), the price of the cheapest valid build
 // around it, its value per dollar and the guide's warnings about it (shown, never hidden).
 
@@ -21,6 +22,8 @@ struct GpuSuggestion {
     int count = 1;
     double unitPrice = 0;
     PriceSource priceSource = PriceSource::Unknown;
+    PriceOrigin priceOrigin{};             // where unitPrice comes from and how old it is
+    Condition condition = Condition::New;  // used when the goal allows used cards and that is cheaper
     std::optional<double> powerLimitW;  // per card, from the goal's power preference
     bool fits = false;       // runs: in VRAM, or (LLM inference) with offload to the quoted build's RAM
     std::string placement;   // LLM inference: "vram", "offload" or "none" (see WorkloadEstimate)

@@ -147,9 +147,10 @@ GpuComparison compareGpus(const Catalog& catalog, const std::vector<BuildItem>& 
         }
         column.item = item;
         column.item.quantity = 1;
-        const PriceChoice price = priceOf(column.item, part, catalog);
+        const EffectivePrice price = effectivePrice(column.item, part, catalog);
         column.price = price.unitPrice;
-        column.priceSource = price.source;
+        column.priceSource = price.source();
+        column.priceOrigin = price.origin;
         out.gpus.push_back(std::move(column));
     }
     const size_t n = out.gpus.size();
@@ -217,17 +218,21 @@ GpuComparison compareGpus(const Catalog& catalog, const std::vector<BuildItem>& 
         return std::pair<Opt, std::string>{std::nullopt, classLabel(c.gpu->gpuClass)};
     });
     numeric("price", specs, "Price", "USD", Better::Lower, [](const ComparedGpu& c) { return c.price; });
-    // Prices read better as money, with where they come from.
+    // Prices read better as money, in their own currency; the next row says where each comes from.
     ComparisonRow& priceRow = out.rows.back();
     for (size_t i = 0; i < n; ++i) {
         const ComparedGpu& c = out.gpus[i];
         if (!c.price)
             continue;
-        const char* source = c.priceSource == PriceSource::Msrp   ? " (MSRP)"
-                             : c.priceSource == PriceSource::User ? " (your price)"
-                                                                  : "";
-        priceRow.text[i] = "$" + formatWhole(*c.price) + source;
+        const std::string& currency = c.priceOrigin.currency;
+        priceRow.text[i] = currency == "USD" ? "$" + formatWhole(*c.price) : formatWhole(*c.price) + " " + currency;
     }
+    // Where each price comes from and how old it is, as a row of its own (the CSV keeps the price a number).
+    textual("price-origin", specs, "Price source", Better::None, [](const ComparedGpu& c) {
+        return std::pair<Opt, std::string>{std::nullopt, c.price ? priceOriginLabel(c.priceOrigin) + " (" +
+                                                                       c.priceOrigin.currency + ")"
+                                                                 : std::string("no price")};
+    });
 
     const std::string perDollar = "Per $1,000";
     const auto per = [](Opt figure, Opt price) -> Opt {

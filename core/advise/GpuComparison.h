@@ -34,8 +34,9 @@ struct ComparedGpu {
     const Gpu* gpu = nullptr;  // into the catalog, or to ownGpu for a custom part
     std::shared_ptr<const Gpu> ownGpu;  // a custom part's copy: the comparison never points into its input
     BuildItem item;            // as given (ref, price, power limit); quantity is treated as 1
-    std::optional<double> price;
+    std::optional<double> price;  // effectivePrice() of the line as given (its condition, your price)
     PriceSource priceSource = PriceSource::Unknown;
+    PriceOrigin priceOrigin{};
 };
 
 struct GpuComparison {

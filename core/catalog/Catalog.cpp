@@ -11,7 +11,7 @@
 namespace mlrig {
 namespace {
 
-constexpr int kCatalogSchemaVersion = 1;
+constexpr int kCatalogSchemaVersion = 2;  // 2: gpu_market_price table, catalog_meta price dates
 
 // Reads typed columns by name from the current row; NULL becomes std::nullopt.
 class Row {
@@ -333,11 +333,17 @@ Catalog CatalogReader::read(SQLite::Database& db, const std::string& what)
     }
     Catalog catalog = Catalog::fromParts(std::move(parts), std::move(chips));
     catalog.m_stats.schemaVersion = version;
-    try {
-        catalog.m_stats.builtFrom = db.execAndGet("SELECT value FROM catalog_meta WHERE key = 'provenance'").getString();
-    } catch (const SQLite::Exception&) {
-        catalog.m_stats.builtFrom.clear();
-    }
+    const bool hasMeta = db.tableExists("catalog_meta");
+    const auto meta = [&db, hasMeta](const char* key) {
+        if (!hasMeta)
+            return std::string();
+        SQLite::Statement query(db, "SELECT value FROM catalog_meta WHERE key = ?");
+        query.bind(1, key);
+        return query.executeStep() ? query.getColumn(0).getString() : std::string();
+    };
+    catalog.m_stats.builtFrom = meta("provenance");
+    catalog.setRetailPriceDate(meta("retail_price_month"), meta("retail_price_source"));
+    catalog.setMarketPrices(MarketPriceTable::read(db, what));
     return catalog;
 }
 
@@ -349,7 +355,21 @@ Catalog CatalogReader::readGpuModels(SQLite::Database& db, const std::string& wh
         chips.push_back(std::move(row.chip));
     Catalog catalog = Catalog::fromParts({}, std::move(chips));
     catalog.m_stats.schemaVersion = version;
+    catalog.setMarketPrices(MarketPriceTable::read(db, what));
     return catalog;
+}
+
+void Catalog::setMarketPrices(MarketPriceTable table)
+{
+    m_market = std::move(table);
+    m_stats.marketPriceMonth = m_market.latestMonth();
+    m_stats.marketPriceRows = m_market.rows().size();
+}
+
+void Catalog::setRetailPriceDate(std::string month, std::string source)
+{
+    m_stats.retailPriceMonth = std::move(month);
+    m_stats.retailPriceSource = std::move(source);
 }
 
 Catalog Catalog::loadGpuModels(std::span<const std::byte> sqliteImage)

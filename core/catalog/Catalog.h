@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/catalog/MarketPrices.h"
 #include "core/catalog/Parts.h"
 
 namespace mlrig {
@@ -28,6 +29,12 @@ struct CatalogStats {
     size_t partsWithPrice = 0;
     int schemaVersion = 0;
     std::string builtFrom;  // provenance recorded by the builder
+    // When the shop prices (PartInfo::priceUsd that is not an MSRP) were taken, and from where:
+    // catalog_meta "retail_price_month" / "retail_price_source"; empty when the catalog does not say.
+    std::string retailPriceMonth;   // "2025-07"
+    std::string retailPriceSource;  // "PC Part Dataset (PCPartPicker US prices, 2025-07-23)"
+    std::string marketPriceMonth;   // newest month in the market price table, "" when it is empty
+    size_t marketPriceRows = 0;
 };
 
 // The read-only parts catalog, loaded whole into memory from parts.sqlite so that lookups,
@@ -61,6 +68,13 @@ public:
 
     CatalogStats stats() const { return m_stats; }
 
+    // What GPUs sell for, new and used, by month and source (db/source/gpu_market_prices.csv).
+    const MarketPriceTable& marketPrices() const { return m_market; }
+    // Replaces the market price table (fixtures; the loader fills it from the catalog file).
+    void setMarketPrices(MarketPriceTable table);
+    // Sets when and where the shop prices were taken (fixtures; the loader reads catalog_meta).
+    void setRetailPriceDate(std::string month, std::string source);
+
 private:
     friend class CatalogReader;
     void index();
@@ -68,6 +82,7 @@ private:
     std::array<std::vector<AnyPart>, 8> m_parts;
     std::array<std::vector<std::string>, 8> m_lowerNames;  // for search
     std::vector<GpuChip> m_chips;
+    MarketPriceTable m_market;
     std::unordered_map<std::string, std::pair<int, size_t>> m_byId;  // id -> (category, index)
     std::array<std::unordered_map<std::string, size_t>, 8> m_byFoldedName;
     std::unordered_map<std::string, size_t> m_chipByFoldedModel;

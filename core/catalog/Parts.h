@@ -87,6 +87,9 @@ constexpr bool modulesFillChannels(int modules, int channels)
     return modules >= channels && modules % channels == 0 && !(channels == 2 && modules >= 4);
 }
 
+// New or used: of a build line (BuildItem) and of a market price row (MarketPrice).
+enum class Condition { New, Used };
+
 enum class Vendor { Unknown, Nvidia, Amd, Intel };
 enum class GpuClass { Unknown, Consumer, Workstation, Datacenter };
 enum class Cooling { Unknown, Open, Blower, Passive, Water };

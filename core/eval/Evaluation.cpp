@@ -13,7 +13,8 @@ namespace {
 constexpr EnumName<Severity> kSeverities[] = {
     {Severity::Error, "error"}, {Severity::Warning, "warning"}, {Severity::Note, "note"}};
 constexpr EnumName<PriceSource> kPriceSources[] = {
-    {PriceSource::User, "user"}, {PriceSource::Catalog, "catalog"}, {PriceSource::Msrp, "msrp"}};
+    {PriceSource::User, "user"}, {PriceSource::Market, "market"}, {PriceSource::Catalog, "catalog"},
+    {PriceSource::Msrp, "msrp"}};
 
 }  // namespace
 
@@ -25,6 +26,29 @@ std::string_view severityId(Severity severity)
 std::string_view priceSourceId(PriceSource source)
 {
     return nameOf(kPriceSources, source, "unknown");
+}
+
+std::string priceOriginLabel(const PriceOrigin& origin)
+{
+    switch (origin.kind) {
+    case PriceSource::User:
+        return "your price";
+    case PriceSource::Market: {
+        std::string label = origin.condition == Condition::Used ? "used market" : "new market";
+        if (!origin.month.empty())
+            label += ", " + origin.month;
+        if (!origin.source.empty())
+            label += ", " + origin.source;
+        return label;
+    }
+    case PriceSource::Catalog:
+        return origin.month.empty() ? std::string("retail snapshot") : "retail snapshot " + origin.month;
+    case PriceSource::Msrp:
+        return "launch MSRP (no market price)";
+    case PriceSource::Unknown:
+        break;
+    }
+    return "no price";
 }
 
 namespace {

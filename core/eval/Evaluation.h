@@ -44,22 +44,44 @@ struct PowerSummary {
     double yearlyEnergyCost = 0;  // at EvaluationOptions' hours per day and price per kWh, build currency
 };
 
-enum class PriceSource { User, Catalog, Msrp, Unknown };
-std::string_view priceSourceId(PriceSource source);  // "user", "catalog", "msrp", "unknown"
+// Where a price comes from, in the order effectivePrice() (core/eval/EffectivePrice.h) prefers
+// them: the person's own price, the GPU market price for the line's condition, the catalog's
+// retail snapshot, the GPU model's launch MSRP.
+enum class PriceSource { User, Market, Catalog, Msrp, Unknown };
+std::string_view priceSourceId(PriceSource source);  // "user", "market", "catalog", "msrp", "unknown"
+
+// Where a price comes from and how old it is.
+struct PriceOrigin {
+    PriceSource kind = PriceSource::Unknown;
+    Condition condition = Condition::New;  // a market price's condition
+    std::string source{};     // "GPU Poet", "PC Part Dataset (...)", "launch MSRP"; empty for your own price
+    std::string sourceUrl{};  // a market price's page
+    std::string month{};      // "2026-09" when the price was seen; empty for your own price and an MSRP
+    std::string currency = "USD";  // of the amount: catalog and market prices are US dollars
+
+    bool operator==(const PriceOrigin&) const = default;
+};
+// One line for a person: "used market, 2026-09, GPU Poet", "new market, 2026-03, Silicon Value
+// Index", "retail snapshot 2025-07", "launch MSRP (no market price)", "your price", "no price".
+std::string priceOriginLabel(const PriceOrigin& origin);
 
 struct CostLine {
     Category category = Category::Cpu;
     std::string name;
     int quantity = 1;
-    std::optional<double> unitPrice;
-    PriceSource source = PriceSource::Unknown;
+    std::optional<double> unitPrice;  // in origin.currency
+    PriceSource source = PriceSource::Unknown;  // == origin.kind
     double lineTotal = 0;  // 0 when the price is unknown
+    PriceOrigin origin{};  // where the price comes from, its month and currency
 };
 
 struct CostSummary {
-    double total = 0;
+    double total = 0;  // over the lines priced in `currency`
     std::string currency = "USD";
     int missingPrices = 0;  // lines without any price
+    // Lines priced in another currency (catalog dollars in a euro build): shown in their own
+    // currency, never added to the total, never relabelled.
+    int otherCurrencyLines = 0;
     std::vector<CostLine> lines;
 };
 
@@ -114,6 +136,7 @@ struct GpuValue {
     std::string name;
     std::optional<double> price;
     PriceSource priceSource = PriceSource::Unknown;
+    PriceOrigin priceOrigin{};
     std::optional<double> tflopsPerDollar;
     std::optional<double> bandwidthGbsPerDollar;
     std::optional<double> vramGbPerDollar;

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "core/util/TextUtil.h"
+#include "core/eval/EffectivePrice.h"
 #include "core/eval/Rules.h"
 
 namespace mlrig::rules {
@@ -261,8 +262,17 @@ void gpuWorkstation(Context& c)
                                       ? dollars(*line.unitPrice) +
                                             (line.priceSource == PriceSource::Msrp ? " (MSRP)" : std::string())
                                       : std::string("an unknown price");
-        const std::string twinPrice = twin->msrpUsd ? dollars(*twin->msrpUsd) + " (MSRP)" : "an unknown price";
-        const bool muchDearer = line.unitPrice && twin->msrpUsd && *line.unitPrice >= 2 * *twin->msrpUsd;
+        // The twin at the price a new one goes for (effectivePrice(): market, else MSRP), said which.
+        const AnyPart* twinPart = c.catalog.find(Category::Gpu, twin->model);
+        const EffectivePrice twinEffective =
+            twinPart ? effectivePrice(*twinPart, Condition::New, c.catalog) : EffectivePrice{};
+        const std::string twinPrice =
+            !twinEffective.unitPrice ? std::string("an unknown price")
+            : twinEffective.source() == PriceSource::Msrp
+                ? dollars(*twinEffective.unitPrice) + " (MSRP)"
+                : dollars(*twinEffective.unitPrice) + " (" + priceOriginLabel(twinEffective.origin) + ")";
+        const bool muchDearer =
+            line.unitPrice && twinEffective.unitPrice && *line.unitPrice >= 2 * *twinEffective.unitPrice;
         c.add("gpu-workstation", muchDearer ? Severity::Warning : Severity::Note,
               fmt::format("{} is a workstation card at {} with {} and {}. Its consumer counterpart {} ({} generation, "
                           "{} vs {} FP16 tensor) costs {} with {} and {}. Pay the premium only if you need the "

@@ -21,22 +21,6 @@ std::optional<double> perDollar(std::optional<double> figure, std::optional<doub
 
 }  // namespace
 
-PriceChoice priceOf(const BuildItem& item, const AnyPart* part, const Catalog& catalog)
-{
-    if (item.price)
-        return {item.price, PriceSource::User};
-    if (!part)
-        return {};
-    const PartInfo& info = infoOf(*part);
-    if (info.priceUsd)
-        return {info.priceUsd, info.priceIsMsrp ? PriceSource::Msrp : PriceSource::Catalog};
-    if (const auto* gpu = std::get_if<Gpu>(part)) {
-        if (const GpuChip* chip = catalog.chip(gpu->chipModel); chip && chip->msrpUsd)
-            return {chip->msrpUsd, PriceSource::Msrp};
-    }
-    return {};
-}
-
 CostSummary computeCost(const Build& build, const ResolvedBuild& resolved, const Catalog& catalog)
 {
     CostSummary cost;
@@ -47,12 +31,16 @@ CostSummary computeCost(const Build& build, const ResolvedBuild& resolved, const
         line.category = r.item->category;
         line.name = r.part ? infoOf(*r.part).name : r.item->ref;
         line.quantity = r.item->quantity;
-        const PriceChoice price = priceOf(*r.item, r.part, catalog);
+        const EffectivePrice price = effectivePrice(*r.item, r.part, catalog, build.currency);
         line.unitPrice = price.unitPrice;
-        line.source = price.source;
+        line.source = price.source();
+        line.origin = price.origin;
         if (price.unitPrice) {
             line.lineTotal = *price.unitPrice * line.quantity;
-            cost.total += line.lineTotal;
+            if (price.origin.currency == cost.currency)
+                cost.total += line.lineTotal;
+            else
+                ++cost.otherCurrencyLines;  // shown in its own currency, never added as if it were ours
         } else {
             ++cost.missingPrices;
         }
@@ -61,12 +49,13 @@ CostSummary computeCost(const Build& build, const ResolvedBuild& resolved, const
     return cost;
 }
 
-GpuValue gpuValueAt(const Gpu& gpu, std::optional<double> unitPrice, PriceSource source)
+GpuValue gpuValueAt(const Gpu& gpu, std::optional<double> unitPrice, const PriceOrigin& origin)
 {
     GpuValue v;
     v.name = gpu.info.name;
     v.price = unitPrice;
-    v.priceSource = unitPrice ? source : PriceSource::Unknown;
+    v.priceSource = unitPrice ? origin.kind : PriceSource::Unknown;
+    v.priceOrigin = origin;
     v.tflopsPerDollar = perDollar(gpu.fp16TensorTflops, unitPrice);
     v.bandwidthGbsPerDollar = perDollar(gpu.memoryBandwidthGbs, unitPrice);
     v.vramGbPerDollar = perDollar(gpu.vramGb, unitPrice);
@@ -89,9 +78,9 @@ ValueSummary computeValue(const ResolvedBuild& resolved, const CostSummary& cost
             continue;
         const Gpu& gpu = std::get<Gpu>(*r.part);
         const CostLine& line = cost.lines[i];
-        value.gpus.push_back(gpuValueAt(gpu, line.unitPrice, line.source));
+        value.gpus.push_back(gpuValueAt(gpu, line.unitPrice, line.origin));
         const int q = r.item->quantity;
-        if (line.unitPrice)
+        if (line.unitPrice && line.origin.currency == cost.currency)
             gpuCost += *line.unitPrice * q;
         else
             allPriced = false;
@@ -155,7 +144,8 @@ void appendGpusForWorkload(const Gpu& gpu, int quantity, std::optional<double> p
         out.push_back(one);
 }
 
-std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::optional<Workload>& workload)
+std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::optional<Workload>& workload,
+                                       Condition condition)
 {
     std::vector<GpuValueRow> rows;
     for (const AnyPart& part : catalog.parts(Category::Gpu)) {
@@ -168,8 +158,8 @@ std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::option
         row.fp16TensorTflops = gpu.fp16TensorTflops;
         row.memoryBandwidthGbs = gpu.memoryBandwidthGbs;
         row.vramGb = gpu.vramGb;
-        const PriceSource source = gpu.info.priceIsMsrp ? PriceSource::Msrp : PriceSource::Catalog;
-        row.value = gpuValueAt(gpu, gpu.info.priceUsd, source);
+        const EffectivePrice price = effectivePrice(part, condition, catalog);
+        row.value = gpuValueAt(gpu, price.unitPrice, price.origin);
         if (workload && gpu.vramGb) {
             std::vector<GpuForWorkload> one;
             appendGpusForWorkload(gpu, 1, std::nullopt, one);
@@ -179,9 +169,9 @@ std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::option
                 row.decodeTokensPerS = estimate.decodeTokensPerS;
                 row.figureName = estimate.figureOfMerit;
                 if (estimate.fits) {
-                    row.value.tokensPerSPerDollar = perDollar(estimate.decodeTokensPerS, gpu.info.priceUsd);
+                    row.value.tokensPerSPerDollar = perDollar(estimate.decodeTokensPerS, price.unitPrice);
                     row.figure = estimate.figureValue;
-                    row.figurePerDollar = perDollar(estimate.figureValue, gpu.info.priceUsd);
+                    row.figurePerDollar = perDollar(estimate.figureValue, price.unitPrice);
                 }
             } catch (const std::exception&) {
                 row.fits = false;  // an unknown model or quant: no speed figure for any row

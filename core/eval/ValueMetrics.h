@@ -1,7 +1,9 @@
 #pragma once
 
-// Prices and value-for-money metrics. One rule decides every price: the user's own price, else
-// the catalog's shop price, else the GPU model's launch MSRP, else unknown (never 0).
+// Cost and value-for-money metrics. Every price comes from effectivePrice()
+// (core/eval/EffectivePrice.h): the person's own price, else the GPU market price for the line's
+// condition, else the catalog's retail snapshot, else the GPU model's launch MSRP, else unknown
+// (never 0).
 
 #include <optional>
 #include <string>
@@ -9,6 +11,7 @@
 
 #include "core/model/Build.h"
 #include "core/catalog/Catalog.h"
+#include "core/eval/EffectivePrice.h"
 #include "core/eval/Evaluation.h"
 #include "core/eval/WorkloadModel.h"
 
@@ -16,20 +19,13 @@ namespace mlrig {
 
 struct ResolvedBuild;
 
-struct PriceChoice {
-    std::optional<double> unitPrice;
-    PriceSource source = PriceSource::Unknown;
-};
-
-// The unit price of a build item (`part` may be null for an unresolved ref).
-PriceChoice priceOf(const BuildItem& item, const AnyPart* part, const Catalog& catalog);
-
-// One cost line per build item; total over known prices, missingPrices counts unknown lines.
+// One cost line per build item; total over known prices in the build's currency, missingPrices
+// counts unknown lines, otherCurrencyLines the lines priced in another currency.
 CostSummary computeCost(const Build& build, const ResolvedBuild& resolved, const Catalog& catalog);
 
 // Per-dollar metrics of one GPU at a unit price (nullopt where the figure or price is unknown
 // or the price is 0). tokensPerSPerDollar is left empty; it needs a workload.
-GpuValue gpuValueAt(const Gpu& gpu, std::optional<double> unitPrice, PriceSource source);
+GpuValue gpuValueAt(const Gpu& gpu, std::optional<double> unitPrice, const PriceOrigin& origin);
 
 // Per GPU line of the build, and for the build's GPUs together (divided by the summed GPU
 // cost, all GPU lines must be priced). Tokens/s per dollar uses the workload's decode speed:
@@ -43,7 +39,8 @@ ValueSummary computeValue(const ResolvedBuild& resolved, const CostSummary& cost
 void appendGpusForWorkload(const Gpu& gpu, int quantity, std::optional<double> powerLimitW,
                            std::vector<GpuForWorkload>& out);
 
-// One row per GPU model of the catalog (ids "gpu-model:..."), priced at MSRP, for ranking charts.
+// One row per GPU model of the catalog (ids "gpu-model:..."), for ranking charts, each priced by
+// effectivePrice() in `condition` (market price, else launch MSRP, labelled in value.priceOrigin).
 struct GpuValueRow {
     const Gpu* gpu = nullptr;  // points into the catalog
     std::string model;
@@ -62,6 +59,7 @@ struct GpuValueRow {
     std::vector<Finding> warnings;
     GpuValue value;
 };
-std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::optional<Workload>& workload = std::nullopt);
+std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::optional<Workload>& workload = std::nullopt,
+                                       Condition condition = Condition::New);
 
 }  // namespace mlrig

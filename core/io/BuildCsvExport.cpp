@@ -27,19 +27,25 @@ std::string exportBuildCsv(const Build& build, const Evaluation& evaluation, con
 
     std::string out = options.utf8Bom ? "\xEF\xBB\xBF" : "";
     out += csvLine({"Category", "Name", "Quantity", "Unit price", "Currency", "Line total", "Price source",
-                    "Condition", "Key specs"});
+                    "Condition", "Key specs", "Price date", "Price origin"});
     int quantity = 0;
     for (const ExportLine& l : lines) {
         quantity += l.quantity;
+        // Each line in the currency of its own price: catalog and market prices are US dollars.
         out += csvLine({std::string(categoryLabel(l.category)), text(l.name), std::to_string(l.quantity),
-                        l.unitPrice ? number(*l.unitPrice) : std::string(), text(totals.currency),
+                        l.unitPrice ? number(*l.unitPrice) : std::string(),
+                        text(l.unitPrice ? l.origin.currency : totals.currency),
                         l.unitPrice ? number(l.lineTotal) : std::string(), std::string(priceSourceId(l.source)),
-                        std::string(conditionId(l.condition)), text(l.specs)});
+                        std::string(conditionId(l.condition)), text(l.specs), text(l.origin.month),
+                        l.unitPrice ? text(priceOriginLabel(l.origin)) : std::string()});
     }
-    const std::string note =
+    std::string note =
         totals.missingPrices > 0 ? fmt::format("{} line(s) without a price not counted", totals.missingPrices) : "";
+    if (totals.otherCurrencyLines > 0)
+        note += fmt::format("{}{} line(s) in another currency not counted", note.empty() ? "" : "; ",
+                            totals.otherCurrencyLines);
     out += csvLine({"Total", text(build.name), std::to_string(quantity), "", text(totals.currency),
-                    number(totals.total), "", "", note});
+                    number(totals.total), "", "", note, "", ""});
     return out;
 }
 

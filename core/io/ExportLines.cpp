@@ -1,5 +1,7 @@
 #include "core/io/ExportLines.h"
 
+#include "core/eval/EffectivePrice.h"
+
 #include <cmath>
 
 #include <fmt/format.h>
@@ -115,18 +117,17 @@ std::vector<ExportLine> exportLines(const Build& build, const Evaluation& evalua
             line.quantity = c->quantity;
             line.unitPrice = c->unitPrice;
             line.source = c->source;
+            line.origin = c->origin;
             line.lineTotal = c->lineTotal;
         } else if (cost.empty()) {
-            // Not evaluated: the build's own price, else the catalog's.
-            if (item.price) {
-                line.unitPrice = item.price;
-                line.source = PriceSource::User;
-            } else if (part && infoOf(*part).priceUsd && build.currency == "USD") {
-                line.unitPrice = infoOf(*part).priceUsd;
-                line.source = infoOf(*part).priceIsMsrp ? PriceSource::Msrp : PriceSource::Catalog;
-            }
+            // Not evaluated: the same effective price evaluate() would use.
+            const EffectivePrice price = effectivePrice(item, part, catalog, build.currency);
+            line.unitPrice = price.unitPrice;
+            line.source = price.source();
+            line.origin = price.origin;
             line.lineTotal = line.unitPrice ? *line.unitPrice * line.quantity : 0;
         }
+        line.origin.kind = line.source;  // one truth for the kind, also for lines an evaluation filled by hand
         lines.push_back(std::move(line));
     }
     return lines;
@@ -139,13 +140,18 @@ ExportTotals exportTotals(const std::vector<ExportLine>& lines, const Build& bui
     if (!evaluation.cost.lines.empty()) {
         t.total = evaluation.cost.total;
         t.missingPrices = evaluation.cost.missingPrices;
+        t.otherCurrencyLines = evaluation.cost.otherCurrencyLines;
         if (!evaluation.cost.currency.empty())
             t.currency = evaluation.cost.currency;
         return t;
     }
     for (const ExportLine& l : lines) {
-        t.total += l.lineTotal;
-        t.missingPrices += l.unitPrice ? 0 : 1;
+        if (!l.unitPrice)
+            ++t.missingPrices;
+        else if (l.origin.currency != t.currency)
+            ++t.otherCurrencyLines;
+        else
+            t.total += l.lineTotal;
     }
     return t;
 }

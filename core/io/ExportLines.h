@@ -20,12 +20,13 @@ struct ExportLine {
     Category category = Category::Cpu;
     std::string name;
     int quantity = 1;
-    std::optional<double> unitPrice;
+    std::optional<double> unitPrice;  // in origin.currency
     PriceSource source = PriceSource::Unknown;
     double lineTotal = 0;
     std::string specs;  // "16 cores, AM5, 170 W"
     Condition condition = Condition::New;
     bool custom = false;
+    PriceOrigin origin{};  // where the price comes from, its month and currency
 };
 
 // Lines in build order. Prices come from evaluation.cost.lines; when the evaluation has no cost
@@ -36,6 +37,7 @@ struct ExportTotals {
     double total = 0;
     std::string currency = "USD";
     int missingPrices = 0;
+    int otherCurrencyLines = 0;  // priced in another currency: listed as such, not in the total
 };
 // The evaluation's cost summary, or the sum of `lines` when the evaluation has no cost lines.
 ExportTotals exportTotals(const std::vector<ExportLine>& lines, const Build& build, const Evaluation& evaluation);

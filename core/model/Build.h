@@ -15,8 +15,6 @@ namespace mlrig {
 
 class Catalog;
 
-enum class Condition { New, Used };
-
 struct BuildItem {
     Category category = Category::Cpu;
     std::string ref;                 // catalog id / name / GPU model; empty when custom

@@ -49,8 +49,8 @@ struct OptimizeRequest {
     Workload workload;
     double budget = 0;   // USD, the catalog's currency
     int maxGpus = 2;     // 1 or 2 identical cards
-    // Allow offers whose condition is "used". The catalog has shop and launch (MSRP) prices
-    // only; used prices exist only where the person supplies them as offers.
+    // Allow used GPUs: each GPU model is also a candidate at its used market price (the catalog's
+    // market price table, where it is cheaper than new), and offers whose condition is "used" count.
     bool allowUsed = false;
     // Parts the person already owns: each item is put into every build as given (catalog ref or
     // custom part, quantity), at its own price, or 0 when it has none. At most one line per

@@ -162,9 +162,25 @@ std::array<std::vector<OptimizeCandidate>, 8> optimizerCandidates(const Catalog&
             BuildItem item;
             item.category = category;
             item.ref = infoOf(part).id.empty() ? infoOf(part).name : infoOf(part).id;
-            const PriceChoice price = priceOf(item, &part, catalog);
-            if (!price.unitPrice || *price.unitPrice < 0)
-                continue;  // only priced parts can be chosen
+            const EffectivePrice price = effectivePrice(item, &part, catalog);
+            const bool priced = price.unitPrice && *price.unitPrice >= 0;  // only priced parts can be chosen
+            // With used parts allowed, a GPU is also a candidate bought used at its model's used
+            // market price, where that is cheaper: the line says "used", so evaluate() prices it
+            // the same way.
+            if (request.allowUsed && category == Category::Gpu) {
+                BuildItem used = item;
+                used.condition = Condition::Used;
+                const EffectivePrice usedPrice = effectivePrice(used, &part, catalog);
+                if (usedPrice.source() == PriceSource::Market && (!priced || *usedPrice.unitPrice < *price.unitPrice)) {
+                    OptimizeCandidate cand;
+                    cand.part = &part;
+                    cand.item = std::move(used);
+                    cand.unitPrice = *usedPrice.unitPrice;
+                    out[c].push_back(std::move(cand));
+                }
+            }
+            if (!priced)
+                continue;
             OptimizeCandidate cand;
             cand.part = &part;
             cand.item = std::move(item);

@@ -199,6 +199,19 @@ size_t loadCsv(SQLite::Database& db, const std::string& table, const std::filesy
     return count;
 }
 
+// Every market price names a GPU model of gpu_chips.csv (SQLite does not enforce REFERENCES by
+// default) and a real month; the table's CHECKs already refuse a row without a price, a month or a
+// source.
+void checkMarketPrices(SQLite::Database& db)
+{
+    SQLite::Statement orphans(db, "SELECT rowid, model FROM gpu_market_price WHERE model NOT IN (SELECT model FROM gpu_chip)"
+                                  " OR CAST(substr(month, 6, 2) AS INTEGER) NOT BETWEEN 1 AND 12 LIMIT 1");
+    if (orphans.executeStep())
+        throw CatalogBuildError("gpu_market_prices.csv row " + std::to_string(orphans.getColumn(0).getInt64() + 1) +
+                                ": GPU model \"" + orphans.getColumn(1).getString() +
+                                "\" is not in gpu_chips.csv, or the month is not YYYY-MM");
+}
+
 }  // namespace
 
 std::string catalogTableFor(std::string_view categoryId)
@@ -228,6 +241,11 @@ CatalogBuildReport buildCatalog(const std::filesystem::path& sourceDir, const st
                 report.rowsPerTable[catalogTableFor(id)] = loadJsonLines(db, catalogTableFor(id), file, report);
             }
             report.rowsPerTable["gpu_chip"] = loadCsv(db, "gpu_chip", sourceDir / "gpu_chips.csv", report);
+            report.rowsPerTable["gpu_market_price"] =
+                loadCsv(db, "gpu_market_price", sourceDir / "gpu_market_prices.csv", report);
+            checkMarketPrices(db);
+            if (std::filesystem::exists(sourceDir / "catalog_meta.csv"))
+                loadCsv(db, "catalog_meta", sourceDir / "catalog_meta.csv", report);
             SQLite::Statement meta(db, "INSERT INTO catalog_meta (key, value) VALUES (?, ?)");
             const std::filesystem::path provenance = sourceDir / "PROVENANCE.txt";
             meta.bind(1, "provenance");

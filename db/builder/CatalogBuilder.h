@@ -17,7 +17,8 @@ struct CatalogBuildReport {
     size_t ignoredKeys = 0;  // source keys with no column (reported, not fatal)
 };
 
-// Turns the catalog source (db/source: <category>.jsonl files and gpu_chips.csv) into a
+// Turns the catalog source (db/source: <category>.jsonl files, gpu_chips.csv, gpu_market_prices.csv,
+// optional catalog_meta.csv) into a
 // SQLite catalog at `output`, using the DDL in `schemaSql`. Writes to a temporary file and
 // renames it into place, so a failed build never leaves a half-written catalog behind.
 // Throws CatalogBuildError naming the file and line of the first bad record.

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <sstream>
 
 #include "tests/cli/CliRunner.h"
@@ -38,6 +39,28 @@ TEST(CatalogCli, ShowPrintsTheGpuModelRowWithItsSource)
     EXPECT_NE(r.out.find("VRAM:             24 GB"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("memory bandwidth: 936 GB/s"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("source:"), std::string::npos);
+}
+
+TEST(CatalogCli, ShowPrintsMarketPricesWithMonthAndSource)
+{
+    const auto r = runCli({"catalog", "show", "GeForce RTX 3090"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("used price:"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("market prices (month, condition, USD, source):"), std::string::npos) << r.out;
+    // Every market row prints a YYYY-MM month and a source URL.
+    std::istringstream lines(r.out.substr(r.out.find("market prices (")));
+    std::string line;
+    std::getline(lines, line);
+    int rows = 0;
+    const std::regex row(R"(^  20\d\d-(0[1-9]|1[0-2])  (new |used)  +\d+\.\d\d.*  https?://\S+$)");
+    while (std::getline(lines, line)) {
+        ++rows;
+        EXPECT_TRUE(std::regex_match(line, row)) << line;
+    }
+    EXPECT_GE(rows, 10) << r.out;
+    const auto stats = runCli({"catalog", "stats"});
+    EXPECT_NE(stats.out.find("retail prices: 2025-07"), std::string::npos) << stats.out;
+    EXPECT_NE(stats.out.find("GPU market prices: "), std::string::npos) << stats.out;
 }
 
 TEST(CatalogCli, ShowIsCaseInsensitiveAndToleratesVendorPrefix)

@@ -106,3 +106,36 @@ TEST(OptimizeCli, ExitCodes)
     const auto threeGpus = runCli({"optimize", "--model", "llama-3.1-8b", "--budget", "2000", "--max-gpus", "3"});
     EXPECT_EQ(threeGpus.exitCode, 2);
 }
+
+// Issue 15 acceptance: a 70B model at $2,000 with used GPUs priced at the used market price is a
+// two-GPU build within the budget (before the market price table, GPUs were priced at launch MSRP
+// and the answer was one RTX A6000 at $5,088 with exit 3).
+TEST(OptimizeCli, UsedMarketPricesGiveTwoGpusForA70bModelAtTwoThousandDollars)
+{
+    const auto r = runCli({"optimize", "--model", "llama-3.1-70b", "--quant", "q4_k_m", "--budget", "2000", "--used"});
+    ASSERT_EQ(r.exitCode, 0) << r.err << r.out;
+    const json build = json::parse(r.out);
+    int gpus = 0;
+    for (const auto& part : build["parts"]) {
+        if (part["category"] != "gpu")
+            continue;
+        gpus += part.value("quantity", 1);
+        EXPECT_EQ(part.value("condition", "new"), "used") << part.dump();
+        EXPECT_FALSE(part.contains("price")) << "priced by the catalog's market table, not a typed price";
+    }
+    EXPECT_EQ(gpus, 2) << r.out;
+    const auto file = tempFile("used-70b.mlrig");
+    std::ofstream(file) << r.out;
+    const auto e = runCli({"evaluate", file.string()});
+    ASSERT_EQ(e.exitCode, 0) << e.err;
+    const json evaluation = json::parse(e.out);
+    EXPECT_LE(evaluation["cost"]["total"].get<double>(), 2000.0);
+    EXPECT_TRUE(evaluation["workload"]["fits"].get<bool>());
+    for (const auto& line : evaluation["cost"]["lines"]) {
+        if (line["category"] != "gpu")
+            continue;
+        EXPECT_EQ(line["price_source"], "market") << line.dump();
+        EXPECT_TRUE(line["price_month"].is_string()) << line.dump();
+        EXPECT_NE(line["price_origin"].get<std::string>().find("used market, 20"), std::string::npos) << line.dump();
+    }
+}

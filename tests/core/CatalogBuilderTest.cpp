@@ -38,7 +38,7 @@ TEST(CatalogBuilder, BuildsEveryTableFromTheFixture)
     EXPECT_EQ(report.rowsPerTable.at("gpu_chip"), 2u);
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "parts.sqlite.tmp"));
     SQLite::Database db((dir.path() / "parts.sqlite").string());
-    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 1);
+    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 2);
 }
 
 TEST(CatalogBuilder, UnknownStaysNullAndZeroStaysZero)

@@ -109,9 +109,13 @@ TEST(BuildCsvExport, RoundTripsThroughTheCsvReader)
     const std::vector<CsvRow> rows = parseCsv(csv);
     ASSERT_EQ(rows.size(), 1u + 5u + 1u);  // header, one row per item, total
     for (const CsvRow& row : rows)
-        EXPECT_EQ(row.size(), 9u);
+        EXPECT_EQ(row.size(), 11u);
     EXPECT_EQ(rows[0][0], "Category");
     EXPECT_EQ(rows[0][3], "Unit price");
+    EXPECT_EQ(rows[0][9], "Price date");
+    EXPECT_EQ(rows[0][10], "Price origin");
+    EXPECT_EQ(rows[1][10], "retail snapshot");  // where each price comes from
+    EXPECT_EQ(rows[2][10], "your price");
 
     EXPECT_EQ(rows[2][0], "GPU");
     EXPECT_EQ(rows[2][2], "2");
@@ -152,6 +156,20 @@ TEST(BuildCsvExport, NeutralisesEveryFormulaLead)
     const std::string bom = exportBuildCsv(s.build, s.evaluation, ioCatalog(), {.utf8Bom = true});
     EXPECT_TRUE(bom.starts_with("\xEF\xBB\xBF"));
     EXPECT_EQ(parseCsv(bom).back()[1], "'-rig");
+}
+
+TEST(BuildCsvExport, CatalogDollarsStayDollarsInAEuroBuild)
+{
+    Sample s = sample();
+    s.build.currency = "EUR";
+    const std::vector<CsvRow> rows = parseCsv(exportBuildCsv(s.build, Evaluation{}, ioCatalog()));
+    EXPECT_EQ(rows[1][0], "CPU");
+    EXPECT_EQ(rows[1][3], "449.96");
+    EXPECT_EQ(rows[1][4], "USD") << "a catalog price is in dollars, whatever the build's currency";
+    EXPECT_EQ(rows[2][4], "EUR") << "your own price is in the build's currency";
+    const CsvRow& total = rows.back();
+    EXPECT_EQ(total[4], "EUR");
+    EXPECT_NE(total[8].find("in another currency not counted"), std::string::npos) << total[8];
 }
 
 TEST(BuildCsvExport, UnevaluatedBuildUsesItsOwnPrices)

@@ -49,9 +49,11 @@ TEST(GpuComparison, ThreeCardsHaveTheRightWinnerInEveryRow)
     EXPECT_TRUE(winners(c, "fits").empty()) << "all three hold an 8B model: no winner";
     EXPECT_EQ(winners(c, "figure"), std::vector<size_t>{1});
     EXPECT_EQ(c.row("figure")->label, "decode tokens/s");
-    // Decode speed follows bandwidth: at launch prices the 4090's 3.5x bandwidth for 3.2x the
-    // price gives it the most tokens/s per dollar; the 4060 Ti wins memory per dollar.
-    EXPECT_EQ(winners(c, "figure-per-dollar"), std::vector<size_t>{1});
+    // Decode speed follows bandwidth, but at new market prices (2026: about $1,900 for a 4090, $425
+    // for a 4060 Ti 16GB) the 4090's 3.5x bandwidth costs 4.5x as much: the 4060 Ti gives the most
+    // tokens/s per dollar (at launch MSRPs, $1,599 against $499, it was the 4090).
+    EXPECT_EQ(c.gpus[1].priceSource, PriceSource::Market);
+    EXPECT_EQ(winners(c, "figure-per-dollar"), std::vector<size_t>{2});
     EXPECT_TRUE(winners(c, "connectors").empty());
     EXPECT_EQ(c.row("class")->text, (std::vector<std::string>{"Consumer", "Consumer", "Consumer"}));
 }
@@ -74,7 +76,8 @@ TEST(GpuComparison, UserPricesAndPowerLimitsCount)
 {
     const GpuComparison c =
         compareGpus(builtInCatalog(), {gpuItem("GeForce RTX 3090", 1, 700), gpuItem("GeForce RTX 4090")}, llm8b());
-    EXPECT_EQ(c.row("price")->text[0], "$700 (your price)");
+    EXPECT_EQ(c.row("price")->text[0], "$700");
+    EXPECT_EQ(c.row("price-origin")->text[0], "your price (USD)");
     EXPECT_EQ(winners(c, "vram-per-dollar"), std::vector<size_t>{0});
     BuildItem limited = gpuItem("GeForce RTX 4090");
     limited.powerLimitW = 300;
@@ -158,4 +161,25 @@ TEST(GpuComparison, CsvHasOneRowPerMetricAndParsesBack)
     EXPECT_EQ((*vram)[4], "20");
     EXPECT_EQ((*vram)[5], "-16.7");
     EXPECT_EQ((*vram)[6], "GeForce RTX 3090");
+}
+
+TEST(GpuComparison, PricesSayWhereTheyComeFromAndHowOld)
+{
+    BuildItem used = gpuItem("GeForce RTX 3090");
+    used.condition = Condition::Used;
+    const GpuComparison c = compareGpus(builtInCatalog(), {used, gpuItem("GeForce RTX 4090"), gpuItem("Tesla K80")},
+                                        std::nullopt);
+    const ComparisonRow* origin = c.row("price-origin");
+    ASSERT_NE(origin, nullptr);
+    EXPECT_TRUE(origin->text[0].starts_with("used market, 20")) << origin->text[0];
+    EXPECT_TRUE(origin->text[0].ends_with("(USD)")) << origin->text[0];
+    EXPECT_TRUE(origin->text[1].starts_with("new market, 20")) << origin->text[1];
+    EXPECT_EQ(c.gpus[0].priceSource, PriceSource::Market);
+    const MarketPrice* market = builtInCatalog().marketPrices().current("GeForce RTX 3090", Condition::Used);
+    ASSERT_NE(market, nullptr);
+    EXPECT_EQ(c.gpus[0].price, std::optional<double>(market->priceUsd));
+    // The K80 has no market price: its launch MSRP (if it has one), labelled as the last resort.
+    if (c.gpus[2].price) {
+        EXPECT_EQ(origin->text[2], "launch MSRP (no market price) (USD)");
+    }
 }

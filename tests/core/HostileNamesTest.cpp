@@ -113,7 +113,7 @@ TEST(HostileNames, RoundTripThroughCsv)
         const std::vector<CsvRow> rows = parseCsv(exportBuildCsv(b, Evaluation{}, ioCatalog()));
         ASSERT_EQ(rows.size(), 1u + 2u + 1u);
         for (const CsvRow& row : rows)
-            EXPECT_EQ(row.size(), 9u);
+            EXPECT_EQ(row.size(), 11u);
         EXPECT_EQ(rows[1][1], name);
         EXPECT_EQ(rows[2][1], name);
         EXPECT_EQ(rows[1][3], "1599.00");

@@ -245,9 +245,9 @@ TEST(TrainingImageModel, ValueTableCarriesTheWorkloadFigure)
         ASSERT_TRUE(r.figure.has_value());
         EXPECT_DOUBLE_EQ(*r.figure, *estimateWorkload(sdxl, one).figureValue);
         EXPECT_EQ(r.figureName, "images/min");
-        if (r.gpu->info.priceUsd) {
-            EXPECT_NEAR(r.figurePerDollar.value_or(0), *r.figure / *r.gpu->info.priceUsd, 1e-12);
-        }
+        // Per dollar of the effective price (the market price where there is one, not the MSRP).
+        ASSERT_TRUE(r.value.price.has_value());
+        EXPECT_NEAR(r.figurePerDollar.value_or(0), *r.figure / *r.value.price, 1e-12);
     }
     EXPECT_TRUE(seen);
 }

@@ -247,7 +247,7 @@ TEST_F(MainWindowTest, PickerHidesIncompatiblePartsAndSearchDelegatesToCore)
 {
     pick(Category::Cpu, "cpu-7950x");
     PartPickerDialog dialog(uiCatalog(), Category::Motherboard, window->session()->build(), -1,
-                            window->session()->options(), QStringLiteral("$"));
+                            window->session()->options());
     QAbstractItemModelTester sourceTester(dialog.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester proxyTester(dialog.proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_TRUE(dialog.compatibleCheck()->isChecked());
@@ -292,8 +292,7 @@ TEST_F(MainWindowTest, EveryPickerModelPassesTheModelTester)
     pickFullBuild();
     for (Category category : kAllCategories) {
         PartPickerDialog dialog(uiCatalog(), category, window->session()->build(),
-                                itemIndexOf(window->session()->build(), category), window->session()->options(),
-                                QStringLiteral("$"));
+                                itemIndexOf(window->session()->build(), category), window->session()->options());
         QAbstractItemModelTester t1(dialog.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         QAbstractItemModelTester t2(dialog.proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         QTest::keyClicks(dialog.searchField(), QStringLiteral("a"));

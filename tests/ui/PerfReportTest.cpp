@@ -88,8 +88,7 @@ TEST(PerfReport, FullCatalog)
     double gpuOpenMs = 0, memOpenMs = 0;
     for (Category category : {Category::Gpu, Category::Memory}) {
         t.restart();
-        PartPickerDialog dialog(catalog, category, window.session()->build(), -1, window.session()->options(),
-                                QStringLiteral("$"));
+        PartPickerDialog dialog(catalog, category, window.session()->build(), -1, window.session()->options());
         (category == Category::Gpu ? gpuOpenMs : memOpenMs) = static_cast<double>(t.nsecsElapsed()) / 1e6;
         for (bool compatible : {true, false}) {
             dialog.compatibleCheck()->setChecked(compatible);

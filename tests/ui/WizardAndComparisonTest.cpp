@@ -343,7 +343,7 @@ TEST(GpuComparisonView, ThePickersSelectionOpensAComparisonOfThoseGpus)
     MainWindow window(builtInCatalog());
     window.setInteractive(false);
     Build empty;
-    PartPickerDialog picker(builtInCatalog(), Category::Gpu, empty, -1, EvaluationOptions{}, QStringLiteral("$"));
+    PartPickerDialog picker(builtInCatalog(), Category::Gpu, empty, -1, EvaluationOptions{});
     picker.searchField()->setText(QStringLiteral("rtx 4090"));
     QPushButton* compare = picker.compareButton();
     ASSERT_TRUE(compare);

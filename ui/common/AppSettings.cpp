@@ -8,7 +8,6 @@ AppSettings AppSettings::load()
 {
     QSettings s;
     AppSettings a;
-    a.currencySymbol = s.value(QStringLiteral("currencySymbol"), a.currencySymbol).toString();
     a.electricityPerKwh = s.value(QStringLiteral("electricityPerKwh"), a.electricityPerKwh).toDouble();
     a.hoursPerDay = s.value(QStringLiteral("hoursPerDay"), a.hoursPerDay).toDouble();
     return a;
@@ -17,7 +16,6 @@ AppSettings AppSettings::load()
 void AppSettings::save() const
 {
     QSettings s;
-    s.setValue(QStringLiteral("currencySymbol"), currencySymbol);
     s.setValue(QStringLiteral("electricityPerKwh"), electricityPerKwh);
     s.setValue(QStringLiteral("hoursPerDay"), hoursPerDay);
 }

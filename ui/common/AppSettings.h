@@ -6,7 +6,6 @@ namespace mlrig::ui {
 
 // The user's preferences, stored with QSettings.
 struct AppSettings {
-    QString currencySymbol = QStringLiteral("$");
     double electricityPerKwh = 0.30;
     double hoursPerDay = 8.0;
 

@@ -9,6 +9,26 @@ QString money(double amount, const QString& symbol, int decimals)
     return symbol + QLocale().toString(amount, 'f', decimals);
 }
 
+QString moneyIn(double amount, std::string_view currencyCode, int decimals)
+{
+    const QString value = QLocale().toString(amount, 'f', decimals);
+    if (currencyCode.empty() || currencyCode == "USD")
+        return QStringLiteral("$") + value;
+    if (currencyCode == "EUR")
+        return QStringLiteral("\u20ac") + value;
+    if (currencyCode == "GBP")
+        return QStringLiteral("\u00a3") + value;
+    return value + QLatin1Char(' ') + qs(currencyCode);
+}
+
+QString priceOriginText(const PriceOrigin& origin)
+{
+    QString text = qs(priceOriginLabel(origin));
+    if (origin.kind != PriceSource::User && origin.kind != PriceSource::Unknown)
+        text += QStringLiteral(" (%1)").arg(qs(origin.currency));
+    return text;
+}
+
 QString number(std::optional<double> value, int decimals, const QString& unit)
 {
     if (!value)

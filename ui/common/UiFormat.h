@@ -19,6 +19,11 @@ namespace mlrig::ui {
 
 // "$1,234" / "€1,234.50"; symbol from settings, currency code from the build.
 QString money(double amount, const QString& symbol, int decimals = 0);
+// An amount in its own currency ("$1,234", "€1,234", "1,234 CHF"): a price is shown in the
+// currency it is in, never relabelled.
+QString moneyIn(double amount, std::string_view currencyCode, int decimals = 0);
+// Where a price comes from and how old it is, for a tooltip: "used market, 2026-09, GPU Poet".
+QString priceOriginText(const PriceOrigin& origin);
 // Whole US dollars ("$1,234"): the catalog's and the wizard's currency.
 inline QString dollars(double amount)
 {

@@ -308,8 +308,7 @@ void MainWindow::chooseForRow(int row)
 
 void MainWindow::pickPart(Category category, int item)
 {
-    PartPickerDialog dialog(m_catalog, category, m_session->build(), item, m_session->options(),
-                            m_settings.currencySymbol, this);
+    PartPickerDialog dialog(m_catalog, category, m_session->build(), item, m_session->options(), this);
     statusBar()->showMessage(tr("Compatibility of %1 parts checked in %2 ms")
                                  .arg(m_catalog.parts(category).size())
                                  .arg(dialog.filter().computeMs(), 0, 'f', 0),
@@ -369,7 +368,12 @@ void MainWindow::updateStatus()
     const int warnings = eval.count(Severity::Warning);
     m_statusFindings->setText(tr("%1 · %2 · total %3")
                                   .arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings),
-                                       money(eval.cost.total, m_settings.currencySymbol)));
+                                       moneyIn(eval.cost.total, eval.cost.currency)));
+    const CatalogStats stats = m_catalog.stats();
+    m_statusFindings->setToolTip(tr("Prices: GPU market prices up to %1, retail snapshot %2, launch MSRPs only where "
+                                    "neither is known. Your own prices come first.")
+                                     .arg(stats.marketPriceMonth.empty() ? tr("(none)") : qs(stats.marketPriceMonth),
+                                          stats.retailPriceMonth.empty() ? tr("(undated)") : qs(stats.retailPriceMonth)));
     m_hint->setVisible(m_session->build().items.size() < 3);
     m_emptyState->setVisible(m_session->build().items.empty());
     updateTitle();
@@ -474,7 +478,6 @@ void MainWindow::editSettings()
 
 void MainWindow::applySettings()
 {
-    m_model->setCurrencySymbol(m_settings.currencySymbol);
     EvaluationOptions options = m_session->options();
     options.electricityPricePerKwh = m_settings.electricityPerKwh;
     options.hoursPerDay = m_settings.hoursPerDay;

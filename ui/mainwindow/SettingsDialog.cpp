@@ -3,7 +3,6 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
-#include <QLineEdit>
 #include <QVBoxLayout>
 
 namespace mlrig::ui {
@@ -13,10 +12,6 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     setWindowTitle(tr("Settings"));
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
-    m_symbol = new QLineEdit(settings.currencySymbol, this);
-    m_symbol->setMaxLength(4);
-    m_symbol->setAccessibleName(tr("Currency symbol"));
-    form->addRow(tr("&Currency symbol:"), m_symbol);
     m_price = new QDoubleSpinBox(this);
     m_price->setRange(0, 10);
     m_price->setDecimals(3);
@@ -41,7 +36,6 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
 AppSettings SettingsDialog::settings() const
 {
     AppSettings a;
-    a.currencySymbol = m_symbol->text().trimmed().isEmpty() ? QStringLiteral("$") : m_symbol->text().trimmed();
     a.electricityPerKwh = m_price->value();
     a.hoursPerDay = m_hours->value();
     return a;

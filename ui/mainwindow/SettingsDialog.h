@@ -1,6 +1,7 @@
 #pragma once
 
-// Preferences kept in QSettings: currency symbol, electricity price, hours of use per day.
+// Preferences kept in QSettings: electricity price, hours of use per day. (Prices are shown in their own
+// currency; there is no currency setting that could relabel them.)
 
 #include <QDialog>
 #include <QString>
@@ -8,7 +9,6 @@
 #include "ui/common/AppSettings.h"
 
 class QDoubleSpinBox;
-class QLineEdit;
 
 namespace mlrig::ui {
 
@@ -19,7 +19,6 @@ public:
     AppSettings settings() const;
 
 private:
-    QLineEdit* m_symbol;
     QDoubleSpinBox* m_price;
     QDoubleSpinBox* m_hours;
 };

@@ -429,7 +429,7 @@ void ValueChartPanel::redraw()
         text = metric == WorkloadFigure ? tr("No GPU in the catalog runs this workload on one card.")
                                         : tr("No priced GPU models in the catalog to compare.");
     else
-        text = tr("%n GPU model(s) at launch MSRP or catalog price.", nullptr, plotted);
+        text = tr("%n GPU model(s) at their new market price (dated), else launch MSRP.", nullptr, plotted);
     if (metric == WorkloadFigure && leftOut > 0)
         text += QLatin1Char(' ') + tr("%n more cannot run the workload on one card and are left out.", nullptr, leftOut);
     if (!flagged.isEmpty() || std::any_of(ranked.begin(), ranked.end(), [](const GpuValueRow* r) { return !r->warnings.empty(); }))

@@ -52,13 +52,12 @@ private:
 }  // namespace
 
 PartPickerDialog::PartPickerDialog(const Catalog& catalog, Category category, const Build& build, int itemIndex,
-                                   const EvaluationOptions& options, const QString& currencySymbol, QWidget* parent)
+                                   const EvaluationOptions& options, QWidget* parent)
     : QDialog(parent), m_category(category)
 {
     setWindowTitle(tr("Choose %1").arg(qs(categoryLabel(category))));
     m_filter = std::make_unique<PartFilter>(catalog, category, build, itemIndex, options);
     m_model = new PartTableModel(catalog, category, this);
-    m_model->setCurrencySymbol(currencySymbol);
     m_proxy = new PartFilterProxy(this);
     m_proxy->setSourceModel(m_model);
 

@@ -32,7 +32,7 @@ class PartPickerDialog : public QDialog {
     Q_OBJECT
 public:
     PartPickerDialog(const Catalog& catalog, Category category, const Build& build, int itemIndex,
-                     const EvaluationOptions& options, const QString& currencySymbol, QWidget* parent = nullptr);
+                     const EvaluationOptions& options, QWidget* parent = nullptr);
     ~PartPickerDialog() override;
 
     // Result code when the person asked to compare the selected GPUs instead of choosing one.

@@ -47,8 +47,12 @@ Col textual(QString title, std::function<QVariant(const AnyPart&)> f, QString ti
     return Col{std::move(title), std::move(tip), std::move(f), 0, false, false};
 }
 
-std::vector<Col> columnsFor(Category category)
+// `prices` holds effectivePrice() of each of `parts` (computed once: sorting asks again and again).
+std::vector<Col> columnsFor(std::span<const AnyPart> parts, const std::vector<EffectivePrice>& prices, Category category)
 {
+    const auto priceOf = [parts, &prices](const AnyPart& p) -> const EffectivePrice& {
+        return prices[static_cast<size_t>(&p - parts.data())];
+    };
     const auto T = [](const char* s) { return PartTableModel::tr(s); };
     std::vector<Col> c;
     c.push_back(textual(T("Name"), [](const AnyPart& p) -> QVariant { return qs(infoOf(p).name); }));
@@ -115,16 +119,19 @@ std::vector<Col> columnsFor(Category category)
         c.push_back(textual(T("Interface"), on<Storage>([](const Storage& x) { return text(x.interface); })));
         break;
     }
-    Col price = numeric(T("Price"), [](const AnyPart& p) -> QVariant { return opt(infoOf(p).priceUsd); });
+    // The price a new part goes into the build at (effectivePrice(): market price for GPUs, else
+    // the retail snapshot, else the launch MSRP); each cell's tooltip says which and how old.
+    Col price = numeric(T("Price"), [priceOf](const AnyPart& p) -> QVariant { return opt(priceOf(p).unitPrice); });
     price.money = true;
-    price.tooltip = T("US catalog price snapshot; † marks a launch MSRP");
+    price.tooltip = T("New price in US dollars: GPU market price, else the retail snapshot; † marks a launch MSRP. "
+                      "Hover a price to see where it comes from and its month.");
     c.push_back(price);
     if (category == Category::Gpu) {
-        c.push_back(numeric(T("TFLOPS/$1k"), on<Gpu>([](const Gpu& g) -> QVariant {
-                                const GpuValue v = gpuValueAt(g, g.info.priceUsd,
-                                                              g.info.priceIsMsrp ? PriceSource::Msrp : PriceSource::Catalog);
+        c.push_back(numeric(T("TFLOPS/$1k"), [priceOf](const AnyPart& p) -> QVariant {
+                                const EffectivePrice& e = priceOf(p);
+                                const GpuValue v = gpuValueAt(std::get<Gpu>(p), e.unitPrice, e.origin);
                                 return v.tflopsPerDollar ? QVariant(*v.tflopsPerDollar * 1000.0) : QVariant();
-                            }),
+                            },
                             1, T("FP16 tensor TFLOPS per 1000 of price")));
     }
     return c;
@@ -133,9 +140,12 @@ std::vector<Col> columnsFor(Category category)
 }  // namespace
 
 PartTableModel::PartTableModel(const Catalog& catalog, Category category, QObject* parent)
-    : QAbstractTableModel(parent), m_category(category), m_parts(catalog.parts(category)),
-      m_columns(columnsFor(category))
+    : QAbstractTableModel(parent), m_category(category), m_parts(catalog.parts(category))
 {
+    m_prices.reserve(m_parts.size());
+    for (const AnyPart& part : m_parts)
+        m_prices.push_back(effectivePrice(part, Condition::New, catalog));
+    m_columns = columnsFor(m_parts, m_prices, category);
     for (size_t i = 0; i < m_columns.size(); ++i)
         if (m_columns[i].money)
             m_priceColumn = static_cast<int>(i);
@@ -184,8 +194,9 @@ QVariant PartTableModel::data(const QModelIndex& index, int role) const
         if (!col.numeric)
             return v.toString();
         if (col.money) {
-            QString s = money(v.toDouble(), m_symbol);
-            if (infoOf(part).priceIsMsrp)
+            const EffectivePrice& price = m_prices[static_cast<size_t>(index.row())];
+            QString s = moneyIn(v.toDouble(), price.origin.currency);
+            if (price.source() == PriceSource::Msrp)
                 s += QStringLiteral(" †");
             return s;
         }
@@ -196,6 +207,8 @@ QVariant PartTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == 0)
             return qs(infoOf(part).name);
+        if (index.column() == m_priceColumn)
+            return priceOriginText(m_prices[static_cast<size_t>(index.row())].origin);
         return {};
     default:
         return {};

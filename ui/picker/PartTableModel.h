@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/catalog/Catalog.h"
+#include "core/eval/EffectivePrice.h"
 
 namespace mlrig::ui {
 
@@ -32,7 +33,6 @@ public:
     Category category() const { return m_category; }
     const AnyPart* partAt(int row) const;
     int rowOf(const AnyPart* part) const;  // -1 when not in this model
-    void setCurrencySymbol(const QString& symbol) { m_symbol = symbol; }
     int priceColumn() const { return m_priceColumn; }
 
     struct Column {
@@ -47,9 +47,9 @@ public:
 private:
     Category m_category;
     std::span<const AnyPart> m_parts;
+    std::vector<EffectivePrice> m_prices;  // of each part, new (the price column and its tooltip)
     std::vector<Column> m_columns;
     int m_priceColumn = -1;
-    QString m_symbol = QStringLiteral("$");
 };
 
 }  // namespace mlrig::ui

@@ -174,14 +174,12 @@ void BuildReportWriter::parts()
         QStringList extra;
         if (!l.specs.empty())
             extra << shown(l.specs, 300);
-        if (l.condition == Condition::Used)
+        if (l.condition == Condition::Used && l.source != PriceSource::Market)
             extra << QStringLiteral("used");
         if (l.custom)
             extra << QStringLiteral("custom part");
-        if (l.source == PriceSource::Msrp)
-            extra << QStringLiteral("price: launch MSRP");
-        else if (l.source == PriceSource::Catalog)
-            extra << QStringLiteral("price: catalog snapshot");
+        if (l.unitPrice && l.source != PriceSource::User)  // where the price comes from and its month
+            extra << QStringLiteral("price: ") + qs(priceOriginLabel(l.origin));
         const QString specs = extra.join(QStringLiteral(" \u00b7 "));
         const double h = 6 + measure(nameFont, cName - 8, name) + (specs.isEmpty() ? 0 : 1 + measure(specFont, cName - 8, specs)) + 6;
         if (m_y + h > bottom()) {
@@ -197,9 +195,11 @@ void BuildReportWriter::parts()
         const QFont num = font(9);
         text(xQty, m_y + 6, cQty - 4, num, kInk, QString::number(l.quantity), Qt::AlignRight | Qt::AlignTop);
         text(xUnit, m_y + 6, cUnit - 4, num, l.unitPrice ? kInk : kMuted,
-             l.unitPrice ? money(*l.unitPrice) : QStringLiteral("no price"), Qt::AlignRight | Qt::AlignTop);
+             l.unitPrice ? qs(formatMoney(*l.unitPrice, l.origin.currency)) : QStringLiteral("no price"),
+             Qt::AlignRight | Qt::AlignTop);
         text(xTotal, m_y + 6, cTotal - 6, num, l.unitPrice ? kInk : kMuted,
-             l.unitPrice ? money(l.lineTotal) : QStringLiteral("\u2014"), Qt::AlignRight | Qt::AlignTop);
+             l.unitPrice ? qs(formatMoney(l.lineTotal, l.origin.currency)) : QStringLiteral("\u2014"),
+             Qt::AlignRight | Qt::AlignTop);
         m_y += h;
         m_p.setPen(QPen(kRule, 0.5));
         m_p.drawLine(QPointF(m_left, m_y), QPointF(m_right, m_y));

@@ -82,13 +82,6 @@ void BuildTableModel::rebuild()
     endResetModel();
 }
 
-void BuildTableModel::setCurrencySymbol(const QString& symbol)
-{
-    m_symbol = symbol;
-    if (rowCount() > 0)
-        emit dataChanged(index(0, UnitPriceColumn), index(rowCount() - 1, LineTotalColumn));
-}
-
 int BuildTableModel::rowOf(Category category) const
 {
     for (size_t r = 0; r < m_rows.size(); ++r)
@@ -153,9 +146,12 @@ QVariant BuildTableModel::data(const QModelIndex& index, int role) const
             case PartColumn:
                 if (eval.cost.missingPrices > 0)
                     return tr("%n part(s) without a price", nullptr, eval.cost.missingPrices);
+                if (eval.cost.otherCurrencyLines > 0)
+                    return tr("%n part(s) priced in another currency, not in the total", nullptr,
+                              eval.cost.otherCurrencyLines);
                 return {};
             case LineTotalColumn:
-                return money(eval.cost.total, m_symbol);
+                return moneyIn(eval.cost.total, eval.cost.currency);
             default:
                 return {};
             }
@@ -197,8 +193,10 @@ QVariant BuildTableModel::data(const QModelIndex& index, int role) const
         case UnitPriceColumn: {
             if (!cost || !cost->unitPrice)
                 return empty ? QVariant() : QVariant(QStringLiteral("—"));
-            QString text = money(*cost->unitPrice, m_symbol);
-            if (cost->source == PriceSource::Catalog)
+            QString text = moneyIn(*cost->unitPrice, cost->origin.currency);
+            if (cost->source == PriceSource::Market)
+                text += QStringLiteral(" ‡");
+            else if (cost->source == PriceSource::Catalog)
                 text += QStringLiteral(" *");
             else if (cost->source == PriceSource::Msrp)
                 text += QStringLiteral(" †");
@@ -207,7 +205,7 @@ QVariant BuildTableModel::data(const QModelIndex& index, int role) const
         case LineTotalColumn:
             if (!cost || !cost->unitPrice)
                 return empty ? QVariant() : QVariant(QStringLiteral("—"));
-            return money(cost->lineTotal, m_symbol);
+            return moneyIn(cost->lineTotal, cost->origin.currency);
         }
         return {};
     case Qt::EditRole:
@@ -253,13 +251,16 @@ QVariant BuildTableModel::data(const QModelIndex& index, int role) const
         if (empty)
             return tr("Double-click or press Enter to choose a part");
         if (index.column() == UnitPriceColumn && cost) {
+            const QString origin = priceOriginText(cost->origin);
             switch (cost->source) {
             case PriceSource::User:
                 return tr("Your price");
+            case PriceSource::Market:
+                return tr("‡ %1. Edit to enter your own.").arg(origin);
             case PriceSource::Catalog:
-                return tr("* Catalog price (US snapshot, July 2025). Edit to enter your own.");
+                return tr("* %1 (%2). Edit to enter your own.").arg(origin, qs(cost->origin.source));
             case PriceSource::Msrp:
-                return tr("† Launch MSRP: no shop price is known. Edit to enter your own.");
+                return tr("† %1. Edit to enter your own.").arg(origin);
             case PriceSource::Unknown:
                 return tr("No price known. Edit to enter one.");
             }

@@ -30,8 +30,6 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
-    void setCurrencySymbol(const QString& symbol);
-    QString currencySymbol() const { return m_symbol; }
 
     // Row of the first item (or empty row) of a category; -1 if none.
     int rowOf(Category category) const;
@@ -47,7 +45,6 @@ private:
 
     BuildSession* m_session;
     std::vector<Row> m_rows;
-    QString m_symbol = QStringLiteral("$");
 };
 
 }  // namespace mlrig::ui

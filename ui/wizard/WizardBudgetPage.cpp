@@ -35,8 +35,8 @@ WizardBudgetPage::WizardBudgetPage(BuildWizard* wizard) : QWizardPage(wizard), m
     m_budget->setAccessibleName(tr("Budget in US dollars"));
     auto* budgetRow = new QHBoxLayout;
     budgetRow->addWidget(m_budget);
-    auto* currency = new QLabel(tr("US dollars: catalog prices are a US snapshot; launch prices (MSRP) where no shop "
-                                   "price is known."),
+    auto* currency = new QLabel(tr("US dollars: GPU market prices (dated), else the July 2025 retail snapshot; launch "
+                                   "prices (MSRP) only where neither is known."),
                                 this);
     currency->setWordWrap(true);
     currency->setForegroundRole(QPalette::PlaceholderText);
@@ -65,10 +65,11 @@ WizardBudgetPage::WizardBudgetPage(BuildWizard* wizard) : QWizardPage(wizard), m
     gpuCell->addWidget(gpuHint);
     form->addRow(tr("GPUs:"), gpuCell);
 
-    m_used = new QCheckBox(tr("I will buy a &used GPU at a price I enter"), this);
+    m_used = new QCheckBox(tr("I will buy a &used GPU (used market price, or a price I enter)"), this);
     m_used->setObjectName(QStringLiteral("wizardUsed"));
-    m_used->setToolTip(tr("The catalog has shop and launch prices only. With this on, the GPU step lets you enter "
-                          "the price of a used card you have found."));
+    m_used->setToolTip(tr("With this on, each GPU is priced at its used market price (with its month and source) "
+                          "where that is cheaper than new, and the GPU step lets you enter the price of a used card "
+                          "you have found."));
     form->addRow(tr("Used parts:"), m_used);
 
     m_otherVendors = new QCheckBox(tr("Rank &AMD and Intel cards with NVIDIA for training and images"), this);

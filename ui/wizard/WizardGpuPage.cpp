@@ -55,7 +55,7 @@ WizardGpuPage::WizardGpuPage(BuildWizard* wizard) : QWizardPage(wizard), m_wizar
     m_details = addProseLabel(layout, this, ProseKind::Rich);
     m_details->setMinimumHeight(m_details->fontMetrics().height() * 3);
     auto* usedRow = new QHBoxLayout;
-    m_usedLabel = new QLabel(tr("Price of the used card I found (per card, 0 = use the catalog price):"), this);
+    m_usedLabel = new QLabel(tr("Price of the used card I found (per card, 0 = use the market price):"), this);
     m_usedPrice = new QDoubleSpinBox(this);
     m_usedPrice->setObjectName(QStringLiteral("wizardUsedPrice"));
     m_usedPrice->setRange(0, 50000);
@@ -151,11 +151,12 @@ void WizardGpuPage::fill()
         set(FigureColumn, s.fits ? number(s.figure, s.figure && *s.figure < 10 ? 1 : 0) : QStringLiteral("—"), right);
         set(ValueColumn,
             s.fits && s.figurePerDollar ? number(*s.figurePerDollar * 1000, llm ? 1 : 2) : QStringLiteral("—"), right);
-        set(GpuCostColumn, dollars(s.gpuCost()) + (s.priceSource == PriceSource::Msrp ? QStringLiteral(" †") : QString()),
+        set(GpuCostColumn,
+            dollars(s.gpuCost()) + (s.priceSource == PriceSource::Msrp      ? QStringLiteral(" †")
+                                    : s.condition == Condition::Used ? tr(" used")
+                                                                     : QString()),
             right)
-            ->setToolTip(s.priceSource == PriceSource::Msrp ? tr("Launch price (MSRP): no shop price in the catalog")
-                                                            : tr("Cheapest shop price of a %1 card in the catalog")
-                                                                  .arg(qs(s.model)));
+            ->setToolTip(tr("%1 per card: %2").arg(dollars(s.unitPrice), priceOriginText(s.priceOrigin)));
         auto* cost = set(BuildCostColumn, s.buildCost ? dollars(*s.buildCost) : tr("no compatible platform"), right);
         if (s.buildCost && !s.withinBudget)
             cost->setForeground(severityColor(Severity::Error));
