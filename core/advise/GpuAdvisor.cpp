@@ -61,6 +61,8 @@ BuildItem GpuSuggestion::item() const
     line.quantity = count;
     line.condition = condition;
     line.powerLimitW = powerLimitW;
+    if (priceSource == PriceSource::User)
+        line.price = unitPrice;  // the person's own price travels with the line
     return line;
 }
 
@@ -120,6 +122,17 @@ GpuRanking rankGpus(const Catalog& catalog, const BuildGoal& goal)
             byModel[gpu.chipModel] = Pick{&gpu, *price.unitPrice, price.origin};
     }
 
+    // A used card the person found beats any listed price for its model.
+    for (const auto& [model, price] : goal.ownGpuPrices) {
+        const auto it = byModel.find(model);
+        if (it == byModel.end() || !(price > 0))
+            continue;
+        it->second.price = price;
+        it->second.origin = PriceOrigin{};
+        it->second.origin.kind = PriceSource::User;
+        it->second.origin.condition = Condition::Used;
+    }
+
     std::vector<GpuSuggestion> all;
     std::vector<BuildItem> lines;
     for (const auto& [model, pick] : byModel) {
@@ -130,7 +143,9 @@ GpuRanking rankGpus(const Catalog& catalog, const BuildGoal& goal)
         s.unitPrice = pick.price;
         s.priceSource = pick.origin.kind;
         s.priceOrigin = pick.origin;
-        s.condition = pick.origin.kind == PriceSource::Market ? pick.origin.condition : Condition::New;
+        s.condition = pick.origin.kind == PriceSource::Market || pick.origin.kind == PriceSource::User
+                          ? pick.origin.condition
+                          : Condition::New;
         s.powerLimitW = goalPowerLimitW(goal, pick.gpu->tdpW);
         std::vector<GpuForWorkload> forWorkload;
         appendGpusForWorkload(*pick.gpu, s.count, s.powerLimitW, forWorkload);

@@ -256,6 +256,48 @@ TEST(BuildWizard, ImageGenerationStartsOnACudaCardUnlessOtherVendorsAreTicked)
     wizard->reject();
 }
 
+TEST(BuildWizard, AUsedPriceReRanksAtOnce)
+{
+    MainWindow window(builtInCatalog());
+    window.setInteractive(false);
+    BuildWizard* wizard = window.createBuildWizard();
+    wizard->show();
+    child<QRadioButton>(wizard, "kind-llm-inference")->click();
+    selectData(child<QComboBox>(wizard, "wizardModel"), QStringLiteral("llama-3.1-8b"));
+    wizard->next();
+    child<QDoubleSpinBox>(wizard, "wizardBudget")->setValue(2000);
+    child<QCheckBox>(wizard, "wizardUsed")->setChecked(true);
+    wizard->next();
+    auto* gpuPage = qobject_cast<WizardGpuPage*>(wizard->currentPage());
+    ASSERT_TRUE(gpuPage);
+    ASSERT_TRUE(gpuPage->selectModel(QStringLiteral("GeForce RTX 3090")));
+    const auto find3090 = [&]() -> const GpuSuggestion* {
+        for (const GpuSuggestion& s : gpuPage->ranking().suggestions)
+            if (s.model == "GeForce RTX 3090")
+                return &s;
+        return nullptr;
+    };
+    ASSERT_TRUE(find3090());
+    const double before = find3090()->unitPrice;
+    ASSERT_GT(before, 450);
+    const std::optional<double> buildBefore = find3090()->buildCost;
+    // Typing the price of a used card found for sale changes the table now, without Next.
+    child<QDoubleSpinBox>(wizard, "wizardUsedPrice")->setValue(450);
+    const GpuSuggestion* after = find3090();
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->unitPrice, 450);
+    EXPECT_EQ(after->priceSource, PriceSource::User);
+    EXPECT_EQ(after->item().price, 450);
+    EXPECT_EQ(after->item().condition, Condition::Used);
+    ASSERT_TRUE(buildBefore && after->buildCost);
+    EXPECT_NEAR(*buildBefore - *after->buildCost, (before - 450) * after->count, 1.0);
+    // The selection stays on the card whose price was typed.
+    const int row = gpuPage->findChild<QTableWidget*>(QStringLiteral("wizardGpuTable"))->currentRow();
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(gpuPage->ranking().suggestions[static_cast<size_t>(row)].model, "GeForce RTX 3090");
+    wizard->reject();
+}
+
 TEST(GpuComparisonView, ShowsTheRightWinnersFor3090Vs4090Vs4060Ti)
 {
     Workload workload;

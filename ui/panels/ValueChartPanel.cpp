@@ -89,13 +89,13 @@ ValueChartPanel::ValueChartPanel(BuildSession* session, QWidget* parent) : QWidg
 
     QChart* chart = m_scatter->chart();
     m_others = new QScatterSeries;
-    m_others->setName(tr("Catalog GPU models"));
+    m_others->setName(tr("GPU models"));
     m_others->setMarkerSize(7);
     m_flagged = new QScatterSeries;
-    m_flagged->setName(tr("Carries a warning (hover for it)"));
+    m_flagged->setName(tr("With a warning"));
     m_flagged->setMarkerSize(9);
     m_mine = new QScatterSeries;
-    m_mine->setName(tr("Your build (at your price)"));
+    m_mine->setName(tr("Your build"));
     m_mine->setMarkerSize(14);
     m_mine->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     chart->addSeries(m_others);

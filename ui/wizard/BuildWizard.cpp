@@ -33,7 +33,8 @@ void BuildWizard::setGoal(const BuildGoal& goal)
 {
     const bool same = goal.workload == m_goal.workload && goal.budget == m_goal.budget &&
                       goal.gpuCount == m_goal.gpuCount && goal.allowUsed == m_goal.allowUsed &&
-                      goal.otherVendorsEqual == m_goal.otherVendorsEqual && goal.gpuPowerFraction == m_goal.gpuPowerFraction;
+                      goal.otherVendorsEqual == m_goal.otherVendorsEqual && goal.ownGpuPrices == m_goal.ownGpuPrices &&
+                      goal.gpuPowerFraction == m_goal.gpuPowerFraction;
     if (same)
         return;
     m_goal = goal;

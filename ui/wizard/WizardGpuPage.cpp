@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -68,8 +69,32 @@ WizardGpuPage::WizardGpuPage(BuildWizard* wizard) : QWizardPage(wizard), m_wizar
     layout->addLayout(usedRow);
 
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        // The price field shows the price typed for the selected model, if any.
+        const int index = selectedIndex();
+        if (index >= 0) {
+            const auto& prices = m_wizard->goal().ownGpuPrices;
+            const auto it = prices.find(m_ranking.suggestions[static_cast<size_t>(index)].model);
+            const QSignalBlocker block(m_usedPrice);
+            m_usedPrice->setValue(it == prices.end() ? 0.0 : it->second);
+        }
         showDetails();
         emit completeChanged();
+    });
+    // A price typed for a used card re-ranks at once: its build cost and place in the table change
+    // now, not after Next.
+    connect(m_usedPrice, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        const int index = selectedIndex();
+        if (index < 0)
+            return;
+        const std::string model = m_ranking.suggestions[static_cast<size_t>(index)].model;
+        BuildGoal goal = m_wizard->goal();
+        if (value > 0)
+            goal.ownGpuPrices[model] = value;
+        else
+            goal.ownGpuPrices.erase(model);
+        m_wizard->setGoal(goal);
+        rank();
+        selectModel(qs(model));
     });
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this] { m_wizard->next(); });
 }
@@ -228,7 +253,7 @@ bool WizardGpuPage::validatePage()
     if (index < 0)
         return false;
     BuildItem line = m_ranking.suggestions[static_cast<size_t>(index)].item();
-    if (m_wizard->goal().allowUsed && m_usedPrice->value() > 0) {
+    if (m_wizard->goal().allowUsed && m_usedPrice->value() > 0) {  // as item() gives it; kept for clarity
         line.price = m_usedPrice->value();
         line.condition = Condition::Used;
     }
