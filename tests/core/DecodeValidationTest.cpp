@@ -12,6 +12,7 @@
 
 #include "tests/support/BuiltInCatalog.h"
 #include "tests/support/Files.h"
+#include "tests/support/MeasuredTable.h"
 #include "core/catalog/Catalog.h"
 #include "core/eval/ValueMetrics.h"
 #include "core/eval/WorkloadModel.h"
@@ -23,28 +24,11 @@ namespace {
 using testsupport::builtInCatalog;
 using testsupport::readFile;
 
-struct Row {
-    std::map<std::string, std::string> cells;
-    const std::string& operator[](const std::string& key) const { return cells.at(key); }
-};
+using Row = testsupport::MeasuredRow;
 
 std::vector<Row> loadTable()
 {
-    const std::string text = readFile(std::string(MLRIG_TEST_DATA_DIR) + "/llamacpp-decode-measured.csv");
-    const std::vector<std::vector<std::string>> rows = parseCsv(text);
-    std::vector<Row> out;
-    if (rows.empty())
-        return out;
-    const std::vector<std::string>& header = rows.front();
-    for (size_t i = 1; i < rows.size(); ++i) {
-        if (rows[i].size() == 1 && rows[i][0].empty())
-            continue;
-        Row r;
-        for (size_t c = 0; c < header.size() && c < rows[i].size(); ++c)
-            r.cells[header[c]] = rows[i][c];
-        out.push_back(std::move(r));
-    }
-    return out;
+    return testsupport::loadMeasuredTable("llamacpp-decode-measured.csv");
 }
 
 std::optional<double> number(const std::string& text)

@@ -17,6 +17,7 @@
 
 #include "tests/support/BuiltInCatalog.h"
 #include "tests/support/Files.h"
+#include "tests/support/MeasuredTable.h"
 #include "core/catalog/Catalog.h"
 #include "core/eval/ImageModelPresets.h"
 #include "core/eval/ValueMetrics.h"
@@ -29,26 +30,11 @@ namespace {
 using testsupport::builtInCatalog;
 using testsupport::readFile;
 
-struct Row {
-    std::map<std::string, std::string> cells;
-    const std::string& operator[](const std::string& key) const { return cells.at(key); }
-};
+using Row = testsupport::MeasuredRow;
 
 std::vector<Row> loadTable(const std::string& name)
 {
-    const std::vector<std::vector<std::string>> rows = parseCsv(readFile(std::string(MLRIG_TEST_DATA_DIR) + "/" + name));
-    std::vector<Row> out;
-    if (rows.empty())
-        return out;
-    for (size_t i = 1; i < rows.size(); ++i) {
-        if (rows[i].size() == 1 && rows[i][0].empty())
-            continue;
-        Row r;
-        for (size_t c = 0; c < rows[0].size() && c < rows[i].size(); ++c)
-            r.cells[rows[0][c]] = rows[i][c];
-        out.push_back(std::move(r));
-    }
-    return out;
+    return testsupport::loadMeasuredTable(name);
 }
 
 std::vector<GpuForWorkload> gpusOf(const std::string& name, int count)
