@@ -66,7 +66,7 @@ public:
     // in catalog order, at most `limit` results. An empty text matches everything.
     std::vector<const AnyPart*> search(Category category, std::string_view text, size_t limit = SIZE_MAX) const;
 
-    CatalogStats stats() const { return m_stats; }
+    const CatalogStats& stats() const { return m_stats; }
 
     // What GPUs sell for, new and used, by month and source (db/source/gpu_market_prices.csv).
     const MarketPriceTable& marketPrices() const { return m_market; }
