@@ -5,6 +5,7 @@
 // uint64 length + bytes. Only this header is read.
 
 #include "core/io/ModelFile.h"
+#include "core/io/InputFile.h"
 
 #include <fmt/format.h>
 
@@ -12,7 +13,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <fstream>
+#include <optional>
 
 namespace mlrig {
 namespace {
@@ -276,20 +277,20 @@ GgufHeader parseGgufHeader(std::string_view bytes, uint64_t fileBytes)
 
 GgufHeader readGgufHeader(const std::filesystem::path& path)
 {
-    std::error_code ec;
-    const uint64_t size = std::filesystem::file_size(path, ec);
-    if (ec)
-        fail(fmt::format("cannot read {}: {}", path.string(), ec.message()));
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        fail(fmt::format("cannot open {}", path.string()));
+    std::optional<InputFile> opened;
+    try {
+        opened.emplace(path);
+    } catch (const InputFileError& e) {
+        fail(fmt::format("{} {}", path.filename().string(), e.what()));
+    }
+    InputFile& in = *opened;
+    const uint64_t size = in.size();
     std::string buffer;
     uint64_t want = std::min<uint64_t>(size, 1ull << 20);  // most headers; tokenizer arrays need a few MB more
     while (true) {
         const size_t have = buffer.size();
         buffer.resize(static_cast<size_t>(want));
-        in.read(buffer.data() + have, static_cast<std::streamsize>(want - have));
-        buffer.resize(have + static_cast<size_t>(in.gcount()));
+        buffer.resize(have + in.read(buffer.data() + have, static_cast<size_t>(want - have)));
         try {
             return parseGgufHeader(buffer, size);
         } catch (const Truncated& e) {

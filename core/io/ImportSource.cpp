@@ -2,8 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <system_error>
+#include "core/io/InputFile.h"
 
 namespace mlrig {
 
@@ -72,21 +71,12 @@ std::string_view checkImportText(std::string_view text)
 
 std::string readImportFile(const std::filesystem::path& path)
 {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw ImportError("is a directory, not a file");
-    const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (ec)
-        throw ImportError("cannot read: " + ec.message());
-    if (size > kMaxImportBytes)
-        throw ImportError(fmt::format("file is {}, more than the {} limit for an import; refusing to read it",
-                                      megabytes(size), megabytes(kMaxImportBytes)));
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw ImportError("cannot open the file");
-    std::string text(static_cast<size_t>(size), '\0');
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    text.resize(static_cast<size_t>(in.gcount()));
+    std::string text;
+    try {
+        text = readInputFile(path, kMaxImportBytes, "an import");
+    } catch (const InputFileError& e) {
+        throw ImportError(std::string("file ") + e.what());
+    }
     const std::string_view checked = checkImportText(text);
     return std::string(checked);
 }

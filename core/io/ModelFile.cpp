@@ -3,12 +3,13 @@
 
 #include "core/io/ModelFile.h"
 
+#include "core/io/InputFile.h"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 
 namespace mlrig {
 namespace {
@@ -190,27 +191,23 @@ ModelSpec modelFromHfConfig(std::string_view jsonText, const std::string& source
     return m;
 }
 
+// Real config.json files are a few kilobytes; 16 MB leaves room for ones with embedded tables.
+constexpr std::uintmax_t kMaxConfigJsonBytes = 16u << 20;
+
 ModelSpec readModelFile(const std::filesystem::path& path, std::string* quantId)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        fail(fmt::format("cannot open {}", path.string()));
-    char magic[4] = {};
-    in.read(magic, 4);
-    if (in.gcount() == 4 && std::string_view(magic, 4) == "GGUF") {
-        in.close();
-        return modelFromGguf(readGgufHeader(path), quantId);
+    std::string text;
+    try {
+        InputFile in(path);
+        char magic[4] = {};
+        const size_t got = in.read(magic, 4);
+        if (got == 4 && std::string_view(magic, 4) == "GGUF")
+            return modelFromGguf(readGgufHeader(path), quantId);
+        text = std::string(magic, got) +
+               in.readAll(kMaxConfigJsonBytes, "a config.json (and it is not a GGUF file)");
+    } catch (const InputFileError& e) {
+        fail(fmt::format("{} {}", path.filename().string(), e.what()));
     }
-    std::error_code ec;
-    const uint64_t size = std::filesystem::file_size(path, ec);
-    if (ec)
-        fail(fmt::format("cannot read {}: {}", path.string(), ec.message()));
-    if (size > (16u << 20))
-        fail(fmt::format("{} is neither a GGUF file nor a config.json (too large for one)", path.filename().string()));
-    in.seekg(0);
-    std::string text(static_cast<size_t>(size), '\0');
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    text.resize(static_cast<size_t>(in.gcount()));
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string::npos || text[first] != '{')
         fail(fmt::format("{} is neither a GGUF file (no \"GGUF\" magic) nor a config.json", path.filename().string()));

@@ -84,7 +84,7 @@ TEST(ImportCli, BadInputsExitTwoWithOneLine)
     EXPECT_NE(prose.err.find("no PCPartPicker part lines found"), std::string::npos);
     const auto missing = runCli({"import", fixture("no-such-file.txt")});
     EXPECT_EQ(missing.exitCode, 2);
-    EXPECT_NE(missing.err.find("cannot read"), std::string::npos);
+    EXPECT_NE(missing.err.find("no such file"), std::string::npos) << missing.err;
 }
 
 TEST(ImportCli, FiftyMegabyteFileIsRefused)
@@ -97,7 +97,7 @@ TEST(ImportCli, FiftyMegabyteFileIsRefused)
             out << line << '\n';
     }
     const auto r = runCli({"import", path.string()});
-    expectOneLineError(r, path.string(), "file is 50.0 MB, more than the 10.0 MB limit for an import; refusing to read it");
+    expectOneLineError(r, path.string(), "file is 50 MB, more than the 10 MB limit for an import");
     std::filesystem::remove(path);
 }
 

@@ -183,7 +183,7 @@ TEST(ImportInput, BadInputsGiveClearErrors)
     EXPECT_EQ(message(fixture("binary.bin")), "binary data (NUL bytes), not a text part list or CSV");
     EXPECT_EQ(message(fixture("invalid-utf8.txt")), "not UTF-8 text (invalid byte at offset 23)");
     EXPECT_NE(message(fixture("not-a-list.txt")).find("no PCPartPicker part lines found"), std::string::npos);
-    EXPECT_NE(message(fixture("does-not-exist.txt")).find("cannot read"), std::string::npos);
+    EXPECT_NE(message(fixture("does-not-exist.txt")).find("no such file"), std::string::npos);
 }
 
 TEST(ImportInput, HugeFileIsRefusedBeforeReading)
@@ -200,7 +200,7 @@ TEST(ImportInput, HugeFileIsRefusedBeforeReading)
         readImportFile(path);
         ADD_FAILURE() << "no error for a 50 MB file";
     } catch (const ImportError& e) {
-        EXPECT_NE(std::string(e.what()).find("more than the 10.0 MB limit"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("MB, more than the 10 MB limit for an import"), std::string::npos) << e.what();
     }
 }
 
