@@ -9,12 +9,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "core/io/BuildDocument.h"
+#include "core/io/OutputFile.h"
 #include "core/util/TextUtil.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliContext.h"
@@ -29,15 +28,14 @@
 namespace mlrig::cli {
 namespace {
 
+// Atomic and identity-keeping (core/io/OutputFile.h): on a full disk the previous export stays.
 void writeText(const std::string& path, const std::string& text)
 {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out)
-        throw InputError(path + ": cannot open for writing");
-    out << text;
-    out.close();
-    if (!out)
-        throw InputError(path + ": cannot write");
+    try {
+        writeFileSafely(text, path);
+    } catch (const std::exception& e) {
+        throw InputError(e.what());
+    }
 }
 
 }  // namespace
@@ -76,7 +74,7 @@ void addExportCommand(CLI::App& app, CliContext& context)
             if (!ui::exportBuildReportPdfHeadless(build, evaluation, catalog, *to, &error, &warning))
                 throw InputError(error);
             if (!warning.empty())
-                std::fprintf(stderr, "warning: %s\n", warning.c_str());
+                std::cerr << "warning: " << warning << '\n';
 #endif
         }
     });

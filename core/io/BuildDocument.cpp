@@ -16,6 +16,7 @@
 #include "core/util/TextUtil.h"
 #include "core/io/CustomPartJson.h"
 #include "core/io/DocumentJson.h"
+#include "core/io/InputFile.h"
 
 namespace mlrig {
 namespace {
@@ -24,7 +25,6 @@ using namespace docjson;
 
 constexpr int kMaxQuantity = kMaxItemQuantity;
 constexpr int kMaxNesting = 64;
-constexpr std::uintmax_t kMaxFileBytes = 8u * 1024u * 1024u;
 
 
 std::string categoryChoices()
@@ -69,8 +69,10 @@ BuildItem parseItem(const json& v, const std::string& place, const Catalog* cata
         } else if (key == "quantity") {
             item.quantity = readInt(value, where, 1, kMaxQuantity);
         } else if (key == "price") {
-            if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0)
+            if (!value.is_number())
                 fail(where, "expected a price of 0 or more, got " + describe(value));
+            if (const auto problem = priceProblem(value.get<double>()))
+                fail(where, "the price " + describe(value) + " " + *problem);
             item.price = value.get<double>();
         } else if (key == "condition") {
             const std::string c = value.is_string() ? toLower(trim(value.get<std::string>())) : std::string();
@@ -83,7 +85,7 @@ BuildItem parseItem(const json& v, const std::string& place, const Catalog* cata
         } else if (key == "power_limit_w") {
             if (item.category != Category::Gpu)
                 fail(where, "only a GPU takes a power limit");
-            item.powerLimitW = readNumber(value, where, 50, 1000);
+            item.powerLimitW = readNumber(value, where, kMinPowerLimitW, kMaxPowerLimitW);
         } else {
             item.extra[key] = value;
         }
@@ -251,11 +253,14 @@ Build parseBuild(std::string_view jsonText, const Catalog* catalog)
             build.name = readString(value, key);
         } else if (key == "currency") {
             build.currency = std::string(trim(readString(value, key)));
-            if (build.currency.empty() || build.currency.size() > 8)
-                fail(key, "expected a currency code such as \"USD\", got " + describe(value));
+            if (!isIsoCurrencyCode(build.currency))
+                fail(key, "expected an ISO 4217 currency code such as \"USD\" or \"EUR\", got " + describe(value));
         } else if (key == "parts") {
             if (!value.is_array())
                 fail(key, "expected a list of parts, got " + describe(value));
+            if (value.size() > kMaxBuildItems)
+                fail(key, "holds " + std::to_string(value.size()) + " part lines, more than the " +
+                              std::to_string(kMaxBuildItems) + " a build may have");
             for (size_t i = 0; i < value.size(); ++i)
                 build.items.push_back(parseItem(value[i], "parts[" + std::to_string(i) + "]", catalog));
         } else if (key == "workload") {
@@ -270,23 +275,13 @@ Build parseBuild(std::string_view jsonText, const Catalog* catalog)
 
 Build loadBuildFile(const std::filesystem::path& path, const Catalog* catalog)
 {
-    std::error_code error;
-    const auto status = std::filesystem::status(path, error);
-    if (!std::filesystem::exists(status))
-        throw BuildFormatError("cannot be read: no such file");
-    if (std::filesystem::is_directory(status))
-        throw BuildFormatError("is a directory, not a build file");
-    const std::uintmax_t size = std::filesystem::file_size(path, error);
-    if (!error && size > kMaxFileBytes)
-        throw BuildFormatError("is too large for a build file (" + std::to_string(size) + " bytes)");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw BuildFormatError(std::string("cannot be read: ") + std::strerror(errno));
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad())
-        throw BuildFormatError("cannot be read: I/O error");
-    return parseBuild(text.str(), catalog);
+    std::string text;
+    try {
+        text = readInputFile(path, kMaxBuildFileBytes, "a build file");
+    } catch (const InputFileError& e) {
+        throw BuildFormatError(e.what());
+    }
+    return parseBuild(text, catalog);
 }
 
 std::string serializeBuild(const Build& build)
@@ -363,28 +358,9 @@ AnyPart parseCustomPart(Category category, std::string_view jsonText)
     return parseCustom(value, "custom", category);
 }
 
-void saveBuildFile(const Build& build, const std::filesystem::path& path)
+void saveBuildFile(const Build& build, const std::filesystem::path& path, const SaveOptions& options)
 {
-    const std::string text = serializeBuild(build);
-    const std::filesystem::path temp = path.string() + ".tmp-" + std::to_string(::getpid());
-    const auto failWith = [&](const std::string& reason) {
-        std::error_code ignored;
-        std::filesystem::remove(temp, ignored);
-        throw std::runtime_error("cannot save " + path.string() + ": " + reason);
-    };
-    std::FILE* file = std::fopen(temp.c_str(), "wb");
-    if (!file)
-        failWith(std::strerror(errno));
-    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() && std::fflush(file) == 0 &&
-                         ::fsync(::fileno(file)) == 0;
-    const int writeErrno = errno;
-    const bool closed = std::fclose(file) == 0;
-    if (!written || !closed)
-        failWith(std::strerror(written ? errno : writeErrno));
-    std::error_code error;
-    std::filesystem::rename(temp, path, error);
-    if (error)
-        failWith(error.message());
+    writeFileSafely(serializeBuild(build), path, options);
 }
 
 }  // namespace mlrig

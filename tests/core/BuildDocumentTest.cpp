@@ -10,6 +10,7 @@
 
 #include "core/io/BuildDocument.h"
 #include "core/catalog/Catalog.h"
+#include "tests/support/Files.h"
 
 using namespace mlrig;
 
@@ -134,7 +135,7 @@ TEST(BuildDocument, EveryInvalidInputNamesThePlace)
         {withPart(R"({"category": "gpu", "ref": "X", "quantity": 17})"), "parts[0].quantity: expected a whole number"},
         {withPart(R"({"category": "gpu", "ref": "X", "quantity": 1.5})"), "parts[0].quantity"},
         {withPart(R"({"category": "gpu", "ref": "X", "quantity": "2"})"), "parts[0].quantity"},
-        {withPart(R"({"category": "gpu", "ref": "X", "price": -1})"), "parts[0].price: expected a price of 0 or more"},
+        {withPart(R"({"category": "gpu", "ref": "X", "price": -1})"), "parts[0].price: the price -1 is negative"},
         {withPart(R"({"category": "gpu", "ref": "X", "price": "cheap"})"), "parts[0].price"},
         {withPart(R"({"category": "gpu", "ref": "X", "price": 1e400})"), "1e400"},
         {withPart(R"({"category": "gpu", "ref": "X", "condition": "refurbished"})"),
@@ -282,22 +283,26 @@ TEST(BuildDocument, FailedSaveKeepsThePreviousFileByteForByte)
     const std::string before = serializeBuild(first);
     Build second = first;
     second.name = "changed";
-    // The temporary file cannot be created (something is in its place): the save fails with
-    // a reason and the file on disk is still the previous, complete build.
-    const auto blocker = std::filesystem::path(path.string() + ".tmp-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(blocker / "inside");
-    try {
-        saveBuildFile(second, path);
-        FAIL() << "expected an error";
-    } catch (const std::runtime_error& e) {
-        EXPECT_NE(std::string(e.what()).find(path.string()), std::string::npos) << e.what();
+    second.name = std::string(4096, 'x');
+    // A full disk, simulated with a file-size limit (it binds root too): the write fails part-way,
+    // the save reports it and the file on disk is still the previous, complete build, with no
+    // temporary file left behind.
+    {
+        const testsupport::FileSizeLimit full(64);
+        try {
+            saveBuildFile(second, path);
+            ADD_FAILURE() << "expected an error";
+        } catch (const std::runtime_error& e) {
+            EXPECT_NE(std::string(e.what()).find(path.string()), std::string::npos) << e.what();
+        }
     }
     std::ifstream in(path, std::ios::binary);
     const std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(after, before);
     EXPECT_EQ(loadBuildFile(path), first);
-    EXPECT_TRUE(std::filesystem::is_directory(blocker / "inside"));  // not ours to delete
-    std::filesystem::remove_all(blocker);
+    for (const auto& entry : std::filesystem::directory_iterator(path.parent_path()))
+        EXPECT_EQ(entry.path().filename().string().find(path.filename().string() + ".tmp-"), std::string::npos)
+            << entry.path();
     std::filesystem::remove(path);
 }
 

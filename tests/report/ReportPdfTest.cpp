@@ -168,7 +168,7 @@ TEST(ReportPdf, UnwritablePathGivesAnError)
     QString error;
     EXPECT_FALSE(
         writeBuildReportPdf(s.build, s.evaluation, ioCatalog(), QStringLiteral("/nonexistent-dir/r.pdf"), &error));
-    EXPECT_TRUE(error.startsWith(QStringLiteral("cannot write /nonexistent-dir/r.pdf"))) << error.toStdString();
+    EXPECT_TRUE(error.startsWith(QStringLiteral("cannot save /nonexistent-dir/r.pdf"))) << error.toStdString();
 }
 
 int main(int argc, char** argv)

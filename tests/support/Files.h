@@ -36,4 +36,20 @@ std::string readFile(const std::filesystem::path& path);
 // Writes bytes to path, replacing the file; true on success.
 bool writeFile(const std::filesystem::path& path, std::string_view bytes);
 
+// A full disk, simulated: while it lives, no file this process (or a child it starts) writes may
+// grow past `bytes` (RLIMIT_FSIZE; SIGXFSZ is ignored, so a write fails with EFBIG instead of
+// killing the process). Unlike a read-only folder it binds root too, so the tests run in CI's
+// root chroot.
+class FileSizeLimit {
+public:
+    explicit FileSizeLimit(unsigned long bytes);
+    ~FileSizeLimit();
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+private:
+    unsigned long previousSoft_ = 0;
+    void (*previousHandler_)(int) = nullptr;
+};
+
 }  // namespace mlrig::testsupport

@@ -40,6 +40,7 @@
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/picker/PartPickerDialog.h"
 #include "tests/support/Catalogs.h"
+#include "tests/support/Files.h"
 #include "tests/support/Parts.h"
 #include "core/io/BuildDocument.h"
 #include "core/catalog/UserDatabase.h"
@@ -119,11 +120,13 @@ TEST_F(DataSafetyTest, FailedSaveKeepsThePreviousFileAndTheUnsavedState)
     window->choosePart(Category::Gpu, -1, *uiCatalog().find(Category::Gpu, "GeForce RTX 4090"));
     ASSERT_TRUE(window->isWindowModified());
 
-    // Something sits where the temporary file would go: the save cannot happen.
-    QDir().mkpath(path + QStringLiteral(".tmp-%1/inside").arg(::getpid()));
+    // A full disk (a file-size limit that binds root too): the save cannot complete.
     QSignalSpy errors(window.get(), &MainWindow::errorReported);
     window->setInteractive(true);  // show the real message box
-    EXPECT_FALSE(window->saveTo(path));
+    {
+        const testsupport::FileSizeLimit full(64);
+        EXPECT_FALSE(window->saveTo(path));
+    }
     ASSERT_EQ(errors.count(), 1);
     EXPECT_EQ(errors.at(0).at(0).toString(), QStringLiteral("Could not save rig.mlrig"));
     EXPECT_TRUE(errors.at(0).at(1).toString().contains(path)) << errors.at(0).at(1).toString().toStdString();

@@ -18,7 +18,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableWidget>
@@ -33,6 +32,7 @@
 #include "ui/report/ComparisonReport.h"
 #include "ui/common/UiFormat.h"
 #include "core/io/ComparisonCsvExport.h"
+#include "core/io/OutputFile.h"
 
 namespace mlrig::ui {
 
@@ -357,15 +357,14 @@ bool GpuComparisonDialog::exportCsv(const QString& path, QString* error) const
 {
     if (!m_comparison)
         return false;
-    QSaveFile file(path);
-    const std::string csv = comparisonToCsv(*m_comparison);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv.data(), static_cast<qint64>(csv.size())) < 0 ||
-        !file.commit()) {
+    try {
+        writeFileSafely(comparisonToCsv(*m_comparison), QFile::encodeName(path).toStdString());
+        return true;
+    } catch (const std::exception& e) {
         if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+            *error = QString::fromStdString(e.what());
         return false;
     }
-    return true;
 }
 
 bool GpuComparisonDialog::exportPdf(const QString& path, QString* error, QString* warning) const

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFile>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -14,7 +15,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QMessageBox>
 #include <QSplitter>
@@ -42,6 +42,7 @@
 #include "ui/panels/WorkloadPanel.h"
 #include "core/io/BuildCsvExport.h"
 #include "core/io/BuildMarkdownExport.h"
+#include "core/io/OutputFile.h"
 
 namespace mlrig::ui {
 
@@ -63,6 +64,8 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(6, 6, 6, 0);
     m_model = new BuildTableModel(m_session, this);
+    connect(m_model, &BuildTableModel::editRefused, this,
+            [this](const QString& reason) { statusBar()->showMessage(reason, 10000); });
     m_view = new QTableView(top);
     m_view->setModel(m_model);
     m_view->setObjectName(QStringLiteral("buildTable"));
@@ -579,10 +582,10 @@ bool MainWindow::exportTo(ExportFormat format, const QString& path)
     } else {
         const std::string text = format == ExportFormat::Csv ? exportBuildCsv(build, evaluation, m_catalog)
                                                              : exportBuildMarkdown(build, evaluation, m_catalog);
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
-            !file.commit()) {
-            reportError(tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        try {
+            writeFileSafely(text, QFile::encodeName(path).toStdString());
+        } catch (const std::exception& e) {
+            reportError(tr("Export failed"), QString::fromStdString(e.what()));
             return false;
         }
     }

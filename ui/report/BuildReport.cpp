@@ -12,6 +12,7 @@
 #include "ui/common/QtText.h"
 #include "ui/report/BuildReportWriter.h"
 #include "ui/report/GlyphCoverage.h"
+#include "ui/report/ReportFile.h"
 #include "ui/report/ReportStyle.h"
 #include "core/io/ExportLines.h"
 
@@ -77,12 +78,12 @@ bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const
     const QPageLayout layout(QPageSize(options.pageSize), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0));
     const int pages = countPages(data, layout);
 
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
+    // Painted into memory first, then written by the one atomic writer (core/io/OutputFile.h): a
+    // failed export (full disk, a crash while painting) never leaves a truncated report in place of
+    // the previous one.
+    QByteArray pdf;
+    QBuffer file(&pdf);
+    file.open(QIODevice::WriteOnly);
     QPdfWriter writer(&file);
     writer.setPageLayout(layout);
     writer.setResolution(600);
@@ -94,12 +95,7 @@ bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const
         return false;
     }
     file.close();
-    if (file.error() != QFileDevice::NoError) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeReportBytes(pdf, path, error);
 }
 
 bool printBuildReport(const Build& build, const Evaluation& evaluation, const Catalog& catalog, QPrinter& printer,

@@ -1,6 +1,6 @@
 #include "ui/report/ComparisonReport.h"
 
-#include <QFile>
+#include <QBuffer>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "ui/report/GlyphCoverage.h"
+#include "ui/report/ReportFile.h"
 
 namespace mlrig::ui {
 
@@ -122,12 +123,9 @@ bool writeComparisonPdf(const GpuComparison& comparison, const QString& path, QS
 {
     if (warning)
         *warning = missingGlyphsNotice(comparison);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
+    QByteArray pdf;  // in memory, then written atomically (see writeBuildReportPdf)
+    QBuffer file(&pdf);
+    file.open(QIODevice::WriteOnly);
     QPdfWriter writer(&file);
     writer.setTitle(QStringLiteral("GPU comparison"));
     writer.setCreator(QStringLiteral("mlrig"));
@@ -138,12 +136,7 @@ bool writeComparisonPdf(const GpuComparison& comparison, const QString& path, QS
     document.setHtml(comparisonHtml(comparison));
     document.print(&writer);
     file.close();
-    if (file.error() != QFileDevice::NoError) {
-        if (error)
-            *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeReportBytes(pdf, path, error);
 }
 
 }  // namespace mlrig::ui
