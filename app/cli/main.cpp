@@ -5,9 +5,40 @@
 
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliContext.h"
+#include "app/cli/VisibleStreamBuffer.h"
+
+namespace {
+
+// Installs the line filter on a stream for main()'s lifetime and restores the original buffer
+// (flushing what is left) when main() returns.
+class VisibleStream {
+public:
+    explicit VisibleStream(std::ostream& stream) : m_stream(stream), m_buffer(stream.rdbuf())
+    {
+        m_original = stream.rdbuf(&m_buffer);
+    }
+    ~VisibleStream()
+    {
+        m_stream.flush();
+        m_stream.rdbuf(m_original);
+    }
+    VisibleStream(const VisibleStream&) = delete;
+    VisibleStream& operator=(const VisibleStream&) = delete;
+
+private:
+    std::ostream& m_stream;
+    mlrig::cli::VisibleStreamBuffer m_buffer;
+    std::streambuf* m_original = nullptr;
+};
+
+}  // namespace
 
 int main(int argc, char** argv)
 {
+    // Everything mlrig-cli prints, messages and results alike, shows control and bidi characters
+    // as escapes (issue 16): the text comes from files the user may not have written.
+    const VisibleStream visibleOut(std::cout);
+    const VisibleStream visibleErr(std::cerr);
     CLI::App app{"mlrig: plan a local machine-learning workstation (headless)"};
     app.set_version_flag("--version", std::string("mlrig-cli ") + MLRIG_VERSION);
     app.require_subcommand(1);

@@ -4,6 +4,7 @@
 
 #include "core/util/Csv.h"
 #include "core/io/ExportLines.h"
+#include "core/util/VisibleText.h"
 
 namespace mlrig {
 
@@ -23,7 +24,8 @@ std::string exportBuildCsv(const Build& build, const Evaluation& evaluation, con
     const std::vector<ExportLine> lines = exportLines(build, evaluation, catalog);
     const ExportTotals totals = exportTotals(lines, build, evaluation);
     const auto number = [](double v) { return fmt::format("{:.2f}", v); };
-    const auto text = [](std::string_view v) { return neutraliseCsvFormula(v); };
+    // Cells are one line each; control and bidi characters become visible escapes (VisibleText.h).
+    const auto text = [](std::string_view v) { return neutraliseCsvFormula(visibleText(v)); };
 
     std::string out = options.utf8Bom ? "\xEF\xBB\xBF" : "";
     out += csvLine({"Category", "Name", "Quantity", "Unit price", "Currency", "Line total", "Price source",

@@ -8,6 +8,7 @@
 #include "core/io/ExportLines.h"
 #include "core/io/PcPartPickerImport.h"
 #include "core/util/EnumNames.h"
+#include "core/util/VisibleText.h"
 
 namespace mlrig {
 
@@ -33,8 +34,11 @@ std::string optionalFigure(const std::optional<double>& v, std::string_view unit
 
 }  // namespace
 
-std::string escapeMarkdown(std::string_view text)
+std::string escapeMarkdown(std::string_view raw)
 {
+    // Control and bidi characters first become visible escapes ("<U+202E>", whose brackets are
+    // then escaped like any other), so a forum post shows what the file really says.
+    const std::string text = visibleText(raw, LineBreaks::Keep);
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -131,7 +135,7 @@ std::string exportBuildMarkdown(const Build& build, const Evaluation& evaluation
             out += fmt::format("- Why: {}\n", escapeMarkdown(w.reason));
         out += fmt::format("- Confidence: {}\n", confidenceId(w.confidence));
     }
-    return out;
+    return visibleText(out, LineBreaks::Keep);  // anything that did not pass escapeMarkdown()
 }
 
 }  // namespace mlrig

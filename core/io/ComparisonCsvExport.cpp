@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/util/Csv.h"
+#include "core/util/VisibleText.h"
 
 namespace mlrig {
 
@@ -10,7 +11,7 @@ std::string comparisonToCsv(const GpuComparison& comparison)
 {
     std::vector<std::string> names;
     for (const ComparedGpu& c : comparison.gpus)
-        names.push_back(c.gpu->info.name);
+        names.push_back(visibleText(c.gpu->info.name));
     CsvRow header{"Group", "Metric", "Unit"};
     header.insert(header.end(), names.begin(), names.end());
     for (size_t i = 1; i < names.size(); ++i)
@@ -34,7 +35,8 @@ std::string comparisonToCsv(const GpuComparison& comparison)
         line.push_back(best);
         out += csvLine(line);
     }
-    return out;
+    // Control and bidi characters in any name or text cell are shown, not passed on (issue 16).
+    return visibleText(out, LineBreaks::Keep);
 }
 
 }  // namespace mlrig

@@ -25,8 +25,20 @@ std::string groupThousands(std::string digits)
 
 }  // namespace
 
+// Amounts past this are not money any more (ValueLimits caps one price at 1e6, a build at 10,000
+// lines of 16): they are printed in scientific notation instead of as 300-digit strings.
+constexpr double kLargestPlainAmount = 1e15;
+
 std::string formatAmount(double amount)
 {
+    // Never throws, whatever arrives: a NaN or an infinity from an old file or a bug elsewhere must
+    // not take down an export (issue 16: an "inf" price aborted the app in Markdown export).
+    if (std::isnan(amount))
+        return "not a number";
+    if (std::isinf(amount))
+        return amount < 0 ? "-infinite" : "infinite";
+    if (std::fabs(amount) >= kLargestPlainAmount)
+        return fmt::format("{:.3e}", amount);
     const double rounded = std::round(amount * 100.0) / 100.0;
     const std::string text = fmt::format("{:.2f}", rounded);
     const size_t dot = text.find('.');
@@ -35,6 +47,8 @@ std::string formatAmount(double amount)
 
 std::string formatWhole(double value)
 {
+    if (!std::isfinite(value) || std::fabs(value) >= kLargestPlainAmount)
+        return formatAmount(value);
     return groupThousands(fmt::format("{:.0f}", std::round(value)));
 }
 

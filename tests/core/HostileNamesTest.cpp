@@ -9,6 +9,7 @@
 
 #include "tests/support/Catalogs.h"
 #include "tests/support/Files.h"
+#include "core/util/VisibleText.h"
 #include "core/io/BuildDocument.h"
 #include "core/catalog/UserDatabase.h"
 #include "core/io/BuildCsvExport.h"
@@ -114,10 +115,12 @@ TEST(HostileNames, RoundTripThroughCsv)
         ASSERT_EQ(rows.size(), 1u + 2u + 1u);
         for (const CsvRow& row : rows)
             EXPECT_EQ(row.size(), 11u);
-        EXPECT_EQ(rows[1][1], name);
-        EXPECT_EQ(rows[2][1], name);
+        // Control characters arrive as visible escapes (VisibleText.h), everything else unchanged.
+        const std::string shown = visibleText(name);
+        EXPECT_EQ(rows[1][1], shown);
+        EXPECT_EQ(rows[2][1], shown);
         EXPECT_EQ(rows[1][3], "1599.00");
-        EXPECT_EQ(rows.back()[1], name);  // the build's name on the total row
+        EXPECT_EQ(rows.back()[1], shown);  // the build's name on the total row
     }
 }
 
@@ -152,7 +155,7 @@ TEST(HostileNames, MarkdownKeepsTheTableIntactAndReimports)
         const ImportResult back = importPcPartPickerList(markdown, ioCatalog());
         int named = 0;
         for (const ImportLine& l : back.lines)
-            named += l.itemName == flattened(name);
+            named += l.itemName == flattened(visibleText(name, LineBreaks::Keep));
         EXPECT_EQ(named, 2) << "reimported names differ from the exported ones";
     }
 }

@@ -6,15 +6,15 @@
 #include <cmath>
 
 #include "ui/common/QtText.h"
+#include "core/util/VisibleText.h"
 
 namespace mlrig::ui::report {
 
 QString shown(std::string_view text, qsizetype maxChars)
 {
-    QString out = qs(text);
-    for (QChar& c : out)
-        if (c.category() == QChar::Other_Control)
-            c = QLatin1Char(' ');
+    // Control and bidi characters as visible escapes (core/util/VisibleText.h): a name with a
+    // right-to-left override must not print as another card's name.
+    QString out = qs(visibleText(text));
     if (out.size() > maxChars)
         out = out.left(maxChars - 1) + QStringLiteral("\u2026");
     return out;
