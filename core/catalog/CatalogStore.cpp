@@ -1,18 +1,64 @@
 #include "core/catalog/CatalogStore.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
 #include <fstream>
+#include <optional>
+#include <vector>
 
 namespace mlrig {
 namespace {
 
+// "<name>.corrupt-N" copies beside `path`, newest (highest N) first.
+std::vector<std::pair<long, std::filesystem::path>> asideCopies(const std::filesystem::path& path)
+{
+    const std::string prefix = path.filename().string() + ".corrupt-";
+    std::vector<std::pair<long, std::filesystem::path>> copies;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(path.parent_path().empty() ? "." : path.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix))
+            continue;
+        const std::string number = name.substr(prefix.size());
+        if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos || number.size() > 9)
+            continue;
+        copies.emplace_back(std::stol(number), entry.path());
+    }
+    std::sort(copies.begin(), copies.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    return copies;
+}
+
+// One past the highest N in use, so numbers keep rising after older copies were pruned.
 std::filesystem::path asideName(const std::filesystem::path& path)
 {
-    for (int n = 1;; ++n) {
-        std::filesystem::path candidate = path;
-        candidate += ".corrupt-" + std::to_string(n);
-        if (!std::filesystem::exists(candidate))
-            return candidate;
+    const auto copies = asideCopies(path);
+    std::filesystem::path candidate = path;
+    candidate += ".corrupt-" + std::to_string(copies.empty() ? 1 : copies.front().first + 1);
+    return candidate;
+}
+
+// The schema version a catalog file says it has, when it is a readable SQLite file at all.
+std::optional<int> fileSchemaVersion(const std::filesystem::path& path)
+{
+    try {
+        SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+        return db.execAndGet("PRAGMA user_version").getInt();
+    } catch (const std::exception&) {
+        return std::nullopt;
     }
+}
+
+// Copies moved aside accumulate when something keeps damaging the catalog; only the newest
+// kKeptAsideCopies are worth keeping (each is the size of the whole catalog).
+constexpr int kKeptAsideCopies = 3;
+
+void pruneAsideCopies(const std::filesystem::path& path)
+{
+    const auto copies = asideCopies(path);
+    std::error_code ec;
+    for (size_t i = kKeptAsideCopies; i < copies.size(); ++i)
+        std::filesystem::remove(copies[i].second, ec);
 }
 
 bool writeImage(const std::filesystem::path& path, std::span<const std::byte> image, std::string& error)
@@ -59,11 +105,26 @@ OpenedCatalog openCatalog(const std::filesystem::path& path, std::span<const std
     }
 
     Catalog embedded = Catalog::loadBytes(embeddedImage);
+    // A catalog from a newer mlrig (installed beside this one, or run from another version's
+    // data folder) is not damaged: it is left exactly as it is for that version, and this one
+    // runs on its built-in catalog. Moving it aside on every start would pile up copies.
+    if (existed) {
+        const std::optional<int> version = fileSchemaVersion(path);
+        if (version && *version > embedded.stats().schemaVersion) {
+            const std::string notice = "The parts catalog " + path.string() + " was written by a newer mlrig (schema " +
+                                       std::to_string(*version) + "; this version reads schema " +
+                                       std::to_string(embedded.stats().schemaVersion) +
+                                       "). mlrig left it untouched and is using its built-in catalog.";
+            return {std::move(embedded), {}, notice};
+        }
+    }
     std::string notice;
     std::error_code ec;
     if (existed) {
         const std::filesystem::path aside = asideName(path);
         std::filesystem::rename(path, aside, ec);
+        if (!ec)
+            pruneAsideCopies(path);
         notice = "The parts catalog could not be used (" + problem + "). ";
         notice += ec ? "It could not be moved aside (" + ec.message() + "). "
                      : "It was kept as " + aside.filename().string() + ". ";

@@ -16,8 +16,10 @@ struct OpenedCatalog {
 };
 
 // Opens the catalog file at `path`, falling back to the embedded image. A missing, corrupt or
-// out-of-date file is moved aside (never deleted: "<name>.corrupt-N") and rewritten from the
-// embedded image; when even that fails the embedded image is used in memory. The notice says
+// out-of-date file is moved aside ("<name>.corrupt-N"; the newest three such copies are kept,
+// older ones pruned) and rewritten from the embedded image; when even that fails the embedded
+// image is used in memory. A file with a newer schema than this mlrig reads is left untouched
+// and the embedded image used in memory. The notice says
 // which of these happened, in words fit for a message box. Throws CatalogError only when the
 // embedded image itself is unusable (a broken build, not bad input).
 OpenedCatalog openCatalog(const std::filesystem::path& path, std::span<const std::byte> embeddedImage);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -63,4 +65,53 @@ TEST(CatalogStore, UnwritableLocationFallsBackToMemory)
 TEST(CatalogStore, EmptyImageIsACatalogError)
 {
     EXPECT_THROW(Catalog::loadBytes({}), CatalogError);
+}
+
+namespace {
+
+// A copy of the embedded catalog whose schema version says it was written by a later mlrig.
+void writeNewerCatalog(const std::filesystem::path& file)
+{
+    const auto image = embeddedCatalogImage();
+    std::ofstream(file, std::ios::binary)
+        .write(reinterpret_cast<const char*>(image.data()), static_cast<std::streamsize>(image.size()));
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = 99");
+}
+
+}  // namespace
+
+TEST(CatalogStore, NewerSchemaIsLeftUntouchedAndNotCopied)
+{
+    // Before: a newer catalog was renamed .corrupt-N and replaced on every start (three starts
+    // left 22 MB of copies).
+    const TempDir dir("store");
+    const auto file = dir.path() / "parts.sqlite";
+    writeNewerCatalog(file);
+    const std::string before = mlrig::testsupport::readFile(file);
+    for (int start = 0; start < 3; ++start) {
+        const OpenedCatalog opened = openCatalog(file, embeddedCatalogImage());
+        EXPECT_TRUE(opened.path.empty());  // running on the built-in catalog
+        EXPECT_NE(opened.notice.find("newer mlrig (schema 99"), std::string::npos) << opened.notice;
+        EXPECT_GT(opened.catalog.size(), 10000u);
+    }
+    EXPECT_EQ(mlrig::testsupport::readFile(file), before);
+    size_t entries = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path()))
+        ++entries;
+    EXPECT_EQ(entries, 1u);
+}
+
+TEST(CatalogStore, OnlyTheNewestAsideCopiesAreKept)
+{
+    const TempDir dir("store");
+    const auto file = dir.path() / "parts.sqlite";
+    for (int start = 0; start < 5; ++start) {
+        std::ofstream(file, std::ios::binary) << std::string(20000, '\x42');
+        EXPECT_FALSE(openCatalog(file, embeddedCatalogImage()).notice.empty());
+    }
+    for (int n = 1; n <= 2; ++n)
+        EXPECT_FALSE(std::filesystem::exists(dir.path() / ("parts.sqlite.corrupt-" + std::to_string(n)))) << n;
+    for (int n = 3; n <= 5; ++n)
+        EXPECT_TRUE(std::filesystem::exists(dir.path() / ("parts.sqlite.corrupt-" + std::to_string(n)))) << n;
 }

@@ -6,6 +6,7 @@
 
 #include "ui/session/BuildSession.h"
 #include "ui/common/UiFormat.h"
+#include "core/util/ValueLimits.h"
 
 namespace mlrig::ui {
 
@@ -321,8 +322,10 @@ bool BuildTableModel::setData(const QModelIndex& index, const QVariant& value, i
     if (index.column() == QuantityColumn) {
         bool ok = false;
         const int q = value.toInt(&ok);
-        if (!ok || q < 1 || q > 16)
+        if (!ok || q < 1 || q > kMaxQuantity) {
+            emit editRefused(tr("A quantity is a whole number from 1 to %1.").arg(kMaxQuantity));
             return false;
+        }
         m_session->setQuantity(row.itemIndex, q);
         return true;
     }
@@ -331,11 +334,24 @@ bool BuildTableModel::setData(const QModelIndex& index, const QVariant& value, i
             m_session->setPrice(row.itemIndex, std::nullopt);
             return true;
         }
-        bool ok = false;
-        const double price = value.toDouble(&ok);
-        if (!ok || price < 0)
+        // The same rules as a price in a .mlrig file or an import (core/util/ValueLimits.h).
+        std::string problem;
+        std::optional<double> price;
+        if (value.typeId() == QMetaType::Double) {
+            price = value.toDouble();
+            if (const auto why = priceProblem(*price)) {
+                problem = *why;
+                price.reset();
+            }
+        } else {
+            price = parsePriceText(value.toString().toStdString(), &problem);
+        }
+        if (!price) {
+            emit editRefused(tr("Price not changed: \"%1\" %2.")
+                                 .arg(value.toString(), QString::fromStdString(problem)));
             return false;
-        m_session->setPrice(row.itemIndex, price);
+        }
+        m_session->setPrice(row.itemIndex, *price);
         return true;
     }
     return false;

@@ -30,9 +30,12 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
-
     // Row of the first item (or empty row) of a category; -1 if none.
     int rowOf(Category category) const;
+
+signals:
+    // An edit that was not applied (a price out of range, a quantity over the limit): why.
+    void editRefused(const QString& reason);
 
 private:
     struct Row {
