@@ -5,6 +5,7 @@
 // no lock on the open file.
 //
 // The dialogs are modal (exec()); answerNextBox() clicks a button in the next one that opens.
+// Set MLRIG_UI_SHOT_DIR to a folder to get PNGs of the dialogs and banners.
 
 #include <gtest/gtest.h>
 
@@ -37,6 +38,15 @@ using mlrig::testsupport::uiCatalog;
 
 namespace {
 
+void shot(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("MLRIG_UI_SHOT_DIR");
+    if (dir.isEmpty() || !widget)
+        return;
+    QDir().mkpath(dir);
+    widget->grab().save(QDir(dir).filePath(name));
+}
+
 // Clicks the button named `button` in the next modal message box, and keeps its title and text.
 struct BoxAnswer {
     QString objectName;
@@ -57,6 +67,7 @@ std::shared_ptr<BoxAnswer> answerNextBox(const QString& button)
         answer->objectName = box->objectName();
         answer->title = box->windowTitle();
         answer->text = box->text();
+        shot(box, box->objectName() + QStringLiteral(".png"));
         if (auto* b = box->findChild<QPushButton*>(button)) {
             answer->answered = true;
             b->click();
@@ -113,6 +124,10 @@ protected:
         ASSERT_NE(banner, nullptr);
         ASSERT_TRUE(QTest::qWaitFor([&] { return banner->isVisible(); }, 5000));
         EXPECT_TRUE(banner->text().contains(QStringLiteral("rig.mlrig")));
+        auto* reload = banner->findChild<QPushButton*>(QStringLiteral("reloadButton"));
+        ASSERT_NE(reload, nullptr);
+        EXPECT_TRUE(reload->isVisible());
+        shot(b.get(), QStringLiteral("changed-on-disk-banner.png"));
         // B, unaware, saves the CPU price.
         b->session()->setPrice(item(*b, Category::Cpu), 450.0);
         fromA = loadBuildFile(path.toStdString(), &uiCatalog());
@@ -219,11 +234,13 @@ TEST_F(ConcurrentEditDialogTest, AFailingAutosaveShowsABannerUntilItWorksAgain)
     a->choosePart(Category::Cpu, -1, *uiCatalog().findById("cpu-7950x"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return banner->isVisible(); }, 5000));
     EXPECT_TRUE(banner->text().startsWith(QStringLiteral("Autosave failed")));
+    shot(a.get(), QStringLiteral("autosave-failed-banner.png"));
     QTest::qWait(300);  // no time-out: it stays while the problem lasts
     EXPECT_TRUE(banner->isVisible());
     ASSERT_TRUE(QDir(target).removeRecursively());
     auto* retry = banner->findChild<QPushButton*>(QStringLiteral("retryButton"));
     ASSERT_NE(retry, nullptr);
+    EXPECT_TRUE(retry->isVisible() || !banner->isVisible());  // the retry timer may have won
     retry->click();
     EXPECT_FALSE(banner->isVisible());
     EXPECT_TRUE(QFileInfo(target).isFile());

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
+#include <QMessageBox>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSignalSpy>
@@ -485,6 +486,12 @@ TEST_F(FileGuardTest, AnOldAutosaveWithARelativePathRestoresAsUntitled)
     EXPECT_EQ(entry->originalPath, QStringLiteral("build.mlrig"));
     EXPECT_FALSE(entry->hasIdentity);
     EXPECT_TRUE(entry->originalIsRelative());
+    // The prompt says so before the user picks Restore.
+    {
+        std::unique_ptr<QMessageBox> box(createRecoveryMessageBox(*entry, nullptr));
+        EXPECT_TRUE(box->informativeText().contains(QStringLiteral("without a folder"))) << box->informativeText().toStdString();
+        EXPECT_TRUE(box->informativeText().contains(QStringLiteral("untitled build")));
+    }
     QSignalSpy notices(doc.get(), &DocumentController::noticeOccurred);
     ASSERT_TRUE(doc->resolveRecovery(*entry, RecoveryChoice::Restore));
     QDir::setCurrent(before);

@@ -523,11 +523,13 @@ bool MainWindow::saveTo(const QString& path)
 
 void MainWindow::updateAutosaveBanner()
 {
-    const QString problem = m_doc->autosave()->problem();
+    QString problem = m_doc->autosave()->problem();
     if (problem.isEmpty()) {
         m_autosaveBanner->hide();
         return;
     }
+    if (!problem.endsWith(QLatin1Char('.')))  // the reason comes from the system, unpunctuated
+        problem += QLatin1Char('.');
     m_autosaveBanner->showMessage(Severity::Error,
                                   problem + QLatin1Char(' ') +
                                       tr("Until this is resolved, unsaved changes are only in this window: File > "

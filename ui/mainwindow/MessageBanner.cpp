@@ -50,6 +50,10 @@ QPushButton* MessageBanner::addButton(const QString& text, const QString& object
     button->setObjectName(objectName);
     connect(button, &QPushButton::clicked, this, [onClick = std::move(onClick)] { onClick(); });
     m_buttons->addWidget(button, 0, Qt::AlignTop);
+    // A layout shows a new child of a visible widget only later (queued); the banner is meant
+    // to be complete the moment it appears.
+    if (isVisible())
+        button->show();
     return button;
 }
 

@@ -69,7 +69,8 @@ void AutosaveManager::setOriginal(const QString& path, const FileIdentity& ident
 QString AutosaveManager::problem() const
 {
     if (!m_writeProblem.isEmpty() && !m_lockProblem.isEmpty())
-        return m_writeProblem + QLatin1Char(' ') + m_lockProblem;
+        return m_writeProblem + (m_writeProblem.endsWith(QLatin1Char('.')) ? QStringLiteral(" ") : QStringLiteral(". ")) +
+               m_lockProblem;
     return m_writeProblem.isEmpty() ? m_lockProblem : m_writeProblem;
 }
 
