@@ -4,8 +4,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <set>
+#include <vector>
 
 #include "db/embedded/EmbeddedCatalog.h"
 #include "core/catalog/CatalogStore.h"
@@ -21,9 +25,19 @@ namespace {
 // A real user database with enough rows to span many pages.
 void writeUserDatabase(const std::filesystem::path& path, int prices)
 {
-    UserDatabase db(path.string());
-    for (int i = 0; i < prices; ++i)
-        db.setPrice({"part-" + std::to_string(i), 100.0 + i, "USD", std::string(200, 'n')});
+    UserDatabase(path.string()).setPrice({"part-first", 99.0, "USD", ""});
+    // The rest as setPrice() writes them, in one transaction (hundreds of commits take seconds).
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+    SQLite::Transaction transaction(raw);
+    SQLite::Statement insert(raw, "INSERT INTO user_price (part_id, price, currency, note) VALUES (?, ?, 'USD', ?)");
+    for (int i = 1; i < prices; ++i) {
+        insert.bind(1, "part-" + std::to_string(i));
+        insert.bind(2, 100.0 + i);
+        insert.bind(3, std::string(200, 'n'));
+        insert.exec();
+        insert.reset();
+    }
+    transaction.commit();
 }
 
 }  // namespace
@@ -65,7 +79,7 @@ TEST(UserDatabaseStore, GarbageIsMovedAsideNeverDeletedAndAFreshOneCreated)
     EXPECT_EQ(readFile(dir.path() / "user.sqlite.corrupt-1"), garbage);
 }
 
-TEST(UserDatabaseStore, TruncatedFilesAreMovedAside)
+TEST(UserDatabaseStore, TruncatedFilesAreMovedAsideAndWhatReadsIsSalvaged)
 {
     const TempDir dir("userstore");
     const auto file = dir.path() / "user.sqlite";
@@ -78,10 +92,172 @@ TEST(UserDatabaseStore, TruncatedFilesAreMovedAside)
         std::ofstream(file, std::ios::binary | std::ios::trunc) << cut;
         const OpenedUserDatabase opened = openUserDatabase(file);
         ASSERT_FALSE(opened.movedAside.empty()) << "fraction " << fraction << ": " << opened.notice;
-        EXPECT_EQ(readFile(opened.movedAside), cut);
+        EXPECT_EQ(readFile(opened.movedAside), cut);  // salvage reads it, never changes it
         EXPECT_EQ(opened.path, file);
-        EXPECT_TRUE(opened.database->prices().empty());
+        if (fraction < 0.1) {
+            // Less than the first page: no schema, nothing to read.
+            EXPECT_TRUE(opened.database->prices().empty());
+            EXPECT_FALSE(opened.salvaged.readable);
+            EXPECT_NE(opened.notice.find("nothing in it could be read"), std::string::npos) << opened.notice;
+        } else {
+            EXPECT_GT(opened.database->prices().size(), 100u);
+            EXPECT_LT(opened.database->prices().size(), 400u);
+        }
     }
+}
+
+namespace {
+
+// A user database as the reported case had it: custom parts and a model entered first, then
+// many prices; each row big enough that the prices span dozens of pages.
+struct Written {
+    std::vector<CustomPartRecord> parts;
+    std::vector<UserModelRecord> models;
+};
+
+Written writeMixedDatabase(const std::filesystem::path& path, int prices)
+{
+    Written out;
+    {
+        UserDatabase db(path.string());
+        for (int i = 0; i < 12; ++i)
+            db.addCustomPart("case", R"({"name":"My case )" + std::to_string(i) + R"(","expansion_slots":7})");
+        db.saveModel("My Llama", R"({"name":"My Llama","params_b":8})", "q4_k_m");
+        out.parts = db.customParts();
+        out.models = db.models();
+    }
+    // The prices as setPrice() writes them, in one transaction (600 commits take seconds).
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+    SQLite::Transaction transaction(raw);
+    SQLite::Statement insert(raw, "INSERT INTO user_price (part_id, price, currency, note) VALUES (?, ?, 'EUR', ?)");
+    for (int i = 0; i < prices; ++i) {
+        insert.bind(1, "part-" + std::to_string(i));
+        insert.bind(2, 100.0 + i);
+        insert.bind(3, "seen at shop " + std::string(200, 'n'));
+        insert.exec();
+        insert.reset();
+    }
+    transaction.commit();
+    return out;
+}
+
+// Every salvaged price is one that was written, with its value, currency and note intact.
+void expectGenuine(const std::vector<UserPrice>& prices)
+{
+    for (const UserPrice& p : prices) {
+        ASSERT_EQ(p.partId.rfind("part-", 0), 0u) << p.partId;
+        const int i = std::stoi(p.partId.substr(5));
+        EXPECT_EQ(p.price, 100.0 + i) << p.partId;
+        EXPECT_EQ(p.currency, "EUR");
+        EXPECT_EQ(p.note, "seen at shop " + std::string(200, 'n'));
+    }
+}
+
+std::set<int> priceIndexes(const std::vector<UserPrice>& prices)
+{
+    std::set<int> out;
+    for (const UserPrice& p : prices)
+        out.insert(std::stoi(p.partId.substr(5)));
+    return out;
+}
+
+}  // namespace
+
+TEST(UserDatabaseStore, ADatabaseCutMidPageKeepsItsCustomPartsModelsAndEarlyPrices)
+{
+    const TempDir dir("userstore");
+    const auto file = dir.path() / "user.sqlite";
+    const Written written = writeMixedDatabase(file, 600);
+    const std::string whole = readFile(file);
+    // Cut in the middle of a page, about 60% in: the custom parts and the model sit on the first
+    // pages, the prices run to the end.
+    const size_t page = 4096;
+    const size_t cutAt = (whole.size() * 6 / 10 / page) * page + page / 2 + 123;
+    const std::string cut = whole.substr(0, cutAt);
+    ASSERT_TRUE(mlrig::testsupport::writeFile(file, cut));
+
+    const OpenedUserDatabase opened = openUserDatabase(file);
+    ASSERT_FALSE(opened.movedAside.empty()) << opened.notice;
+    EXPECT_EQ(readFile(opened.movedAside), cut);
+    EXPECT_TRUE(opened.salvaged.readable);
+    // The custom parts and the model come back whole, with their ids.
+    EXPECT_EQ(opened.salvaged.customParts, 12);
+    EXPECT_EQ(opened.salvaged.models, 1);
+    ASSERT_EQ(opened.database->customParts().size(), written.parts.size());
+    for (size_t i = 0; i < written.parts.size(); ++i) {
+        EXPECT_EQ(opened.database->customParts()[i].id, written.parts[i].id);
+        EXPECT_EQ(opened.database->customParts()[i].json, written.parts[i].json);
+    }
+    ASSERT_EQ(opened.database->models().size(), 1u);
+    EXPECT_EQ(opened.database->models()[0].json, written.models[0].json);
+    EXPECT_EQ(opened.database->models()[0].quant, "q4_k_m");
+    // The prices on the pages before the cut come back; those after it are gone.
+    const std::vector<UserPrice> prices = opened.database->prices();
+    expectGenuine(prices);
+    EXPECT_EQ(static_cast<int>(prices.size()), opened.salvaged.prices);
+    EXPECT_GT(prices.size(), 200u);
+    EXPECT_LT(prices.size(), 600u);
+    const std::string count = std::to_string(prices.size()) + " prices, 12 custom parts and 1 model";
+    EXPECT_NE(opened.notice.find(count), std::string::npos) << opened.notice;
+    EXPECT_NE(opened.notice.find("not deleted"), std::string::npos) << opened.notice;
+    // The new database is a healthy one: it opens quietly next time and takes new rows.
+    opened.database->addCustomPart("case", R"({"name":"After"})");
+    EXPECT_EQ(opened.database->customParts().back().id, "custom:13");  // ids continue, none reused
+    EXPECT_TRUE(openUserDatabase(file).notice.empty());
+}
+
+TEST(UserDatabaseStore, GarbagePagesInTheMiddleLoseOnlyTheirOwnRows)
+{
+    const TempDir dir("userstore");
+    const auto file = dir.path() / "user.sqlite";
+    writeMixedDatabase(file, 600);
+    std::string bytes = readFile(file);
+    const size_t page = 4096;
+    const size_t pages = bytes.size() / page;
+    ASSERT_GT(pages, 40u);
+    // Four pages of noise at 40% and one at 70%, as a bad sector or a stray write would leave.
+    std::mt19937 noise(42);
+    for (const size_t at : {pages * 4 / 10, pages * 4 / 10 + 1, pages * 4 / 10 + 2, pages * 4 / 10 + 3, pages * 7 / 10})
+        for (size_t i = 0; i < page; ++i)
+            bytes[at * page + i] = static_cast<char>(noise() & 0xff);
+    ASSERT_TRUE(mlrig::testsupport::writeFile(file, bytes));
+
+    const OpenedUserDatabase opened = openUserDatabase(file);
+    ASSERT_FALSE(opened.movedAside.empty()) << opened.notice;
+    EXPECT_EQ(readFile(opened.movedAside), bytes);
+    const std::vector<UserPrice> prices = opened.database->prices();
+    expectGenuine(prices);
+    const std::set<int> got = priceIndexes(prices);
+    // Rows on both sides of the bad pages: more than a forward-then-backward read (as
+    // `sqlite3 .dump` does) could reach, which stops at the first bad page each way.
+    ASSERT_FALSE(got.empty());
+    int firstMissing = 0;
+    while (got.count(firstMissing))
+        ++firstMissing;
+    int lastMissing = 599;
+    while (got.count(lastMissing))
+        --lastMissing;
+    ASSERT_LT(firstMissing, lastMissing);
+    const auto between = std::count_if(got.begin(), got.end(), [&](int i) { return i > firstMissing && i < lastMissing; });
+    EXPECT_GT(between, 0) << "only the rows before the first and after the last bad page came back";
+    EXPECT_GT(prices.size(), 450u);  // five bad pages of ~40 cost at most about 90 of 600 rows
+    EXPECT_EQ(opened.salvaged.customParts, 12);
+}
+
+TEST(UserDatabaseStore, AnEmptyFileIsDamagedNotANewDatabase)
+{
+    const TempDir dir("userstore");
+    const auto file = dir.path() / "user.sqlite";
+    std::ofstream(file, std::ios::binary).close();
+    ASSERT_EQ(std::filesystem::file_size(file), 0u);
+    const OpenedUserDatabase opened = openUserDatabase(file);
+    EXPECT_EQ(opened.movedAside, dir.path() / "user.sqlite.corrupt-1");
+    EXPECT_TRUE(std::filesystem::exists(opened.movedAside));
+    EXPECT_NE(opened.notice.find("empty (0 bytes)"), std::string::npos) << opened.notice;
+    EXPECT_EQ(opened.path, file);
+    EXPECT_EQ(opened.database->schemaVersion(), UserDatabase::kSchemaVersion);
+    EXPECT_GT(std::filesystem::file_size(file), 0u);  // a real database now
+    EXPECT_TRUE(openUserDatabase(file).notice.empty());
 }
 
 TEST(UserDatabaseStore, NewerSchemaIsLeftUntouchedAndTheSessionRunsInMemory)

@@ -26,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include "ui/mainwindow/AboutDialog.h"
+#include "ui/mainwindow/MessageBanner.h"
 #include "ui/report/BuildReport.h"
 #include "ui/wizard/BuildWizard.h"
 #include "ui/compare/GpuComparisonDialog.h"
@@ -119,7 +120,19 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     const int tableHeight = m_view->verticalHeader()->defaultSectionSize() * 10 +
                             m_view->horizontalHeader()->sizeHint().height() + 8;
     split->setSizes({tableHeight + m_hint->sizeHint().height() + 10, 520});
-    setCentralWidget(split);
+    // Banners above everything in the centre, each hidden until its condition arises.
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(2);
+    m_autosaveBanner = new MessageBanner(QStringLiteral("autosaveBanner"), centre);
+    m_lockBanner = new MessageBanner(QStringLiteral("lockBanner"), centre);
+    m_diskBanner = new MessageBanner(QStringLiteral("diskBanner"), centre);
+    centreLayout->addWidget(m_autosaveBanner);
+    centreLayout->addWidget(m_lockBanner);
+    centreLayout->addWidget(m_diskBanner);
+    centreLayout->addWidget(split, 1);
+    setCentralWidget(centre);
 
     // Docks on the right: findings, workload, power.
     const auto dock = [this](const QString& title, const QString& name, QWidget* widget) {
@@ -175,6 +188,15 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     connect(m_doc, &DocumentController::errorOccurred, this, &MainWindow::reportError);
     connect(m_doc, &DocumentController::statusMessage, this,
             [this](const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(m_doc, &DocumentController::noticeOccurred, this,
+            [this](const QString& title, const QString& text) { showNotice(title, text); });
+    connect(m_doc->autosave(), &AutosaveManager::problemChanged, this, &MainWindow::updateAutosaveBanner);
+    connect(m_doc, &DocumentController::lockProblemChanged, this, &MainWindow::updateLockBanner);
+    connect(m_doc, &DocumentController::currentFileChanged, this, &MainWindow::updateLockBanner);
+    connect(m_doc, &DocumentController::externalChange, this, &MainWindow::showDiskBanner);
+    connect(m_doc, &DocumentController::externalChangeCleared, m_diskBanner, &QWidget::hide);
+    // A lock failure at start happened before anyone listened: ask for it now.
+    updateAutosaveBanner();
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -190,6 +212,8 @@ MainWindow::~MainWindow()
 {
     // The document dies with the window's children; nothing may call back into the window then.
     m_doc->disconnect(this);
+    m_doc->disconnect(m_diskBanner);
+    m_doc->autosave()->disconnect(this);
     m_session->undoStack()->disconnect(this);
     m_session->disconnect(this);
 }
@@ -358,7 +382,9 @@ void MainWindow::removeCurrent()
 void MainWindow::updateTitle()
 {
     const QString file = m_doc->currentFile();
-    const QString name = file.isEmpty() ? tr("Untitled build") : QFileInfo(file).fileName();
+    QString name = file.isEmpty() ? tr("Untitled build") : QFileInfo(file).fileName();
+    if (m_doc->isReadOnly())
+        name = tr("%1 (read-only)").arg(name);
     setWindowTitle(tr("%1[*] — mlrig").arg(name));
     setWindowFilePath(file);
     setWindowModified(!m_session->undoStack()->isClean());
@@ -417,7 +443,155 @@ void MainWindow::showNotice(const QString& title, const QString& text)
 bool MainWindow::save()
 {
     const QString file = m_doc->currentFile();
-    return file.isEmpty() ? saveAs() : saveTo(file);
+    // A build opened read-only (another window has it) is saved under another name.
+    return file.isEmpty() || m_doc->isReadOnly() ? saveAs() : saveTo(file);
+}
+
+bool MainWindow::openFile(const QString& path)
+{
+    using OpenResult = DocumentController::OpenResult;
+    const OpenResult result = m_doc->open(path);
+    if (result != OpenResult::LockedByOther)
+        return result == OpenResult::Opened;
+    const BuildFileLock::Owner owner = m_doc->lockOwner();
+    const QString name = QFileInfo(path).fileName();
+    const QString who = owner.pid > 0 ? tr("process %1 on %2").arg(owner.pid).arg(owner.host)
+                                      : tr("a process mlrig could not identify");
+    const QString text = tr("%1 is open in another mlrig window (%2).").arg(name, who);
+    if (!m_interactive) {
+        reportError(tr("Could not open %1").arg(name), text + QLatin1Char(' ') + tr("It was not opened here."));
+        return false;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Build already open"), text, QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("lockedBuildBox"));
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(tr("Open Read-Only to look at it here and save a copy with Save As. Open Anyway lets "
+                              "both windows save it; each save first checks whether the other one changed the "
+                              "file and asks. If that window is no longer running, its lock was left by a crash "
+                              "on another computer: Open Anyway."));
+    QPushButton* readOnly = box.addButton(tr("Open &Read-Only"), QMessageBox::AcceptRole);
+    readOnly->setObjectName(QStringLiteral("readOnlyButton"));
+    box.addButton(tr("Open &Anyway"), QMessageBox::DestructiveRole)->setObjectName(QStringLiteral("openAnywayButton"));
+    QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    box.setDefaultButton(readOnly);
+    box.setEscapeButton(cancel);
+    box.exec();
+    const QString clicked = box.clickedButton() ? box.clickedButton()->objectName() : QString();
+    if (clicked == QStringLiteral("readOnlyButton"))
+        return m_doc->open(path, DocumentController::OpenMode::ReadOnly) == OpenResult::Opened;
+    if (clicked == QStringLiteral("openAnywayButton"))
+        return m_doc->open(path, DocumentController::OpenMode::IgnoreLock) == OpenResult::Opened;
+    return false;
+}
+
+bool MainWindow::saveTo(const QString& path)
+{
+    using SaveResult = DocumentController::SaveResult;
+    const SaveResult result = m_doc->save(path);
+    if (result != SaveResult::ChangedOnDisk)
+        return result == SaveResult::Saved;
+    if (!m_interactive)
+        return m_doc->saveTo(path);  // reports it as an error and keeps the file
+    const QString name = QFileInfo(path).fileName();
+    QMessageBox box(QMessageBox::Warning, tr("%1 changed on disk").arg(name),
+                    tr("%1 was changed by another program or another mlrig window since you opened or saved it "
+                       "here.")
+                        .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("changedOnDiskBox"));
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(tr("Reload opens the file as it is now and discards your changes here. Overwrite "
+                              "replaces it with your build and discards the other changes. Save As keeps both."));
+    box.addButton(tr("&Reload"), QMessageBox::DestructiveRole)->setObjectName(QStringLiteral("reloadButton"));
+    box.addButton(tr("&Overwrite"), QMessageBox::DestructiveRole)->setObjectName(QStringLiteral("overwriteButton"));
+    QPushButton* saveAsButton = box.addButton(tr("Save &As…"), QMessageBox::AcceptRole);
+    saveAsButton->setObjectName(QStringLiteral("saveAsButton"));
+    QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    box.setDefaultButton(saveAsButton);  // the answer that loses nothing
+    box.setEscapeButton(cancel);
+    box.exec();
+    const QString clicked = box.clickedButton() ? box.clickedButton()->objectName() : QString();
+    if (clicked == QStringLiteral("reloadButton")) {
+        m_doc->reload();
+        return false;  // nothing was saved
+    }
+    if (clicked == QStringLiteral("overwriteButton"))
+        return m_doc->save(path, true) == SaveResult::Saved;
+    if (clicked == QStringLiteral("saveAsButton"))
+        return saveAs();
+    return false;
+}
+
+void MainWindow::updateAutosaveBanner()
+{
+    QString problem = m_doc->autosave()->problem();
+    if (problem.isEmpty()) {
+        m_autosaveBanner->hide();
+        return;
+    }
+    if (!problem.endsWith(QLatin1Char('.')))  // the reason comes from the system, unpunctuated
+        problem += QLatin1Char('.');
+    m_autosaveBanner->showMessage(Severity::Error,
+                                  problem + QLatin1Char(' ') +
+                                      tr("Until this is resolved, unsaved changes are only in this window: File > "
+                                         "Save keeps them."));
+    m_autosaveBanner->addButton(tr("&Try Again"), QStringLiteral("retryButton"), [this] {
+        // A write resolves a write failure; with nothing unsaved there is nothing to write, so
+        // only the lock is tried.
+        m_doc->autosave()->writeNow();
+    });
+}
+
+void MainWindow::updateLockBanner()
+{
+    if (m_doc->isReadOnly()) {
+        m_lockBanner->showMessage(Severity::Note,
+                                  tr("%1 is open read-only because another mlrig window has it open. File > Save "
+                                     "saves your changes under another name.")
+                                      .arg(QFileInfo(m_doc->currentFile()).fileName()));
+        return;
+    }
+    if (m_doc->lockProblem().isEmpty()) {
+        m_lockBanner->hide();
+        return;
+    }
+    m_lockBanner->showMessage(Severity::Warning, m_doc->lockProblem());
+    m_lockBanner->addDismissButton();
+}
+
+void MainWindow::showDiskBanner(const QString& path, bool removed)
+{
+    const QString name = QFileInfo(path).fileName();
+    if (removed) {
+        m_diskBanner->showMessage(Severity::Warning,
+                                  tr("%1 was deleted or moved away by another program. Your build is still open "
+                                     "here; File > Save writes it again.")
+                                      .arg(name));
+        m_diskBanner->addDismissButton();
+        return;
+    }
+    m_diskBanner->showMessage(
+        Severity::Warning,
+        m_doc->isModified()
+            ? tr("%1 was changed by another program or mlrig window. Reload shows that version and discards your "
+                 "unsaved changes here; saving will ask before it replaces the other changes.")
+                  .arg(name)
+            : tr("%1 was changed by another program or mlrig window. Reload to see that version.").arg(name));
+    m_diskBanner->addButton(tr("&Reload"), QStringLiteral("reloadButton"), [this] { reloadFromDisk(); });
+    m_diskBanner->addDismissButton();
+}
+
+void MainWindow::reloadFromDisk()
+{
+    if (m_doc->isModified() && m_interactive &&
+        QMessageBox::question(this, tr("Reload"),
+                              tr("Reload %1 from disk and discard your unsaved changes here?")
+                                  .arg(QFileInfo(m_doc->currentFile()).fileName()),
+                              QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
+        return;
+    m_doc->reload();
 }
 
 bool MainWindow::saveAs()

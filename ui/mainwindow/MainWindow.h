@@ -27,6 +27,7 @@ class BuildWizard;
 class GpuComparisonDialog;
 class BuildTableModel;
 class FindingsPanel;
+class MessageBanner;
 class PowerPanel;
 class ValueChartPanel;
 class WorkloadPanel;
@@ -48,8 +49,11 @@ public:
     QString currentFile() const { return m_doc->currentFile(); }
 
     // File operations; each returns false (and reports why) when it did not happen.
-    bool openFile(const QString& path) { return m_doc->openFile(path); }
-    bool saveTo(const QString& path) { return m_doc->saveTo(path); }
+    // openFile() asks what to do when another mlrig window has the build open (read-only, anyway,
+    // cancel); saveTo() asks what to do when the file changed on disk since it was opened or saved
+    // (reload, overwrite, save as). Not interactive, both refuse with an error instead.
+    bool openFile(const QString& path);
+    bool saveTo(const QString& path);
     void newBuild() { m_doc->newBuild(); }
 
     // Puts a part into the build (what the picker does on accept). itemIndex -1 adds.
@@ -101,6 +105,12 @@ private:
     void updateStatus();
     void reportError(const QString& title, const QString& message);
     bool maybeSave();
+    // The banners above the build: autosave not working, the open file's lock or read-only state,
+    // the file changed on disk. Each stays until its condition is resolved.
+    void updateAutosaveBanner();
+    void updateLockBanner();
+    void showDiskBanner(const QString& path, bool removed);
+    void reloadFromDisk();
     bool save();
     bool saveAs();
     void open();
@@ -124,6 +134,9 @@ private:
     ValueChartPanel* m_value;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_statusFindings;
+    MessageBanner* m_autosaveBanner;
+    MessageBanner* m_lockBanner;
+    MessageBanner* m_diskBanner;
     QString m_catalogInfo;
     AppSettings m_settings;
     bool m_interactive = true;

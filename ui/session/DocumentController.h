@@ -7,8 +7,17 @@
 //
 // It never shows a dialog. Failures come back as a false return plus errorOccurred(); things
 // worth a word in the status bar come as statusMessage(). Questions ("save changes?", "restore
-// the unsaved build?") are the window's to ask; the controller is told the answer. So all of it
-// can be driven by a test with no MainWindow.
+// the unsaved build?", "open it although another window has it?", "the file changed on disk:
+// reload, overwrite or save as?") are the window's to ask; the controller reports the situation
+// (a result value, a signal) and is told the answer. So all of it can be driven by a test with
+// no MainWindow.
+//
+// The open file is guarded three ways (README "Your data is safe"):
+// - a lock next to it while it is open (BuildFileLock.h), so a second window is warned;
+// - the SHA-256 of the file as opened or last saved: before a save replaces it, the file is read
+//   again, and if another program or window changed it the save stops with ChangedOnDisk;
+// - a QFileSystemWatcher on the file and its folder, so a change while the build sits open is
+//   reported once (externalChange) rather than found at the next save.
 
 #include <QObject>
 #include <QString>
@@ -21,6 +30,11 @@
 #include "core/catalog/Catalog.h"
 #include "core/model/Build.h"
 #include "ui/session/AutosaveManager.h"
+#include "ui/session/BuildFileLock.h"
+#include "ui/session/FileIdentity.h"
+
+class QFileSystemWatcher;
+class QTimer;
 
 namespace mlrig {
 class UserDatabase;
@@ -45,12 +59,39 @@ public:
     // An untitled build with no parts and no workload: filling it loses nothing.
     bool isBlank() const;
 
+    enum class OpenMode {
+        Normal,      // takes the file's lock; LockedByOther when another window holds it
+        ReadOnly,    // no lock; Save to this file is refused (Save As works)
+        IgnoreLock,  // "open anyway": no lock; a save still checks the file for outside changes
+    };
+    enum class OpenResult { Opened, Failed, LockedByOther };
+    enum class SaveResult { Saved, Failed, ChangedOnDisk };
+
     // Each returns false (after errorOccurred) when it did not happen; the build is then as it was.
+    // currentFile() is always absolute.
     void newBuild();
-    bool openFile(const QString& path);
+    bool openFile(const QString& path) { return open(path) == OpenResult::Opened; }
+    // LockedByOther (no error emitted, nothing changed): lockOwner() says who; ask, then call
+    // again with ReadOnly or IgnoreLock.
+    OpenResult open(const QString& path, OpenMode mode = OpenMode::Normal);
+    BuildFileLock::Owner lockOwner() const { return m_lockOwner; }
+    // Saving over the open file when it changed on disk since it was opened or saved returns
+    // ChangedOnDisk and writes nothing (no errorOccurred: the window asks reload / overwrite /
+    // save as); `overwriteChangesOnDisk` is the answer "overwrite". Saving to another file that
+    // a different mlrig window has open fails with an error.
+    SaveResult save(const QString& path, bool overwriteChangesOnDisk = false);
+    // save() for callers that cannot ask: ChangedOnDisk is an error too, the file is kept.
     bool saveTo(const QString& path);
-    // The document ends on purpose (saved or discarded): its autosave goes.
+    // Reads the open file again (discarding unsaved changes), keeping its lock.
+    bool reload();
+    // The document ends on purpose (saved or discarded): its autosave and its lock go.
     void closeCleanly();
+
+    bool isReadOnly() const { return m_readOnly; }
+    // Why the open file has no lock although one was wanted (a read-only folder); empty otherwise.
+    QString lockProblem() const { return m_lockProblem; }
+    // The file on disk differs from what was opened or last saved (seen by the watcher).
+    bool hasExternalChange() const { return !m_reportedChange.isEmpty(); }
 
     // Newest first, absolute paths, at most kMaxRecent.
     static constexpr int kMaxRecent = 8;
@@ -77,10 +118,24 @@ signals:
     void currentFileChanged(const QString& path);
     void recentFilesChanged();
     void errorOccurred(const QString& title, const QString& message);
+    void noticeOccurred(const QString& title, const QString& message);  // worth a dialog, not an error
     void statusMessage(const QString& text, int timeoutMs);
+    // Once per new content on disk: another program changed (or removed) the open file.
+    void externalChange(const QString& path, bool removed);
+    void externalChangeCleared();  // reloaded, saved, another file, or the file is back as it was
+    void lockProblemChanged(const QString& problem);
 
 private:
-    void setCurrentFile(const QString& path);
+    // Makes `path` (absolute; empty for untitled) the open file, with `disk` its identity as the
+    // build knows it, holding `lock` (may be null).
+    void bindFile(const QString& path, const FileIdentity& disk, std::unique_ptr<BuildFileLock> lock, bool readOnly,
+                  const QString& lockProblem);
+    void setLockProblem(const QString& problem);
+    void watchCurrentFile();
+    void checkDisk();
+    void clearExternalChange();
+    bool sameAsCurrentFile(const QString& absolutePath) const;
+    QString lockedByOtherText(const QString& path, const BuildFileLock::Owner& owner) const;
     void addRecent(const QString& path);
     void rememberPrice(const BuildItem& item);
     void rememberCustomPart(Category category, const AnyPart& part);
@@ -89,6 +144,14 @@ private:
     BuildSession* m_session;
     AutosaveManager* m_autosave;
     QString m_file;
+    FileIdentity m_disk;  // the open file as opened or last saved
+    std::unique_ptr<BuildFileLock> m_lock;
+    BuildFileLock::Owner m_lockOwner;
+    bool m_readOnly = false;
+    QString m_lockProblem;
+    QFileSystemWatcher* m_watcher;
+    QTimer* m_diskCheck;         // coalesces the watcher's bursts (a save is several events)
+    QByteArray m_reportedChange; // the content last reported by externalChange ("-" = removed)
     std::unique_ptr<UserDatabase> m_userDb;
 };
 
