@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "ui/common/AppPaths.h"
+#include "ui/common/AppSettings.h"
 #include "ui/session/AutosaveManager.h"
 #include "ui/session/BuildSession.h"
 #include "ui/session/BuildTableModel.h"
@@ -485,4 +486,32 @@ TEST_F(DataSafetyTest, CustomPartsWithHostileNamesAreKeptAndOfferedInThePicker)
     ASSERT_TRUE(build.items[0].custom.has_value());
     EXPECT_EQ(QString::fromStdString(infoOf(*build.items[0].custom).name), kHostile);
     EXPECT_EQ(window->userDatabase()->customParts().size(), 2u);  // picked again, not stored twice
+}
+
+TEST_F(DataSafetyTest, SaveKeepsTheBackupTheSettingAsksFor)
+{
+    auto window = makeWindow();
+    window->choosePart(Category::Cpu, -1, *uiCatalog().findById("cpu-7950x"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("rig.mlrig"));
+    ASSERT_TRUE(window->saveTo(path));
+    EXPECT_FALSE(QFileInfo::exists(path + QLatin1Char('~')));  // nothing to keep yet
+    const QString first = readAll(path);
+    window->choosePart(Category::Gpu, -1, *uiCatalog().find(Category::Gpu, "GeForce RTX 4090"));
+    ASSERT_TRUE(window->saveTo(path));
+    EXPECT_EQ(readAll(path + QLatin1Char('~')), first);  // on by default
+    EXPECT_NE(readAll(path), first);
+
+    window.reset();  // closes the build (and its lock)
+    AppSettings settings = AppSettings::load();
+    settings.keepBackup = false;
+    settings.save();
+    auto other = makeWindow();
+    ASSERT_TRUE(other->openFile(path));
+    QFile::remove(path + QLatin1Char('~'));
+    other->choosePart(Category::Cpu, -1, *uiCatalog().findById("cpu-7950x"));
+    ASSERT_TRUE(other->saveTo(path));
+    EXPECT_FALSE(QFileInfo::exists(path + QLatin1Char('~')));
+    settings.keepBackup = true;
+    settings.save();
 }

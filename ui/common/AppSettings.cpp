@@ -10,6 +10,7 @@ AppSettings AppSettings::load()
     AppSettings a;
     a.electricityPerKwh = s.value(QStringLiteral("electricityPerKwh"), a.electricityPerKwh).toDouble();
     a.hoursPerDay = s.value(QStringLiteral("hoursPerDay"), a.hoursPerDay).toDouble();
+    a.keepBackup = s.value(QStringLiteral("keepBackup"), a.keepBackup).toBool();
     return a;
 }
 
@@ -18,6 +19,7 @@ void AppSettings::save() const
     QSettings s;
     s.setValue(QStringLiteral("electricityPerKwh"), electricityPerKwh);
     s.setValue(QStringLiteral("hoursPerDay"), hoursPerDay);
+    s.setValue(QStringLiteral("keepBackup"), keepBackup);
 }
 
 }  // namespace mlrig::ui

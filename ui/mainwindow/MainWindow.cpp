@@ -659,6 +659,7 @@ void MainWindow::applySettings()
     options.electricityPricePerKwh = m_settings.electricityPerKwh;
     options.hoursPerDay = m_settings.hoursPerDay;
     m_session->setOptions(options);
+    m_doc->setKeepBackup(m_settings.keepBackup);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

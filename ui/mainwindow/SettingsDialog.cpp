@@ -1,5 +1,6 @@
 #include "ui/mainwindow/SettingsDialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -26,6 +27,10 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     m_hours->setSuffix(tr(" h"));
     m_hours->setAccessibleName(tr("Hours at full load per day"));
     form->addRow(tr("&Hours at full load per day:"), m_hours);
+    m_keepBackup = new QCheckBox(tr("&Keep a backup of the previous version when saving (NAME.mlrig~)"), this);
+    m_keepBackup->setObjectName(QStringLiteral("settingsKeepBackup"));
+    m_keepBackup->setChecked(settings.keepBackup);
+    form->addRow(QString(), m_keepBackup);
     layout->addLayout(form);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -38,6 +43,7 @@ AppSettings SettingsDialog::settings() const
     AppSettings a;
     a.electricityPerKwh = m_price->value();
     a.hoursPerDay = m_hours->value();
+    a.keepBackup = m_keepBackup->isChecked();
     return a;
 }
 

@@ -8,6 +8,7 @@
 
 #include "ui/common/AppSettings.h"
 
+class QCheckBox;
 class QDoubleSpinBox;
 
 namespace mlrig::ui {
@@ -21,6 +22,7 @@ public:
 private:
     QDoubleSpinBox* m_price;
     QDoubleSpinBox* m_hours;
+    QCheckBox* m_keepBackup;
 };
 
 }  // namespace mlrig::ui

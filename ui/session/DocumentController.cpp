@@ -186,7 +186,7 @@ DocumentController::SaveResult DocumentController::save(const QString& path, boo
             return SaveResult::ChangedOnDisk;
     }
     try {
-        saveBuildFile(m_session->build(), QFile::encodeName(abs).toStdString());
+        saveBuildFile(m_session->build(), QFile::encodeName(abs).toStdString(), {.keepBackup = m_keepBackup});
     } catch (const std::exception& e) {
         // saveBuildFile() is atomic: a failed save leaves the previous file as it was.
         emit errorOccurred(tr("Could not save %1").arg(name),

@@ -58,6 +58,9 @@ public:
     bool isModified() const;
     // An untitled build with no parts and no workload: filling it loses nothing.
     bool isBlank() const;
+    // Saves keep the previous version as "NAME.mlrig~" (Settings; on by default).
+    void setKeepBackup(bool keep) { m_keepBackup = keep; }
+    bool keepsBackup() const { return m_keepBackup; }
 
     enum class OpenMode {
         Normal,      // takes the file's lock; LockedByOther when another window holds it
@@ -141,6 +144,7 @@ private:
     void rememberCustomPart(Category category, const AnyPart& part);
 
     const Catalog& m_catalog;
+    bool m_keepBackup = true;
     BuildSession* m_session;
     AutosaveManager* m_autosave;
     QString m_file;
