@@ -5,7 +5,8 @@
 //   - a catalog only adds checks: text the catalog-free parse rejects, the catalog parse rejects;
 //   - a loaded build survives save + load unchanged (in memory and through saveBuildFile), and
 //     saving is stable (serialize(load(serialize(b))) == serialize(b)): a build is never lost;
-//   - evaluate() never throws for a build that loaded, nor do the CSV and Markdown exports.
+//   - evaluate() never throws for a build that loaded, nor do the CSV and Markdown exports, whose
+//     output carries no raw control or bidi character (they are shown as <U+XXXX>).
 
 #include <filesystem>
 #include <string>
@@ -17,6 +18,8 @@
 #include "core/eval/Evaluate.h"
 #include "core/io/BuildCsvExport.h"
 #include "core/io/BuildMarkdownExport.h"
+#include "core/util/Format.h"
+#include "core/util/VisibleText.h"
 
 using namespace mlrig;
 using mlrig::testsupport::builtInCatalog;
@@ -68,9 +71,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     saveBuildFile(*loose, scratchFile());
     FUZZ_CHECK(loadBuildFile(scratchFile()) == *loose, "a build changed through saveBuildFile + loadBuildFile");
 
-    // What the app shows and exports for it.
+    // What the app shows and exports for it: never a throw, and never a raw control or bidi
+    // character in the output, whatever the names say (issue 16).
     const Evaluation evaluation = evaluate(*loose, catalog);
-    (void)exportBuildCsv(*loose, evaluation, catalog);
-    (void)exportBuildMarkdown(*loose, evaluation, catalog);
+    const std::string csv = exportBuildCsv(*loose, evaluation, catalog);
+    const std::string markdown = exportBuildMarkdown(*loose, evaluation, catalog);
+    FUZZ_CHECK(!hasInvisibleCharacters(csv, LineBreaks::Keep), "the CSV export passes on a control or bidi character");
+    FUZZ_CHECK(!hasInvisibleCharacters(markdown, LineBreaks::Keep),
+               "the Markdown export passes on a control or bidi character");
+    // Every amount a loaded build can hold formats without throwing (an "inf" total once did).
+    (void)formatMoney(evaluation.cost.total, loose->currency);
     return 0;
 }
