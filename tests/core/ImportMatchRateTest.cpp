@@ -57,8 +57,12 @@ std::vector<LineCase> loadCases()
 
 std::string closestText(const ImportLine& line)
 {
-    (void)line;
-    return {};
+    if (line.closestName.empty())
+        return {};
+    std::string text = "; closest " + line.closestName + ", differs in:";
+    for (const std::string& d : line.differsIn)
+        text += " " + d;
+    return text;
 }
 
 }  // namespace
