@@ -566,19 +566,39 @@ NameMatch NameMatcher::match(Category category, std::string_view name) const
             return {best->part, MatchKind::Normalised, 1.0, nullptr, {}};
     }
 
-    // Fuzzy, over the entries that can score above 0: with a model number in the name, those
-    // holding one of its model numbers (tokenSimilarity gives 0 to the others); else those
-    // sharing any word.
+    // Fuzzy, over the entries that can reach the threshold, found through the token index: the
+    // shared weight of each entry is summed from the postings of the name's tokens, and only
+    // entries sharing enough of it are scored (the similarity is at most 0.65 * shared / query
+    // weight + 0.35). With a model number in the name an entry must also hold one of its model
+    // numbers (tokenSimilarity gives 0 to the others).
     const bool hasModel = std::any_of(query.begin(), query.end(), [](const std::string& t) { return isModelToken(t); });
-    std::vector<uint32_t> candidates;
+    double queryWeight = 0;
+    for (const std::string& t : query)
+        queryWeight += weight(t);
+    const double minShared = std::max(0.0, (m_threshold - 0.35) / 0.65 * queryWeight - 1e-9);
+    // Dense per-entry sums (a few thousand per category): far cheaper than a hash map here.
+    std::vector<float> shared(m_entries[c].size(), 0.0f);
+    std::vector<char> holdsModel(m_entries[c].size(), 0);
+    std::vector<uint32_t> touched;
     for (const std::string& t : query) {
-        if (hasModel && !isModelToken(t))
+        const auto it = m_byToken[c].find(t);
+        if (it == m_byToken[c].end())
             continue;
-        if (const auto it = m_byToken[c].find(t); it != m_byToken[c].end())
-            candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        const auto w = static_cast<float>(weight(t));
+        const bool model = isModelToken(t);
+        for (uint32_t index : it->second) {
+            if (shared[index] == 0.0f)
+                touched.push_back(index);
+            shared[index] += w;
+            holdsModel[index] = static_cast<char>(holdsModel[index] || model);
+        }
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::vector<uint32_t> candidates;
+    for (uint32_t index : touched) {
+        if (shared[index] + 1e-6 >= minShared && (!hasModel || holdsModel[index]))
+            candidates.push_back(index);
+    }
+    std::sort(candidates.begin(), candidates.end());  // entry order decides ties, as a full scan did
 
     // PCPartPicker marks the DDR4 twin of a board sold in both generations ("DDR4", "D4") and
     // leaves the DDR5 one plain: on a tie, a name that says neither is the unmarked board.
