@@ -535,7 +535,7 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
     }
 
     const auto partLines = std::count_if(result.lines.begin(), result.lines.end(), [](const ImportLine& l) { return !l.skipped; });
-    if (partLines > kMaxBuildItems)
+    if (static_cast<size_t>(partLines) > kMaxBuildItems)
         throw ImportError(fmt::format("the list has {} different part lines; a build holds at most {} (nothing imported)",
                                       partLines, kMaxBuildItems));
 

@@ -380,7 +380,7 @@ TEST(PcPartPickerImport, LimitsOnLinesAndBuildSize)
         EXPECT_NE(std::string(e.what()).find("more than 100000 part lines (line 100001)"), std::string::npos) << e.what();
     }
     std::string distinct;
-    for (int i = 0; i <= kMaxBuildItems; ++i)
+    for (size_t i = 0; i <= kMaxBuildItems; ++i)
         distinct += "Case: Case number " + std::to_string(i) + "\n";
     try {
         importPcPartPickerList(distinct, ioCatalog());
