@@ -3,6 +3,11 @@
 //
 // stdout carries only the result, so `mlrig-cli import list.txt > build.mlrig` works; how each
 // line was matched (and what was skipped) goes to stderr.
+//
+// Bad values (issue 16): a list with an unacceptable price, currency or quantity is not imported
+// at all (exit 2, every such line named: the output is one build, and a build with a dropped
+// price would be silently wrong). A price sheet's rows are independent prices: the good ones are
+// printed, every refused row is named on stderr, and the exit code is 4 so a script notices.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -33,6 +38,12 @@ void report(const ImportResult& result)
         if (l.skipped) {
             std::cerr << fmt::format("skipped     {}: {}{} (mlrig does not plan this part type)\n", l.type, quantity,
                                      l.itemName);
+        } else if (l.kind == MatchKind::Unmatched && !l.closestName.empty()) {
+            std::string differs;
+            for (const std::string& d : l.differsIn)
+                differs += (differs.empty() ? "" : ", ") + d;
+            std::cerr << fmt::format("custom      {}: {}{} (closest match {}, differs in: {}; kept as a custom part)\n",
+                                     l.type, quantity, l.itemName, l.closestName, differs);
         } else if (l.kind == MatchKind::Unmatched) {
             std::cerr << fmt::format("custom      {}: {}{} (no catalog match; kept as a custom part)\n", l.type,
                                      quantity, l.itemName);
@@ -96,7 +107,11 @@ void addImportCommand(CLI::App& app, CliContext& context)
             std::cout << fmt::format("{}\t{:.2f}\t{}\t{}\t{}\n", u.partId, u.price, u.currency, matchKindId(u.kind), u.partName);
         for (const UnmatchedPriceRow& r : result.unmatched)
             std::cerr << fmt::format("row {}: {}: {}\n", r.row, r.text, r.reason);
+        for (const UnmatchedPriceRow& r : result.refused)
+            std::cerr << fmt::format("row {}: {}: refused: {}\n", r.row, r.text, r.reason);
         std::cerr << result.summary() << '\n';
+        if (!result.refused.empty())
+            context.exitCode = 4;  // partial: the printed prices are good, the refused rows are not in them
     });
 }
 

@@ -8,8 +8,11 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include "core/io/BuildDocument.h"
 #include "core/util/TextUtil.h"
+#include "core/util/ValueLimits.h"
 
 namespace mlrig {
 
@@ -70,8 +73,31 @@ const TypeEntry* findType(std::string_view type)
     return nullptr;
 }
 
+// A three-letter ISO 4217 code written before or after the amount ("749 JPY", "CHF 89.90").
+std::string isoCodeAround(std::string_view text)
+{
+    const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    const auto codeAt = [&](size_t at) -> std::string {
+        if (at + 3 > text.size())
+            return {};
+        if ((at > 0 && letter(text[at - 1])) || (at + 3 < text.size() && letter(text[at + 3])))
+            return {};
+        const std::string code(text.substr(at, 3));
+        return isIsoCurrencyCode(code) ? code : std::string();
+    };
+    if (text.size() < 3)
+        return {};
+    if (std::string code = codeAt(0); !code.empty())
+        return code;
+    return codeAt(text.size() - 3);
+}
+
+// Which currency a price is in, from its sign or code; "" when it names none. The signs are the
+// ones PCPartPicker's regional sites and shops print.
 std::string currencyFromSymbol(std::string_view text)
 {
+    if (std::string code = isoCodeAround(trim(text)); !code.empty())
+        return code;
     if (text.find("\xE2\x82\xAC") != std::string_view::npos || text.find("EUR") != std::string_view::npos)
         return "EUR";
     if (text.find("\xC2\xA3") != std::string_view::npos || text.find("GBP") != std::string_view::npos)
@@ -79,8 +105,17 @@ std::string currencyFromSymbol(std::string_view text)
     if (text.find("CA$") != std::string_view::npos || text.find("C$") != std::string_view::npos ||
         text.find("CAD") != std::string_view::npos)
         return "CAD";
-    if (text.find("A$") != std::string_view::npos || text.find("AUD") != std::string_view::npos)
+    if (text.find("AU$") != std::string_view::npos || text.find("A$") != std::string_view::npos ||
+        text.find("AUD") != std::string_view::npos)
         return "AUD";
+    if (text.find("NZ$") != std::string_view::npos)
+        return "NZD";
+    if (text.find("HK$") != std::string_view::npos)
+        return "HKD";
+    if (text.find("R$") != std::string_view::npos)
+        return "BRL";
+    if (text.find("\xE2\x82\xB9") != std::string_view::npos)  // ₹
+        return "INR";
     if (text.find("kr") != std::string_view::npos || text.find("SEK") != std::string_view::npos)
         return "SEK";
     if (text.find('$') != std::string_view::npos || text.find("USD") != std::string_view::npos)
@@ -146,11 +181,49 @@ std::vector<std::string> splitRow(std::string_view line)
 
 struct RawItem {
     std::string source;
+    int lineNo = 0;
     const TypeEntry* type = nullptr;
     std::string name;
+    int quantity = 1;
     std::optional<ParsedPrice> price;
     std::string priceText;
 };
+
+// "2 x RTX 3090", "2x RTX 3090", "2 × RTX 3090": the count and the rest of the name. Not for a
+// memory kit's "2 x 16 GB": a quantity prefix is followed by a name, not a number.
+std::optional<std::pair<int, std::string_view>> quantityPrefix(std::string_view name)
+{
+    size_t i = 0;
+    while (i < name.size() && i < 4 && name[i] >= '0' && name[i] <= '9')
+        ++i;
+    if (i == 0 || i == 4)
+        return std::nullopt;
+    const int count = std::stoi(std::string(name.substr(0, i)));
+    std::string_view rest = name.substr(i);
+    const size_t spaces = rest.find_first_not_of(' ');
+    rest = spaces == std::string_view::npos ? std::string_view() : rest.substr(spaces);
+    if (rest.starts_with('x') || rest.starts_with('X'))
+        rest.remove_prefix(1);
+    else if (rest.starts_with("\xC3\x97"))  // ×
+        rest.remove_prefix(2);
+    else
+        return std::nullopt;
+    if (!rest.starts_with(' '))
+        return std::nullopt;
+    rest = trim(rest);
+    if (rest.empty() || (rest.front() >= '0' && rest.front() <= '9'))
+        return std::nullopt;
+    return std::make_pair(count, rest);
+}
+
+long long cents(double amount) { return std::llround(amount * 100.0); }
+
+std::string moneyText(long long c) { return fmt::format("{}.{:02}", c / 100, c % 100); }
+
+// At most this many problem lines are quoted in one error; the rest are counted.
+constexpr size_t kProblemsQuoted = 10;
+// At most this many "not understood" warnings are kept; the rest are counted in one more.
+constexpr size_t kWarningsKept = 100;
 
 bool isSeparatorRow(std::string_view line)
 {
@@ -175,50 +248,52 @@ std::string_view pcPartPickerType(Category category)
     return categoryLabel(category);
 }
 
-std::optional<ParsedPrice> parsePcPartPickerPrice(std::string_view text)
+std::optional<ParsedPrice> parsePcPartPickerPrice(std::string_view text, std::string* error)
 {
-    text = trim(text);
+    if (error)
+        error->clear();
+    const std::string_view original = trim(text);
+    text = original;
     if (const size_t at = text.find(" @ "); at != std::string_view::npos)
         text = trim(text.substr(0, at));
-    // First run of digits with separators.
-    const size_t start = text.find_first_of("0123456789");
-    if (start == std::string_view::npos)
-        return std::nullopt;
-    const auto digitAt = [&](size_t i) { return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); };
-    size_t end = start;
-    while (end < text.size()) {
-        const char c = text[end];
-        // A space groups thousands only when exactly three digits follow ("1 299,00").
-        const bool groupSpace = c == ' ' && digitAt(end + 1) && digitAt(end + 2) && digitAt(end + 3) && !digitAt(end + 4);
-        if (!(digitAt(end) || c == ',' || c == '.' || c == '\'' || groupSpace))
-            break;
-        ++end;
+    // A note after the amount: mlrig's own Markdown export writes "$449.96 (retail snapshot)".
+    if (text.ends_with(')')) {
+        if (const size_t open = text.rfind(" ("); open != std::string_view::npos)
+            text = trim(text.substr(0, open));
     }
-    std::string number(text.substr(start, end - start));
-    while (!number.empty() && (number.back() == '.' || number.back() == ','))
-        number.pop_back();
-    // The decimal separator is the last '.' or ',' followed by exactly one or two digits.
-    const size_t lastSep = number.find_last_of(".,");
-    std::string digits;
-    for (size_t i = 0; i < number.size(); ++i) {
-        const char c = number[i];
-        if (std::isdigit(static_cast<unsigned char>(c)))
-            digits.push_back(c);
-        else if (i == lastSep && number.size() - lastSep - 1 <= 2)
-            digits.push_back('.');
-    }
-    if (digits.empty())
+    constexpr std::string_view kPurchased = "Purchased For";
+    if (text.size() >= kPurchased.size() && equalsIgnoreCase(text.substr(0, kPurchased.size()), kPurchased))
+        text = trim(text.substr(kPurchased.size()));
+    if (text.empty() || text == "-" || text == "\xE2\x80\x94" /* em dash */ || equalsIgnoreCase(text, "N/A") ||
+        equalsIgnoreCase(text, "No Prices Available"))
         return std::nullopt;
+
+    const auto fail = [&](std::string_view why) -> std::optional<ParsedPrice> {
+        if (error)
+            *error = fmt::format("price \"{}\" {}", original, why);
+        return std::nullopt;
+    };
     ParsedPrice price;
-    try {
-        price.amount = std::stod(digits);
-    } catch (const std::exception&) {
-        return std::nullopt;
+    price.currency = currencyFromSymbol(text);
+    if (price.currency.empty() && text.find("\xC2\xA5") != std::string_view::npos)  // ¥
+        return fail("does not say whether \xC2\xA5 is yen or yuan; write JPY or CNY");
+    // Swedish "kr" is not a sign parsePriceText knows; the currency was taken from it above.
+    std::string number(text);
+    for (std::string_view kr : {"kr.", "kr", "SEK"}) {
+        if (std::string_view(number).ends_with(kr)) {
+            number = std::string(trim(std::string_view(number).substr(0, number.size() - kr.size())));
+            break;
+        }
+        if (std::string_view(number).starts_with(kr)) {
+            number = std::string(trim(std::string_view(number).substr(kr.size())));
+            break;
+        }
     }
-    if (!std::isfinite(price.amount) || price.amount < 0)
-        return std::nullopt;
-    std::string_view symbolArea = text;
-    price.currency = currencyFromSymbol(symbolArea);
+    std::string why;
+    const std::optional<double> amount = parsePriceText(number, &why);
+    if (!amount)
+        return fail(why);
+    price.amount = *amount;
     return price;
 }
 
@@ -264,8 +339,52 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
     ImportResult result;
     result.build.name = "Imported PCPartPicker list";
     std::vector<RawItem> raw;
+    std::vector<std::string> problems;  // lines that make the import fail, each named
+    size_t warningsDropped = 0;
+    const auto warn = [&](std::string message) {
+        if (result.warnings.size() < kWarningsKept)
+            result.warnings.push_back(std::move(message));
+        else
+            ++warningsDropped;
+    };
     bool markdown = false;
     const TypeEntry* previousType = nullptr;
+
+    // "Total:", "Total (before mail-in rebates):", "Mail-in rebates:" (text and Markdown footers).
+    const auto footer = [&](std::string_view label, std::string_view priceText, int lineNo) {
+        const bool total = equalsIgnoreCase(label, "Total");
+        const bool beforeRebates = equalsIgnoreCase(label, "Total (before mail-in rebates)");
+        if (!total && !beforeRebates && !equalsIgnoreCase(label, "Mail-in rebates"))
+            return false;
+        if (total || beforeRebates) {
+            std::string why;
+            if (const auto p = parsePcPartPickerPrice(priceText, &why)) {
+                (total ? result.listedTotal : result.listedTotalBeforeRebates) = p->amount;
+            } else if (!why.empty()) {
+                warn(fmt::format("line {}: the list's {} {}; the total is not checked", lineNo, label, why));
+            }
+        }
+        return true;
+    };
+
+    const auto addItem = [&](RawItem item) {
+        if (raw.size() >= static_cast<size_t>(kMaxImportLines))
+            throw ImportError(fmt::format("more than {} part lines (line {}); a part list has a few dozen, and "
+                                          "mlrig reads at most {} from one file",
+                                          kMaxImportLines, item.lineNo, kMaxImportLines));
+        if (const auto q = quantityPrefix(item.name)) {
+            if (q->first < 1 || q->first > kMaxQuantity)
+                problems.push_back(fmt::format("line {}: quantity {} in \"{}\" is not 1 to {}", item.lineNo, q->first,
+                                               item.name, kMaxQuantity));
+            item.quantity = q->first;
+            item.name = std::string(q->second);
+        }
+        std::string why;
+        item.price = parsePcPartPickerPrice(item.priceText, &why);
+        if (!why.empty())
+            problems.push_back(fmt::format("line {}: {}", item.lineNo, why));
+        raw.push_back(std::move(item));
+    };
 
     size_t pos = 0;
     int lineNo = 0;
@@ -298,22 +417,19 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
                 continue;
             }
             if (typeText.empty()) {
-                if (equalsIgnoreCase(item, "Total")) {
-                    if (const auto p = parsePcPartPickerPrice(priceText))
-                        result.listedTotal = p->amount;
+                if (footer(item, priceText, lineNo))
                     continue;
-                }
                 if (!trim(cells[1]).starts_with('[') || !previousType)
                     continue;  // "Prices include ...", "Generated by ..."
             }
             const TypeEntry* type = typeText.empty() ? previousType : findType(typeText);
             if (!type) {
-                result.warnings.push_back(fmt::format("line {}: type \"{}\" not understood; line ignored", lineNo, typeText));
+                warn(fmt::format("line {}: type \"{}\" not understood; line ignored", lineNo, typeText));
                 continue;
             }
             markdown = true;
             previousType = type;
-            raw.push_back(RawItem{std::string(line), type, item, parsePcPartPickerPrice(priceText), priceText});
+            addItem(RawItem{std::string(line), lineNo, type, item, 1, std::nullopt, priceText});
             continue;
         }
 
@@ -322,21 +438,17 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
             continue;
         const std::string_view typeText = trim(line.substr(0, colon));
         std::string_view rest = trim(line.substr(colon + 1));
-        if (equalsIgnoreCase(typeText, "Total")) {
-            if (const auto p = parsePcPartPickerPrice(rest))
-                result.listedTotal = p->amount;
+        if (footer(typeText, rest, lineNo))
             continue;
-        }
         const TypeEntry* type = findType(typeText);
         if (!type) {
             // "PCPartPicker Part List: https://...", "Generated by ..." and prose are not items.
             if (typeText.size() <= 30 && !rest.empty() && !rest.starts_with("//") &&
                 typeText.find("PCPartPicker") == std::string_view::npos && !typeText.starts_with("Generated"))
-                result.warnings.push_back(
-                    fmt::format("line {}: type \"{}\" not understood; line ignored", lineNo, typeText));
+                warn(fmt::format("line {}: type \"{}\" not understood; line ignored", lineNo, typeText));
             continue;
         }
-        RawItem item{std::string(line), type, {}, {}, {}};
+        RawItem item{std::string(line), lineNo, type, {}, 1, std::nullopt, {}};
         // A trailing "(...)" holding a price ("($499.00 @ Amazon)", "(Purchased For $650.00)").
         if (rest.ends_with(')')) {
             int depth = 0;
@@ -345,13 +457,15 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
                     ++depth;
                 else if (rest[i] == '(' && --depth == 0) {
                     const std::string_view inside = rest.substr(i + 1, rest.size() - i - 2);
+                    // A price, well-formed or not: an error about it beats a price taken for
+                    // part of the name. "(Black)" and "(2021)" name no currency and stay names.
+                    const bool hasDigit = inside.find_first_of("0123456789") != std::string_view::npos;
                     const bool priceLike = inside.find('@') != std::string_view::npos ||
                                            inside.find("Purchased") != std::string_view::npos ||
                                            trim(inside) == "-" ||
-                                           (parsePcPartPickerPrice(inside) && !currencyFromSymbol(inside).empty());
+                                           (hasDigit && !currencyFromSymbol(inside).empty());
                     if (priceLike) {
                         item.priceText = std::string(trim(inside));
-                        item.price = parsePcPartPickerPrice(inside);
                         rest = trim(rest.substr(0, i));
                     }
                     break;
@@ -359,12 +473,22 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
             }
         }
         item.name = std::string(rest);
-        raw.push_back(std::move(item));
+        addItem(std::move(item));
     }
+    if (warningsDropped > 0)
+        result.warnings.push_back(fmt::format("{} more line(s) not understood and ignored", warningsDropped));
 
     if (raw.empty())
         throw ImportError("no PCPartPicker part lines found (expected lines like \"CPU: <name> ($499.00 @ Shop)\" "
                           "or a \"Type|Item|Price\" table)");
+    if (!problems.empty()) {
+        std::string message;
+        for (size_t i = 0; i < problems.size() && i < kProblemsQuoted; ++i)
+            message += (i > 0 ? "; " : "") + problems[i];
+        if (problems.size() > kProblemsQuoted)
+            message += fmt::format("; and {} more line(s)", problems.size() - kProblemsQuoted);
+        throw ImportError(message + " (nothing imported)");
+    }
     result.format = markdown ? "pcpartpicker-markdown" : "pcpartpicker-text";
 
     // Build currency: the first price that names one.
@@ -377,41 +501,87 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
     }
     result.build.currency = currency.empty() ? "USD" : currency;
 
+    // Identical lines (same type, name and price) are one item with a quantity, up to the most a
+    // build file holds; more start another item (the saved build must load again). A hash of the
+    // open item per key keeps this linear in the list.
+    std::unordered_map<std::string, size_t> openItem;
     for (RawItem& r : raw) {
         if (r.price && !r.price->currency.empty() && r.price->currency != result.build.currency) {
-            result.warnings.push_back(fmt::format("{}: price in {} left out (the list is in {})", r.name,
-                                                  r.price->currency, result.build.currency));
+            warn(fmt::format("line {}: {}: price in {} left out (the list is in {})", r.lineNo, r.name,
+                             r.price->currency, result.build.currency));
             r.price.reset();
         }
         const std::optional<double> amount = r.price ? std::optional<double>(r.price->amount) : std::nullopt;
-        // Identical lines (same type, name and price) are one item with a quantity, up to the
-        // most a build file holds; more start another item (the saved build must load again).
-        auto same = std::find_if(result.lines.begin(), result.lines.end(), [&](const ImportLine& l) {
-            return l.type == r.type->type && l.itemName == r.name && l.price == amount &&
-                   l.quantity < kMaxItemQuantity;
-        });
-        if (same != result.lines.end()) {
-            ++same->quantity;
-            continue;
+        const std::string key = fmt::format("{}\n{}\n{}", r.type->type, r.name, amount ? cents(*amount) : -1);
+        if (const auto it = openItem.find(key); it != openItem.end()) {
+            ImportLine& same = result.lines[it->second];
+            if (same.quantity + r.quantity <= kMaxItemQuantity) {
+                same.quantity += r.quantity;
+                continue;
+            }
         }
         ImportLine line;
         line.sourceText = r.source;
+        line.lineNumber = r.lineNo;
         line.type = std::string(r.type->type);
         line.category = r.type->category;
         line.itemName = r.name;
+        line.quantity = r.quantity;
         line.price = amount;
         line.currency = amount ? result.build.currency : std::string();
         line.skipped = !r.type->category.has_value();
-        if (!line.skipped) {
-            const NameMatch m = matcher.match(*line.category, line.itemName);
-            line.kind = m.kind;
-            line.score = m.score;
-            if (m.part) {
-                line.matchedName = infoOf(*m.part).name;
-                line.matchedId = infoOf(*m.part).id;
-            }
-        }
+        openItem[key] = result.lines.size();
         result.lines.push_back(std::move(line));
+    }
+
+    const auto partLines = std::count_if(result.lines.begin(), result.lines.end(), [](const ImportLine& l) { return !l.skipped; });
+    if (static_cast<size_t>(partLines) > kMaxBuildItems)
+        throw ImportError(fmt::format("the list has {} different part lines; a build holds at most {} (nothing imported)",
+                                      partLines, kMaxBuildItems));
+
+    // Each distinct name is matched once, however often the list repeats it.
+    std::unordered_map<std::string, NameMatch> matched;
+    for (ImportLine& line : result.lines) {
+        if (line.skipped)
+            continue;
+        const std::string key = fmt::format("{}\n{}", categoryId(*line.category), line.itemName);
+        auto it = matched.find(key);
+        if (it == matched.end())
+            it = matched.emplace(key, matcher.match(*line.category, line.itemName)).first;
+        const NameMatch& m = it->second;
+        line.kind = m.kind;
+        line.score = m.score;
+        if (m.part) {
+            line.matchedName = infoOf(*m.part).name;
+            line.matchedId = infoOf(*m.part).id;
+        } else if (m.closest) {
+            line.closestName = infoOf(*m.closest).name;
+            line.closestId = infoOf(*m.closest).id;
+            line.differsIn = m.differsIn;
+        }
+    }
+
+    // The list's own total against its lines: a difference means a line was lost, changed or
+    // not understood (in the list or here), which the user must hear about.
+    long long sum = 0;
+    int unpriced = 0;
+    bool anyPrice = false;
+    for (const ImportLine& line : result.lines) {
+        if (line.price) {
+            sum += cents(*line.price) * line.quantity;
+            anyPrice = true;
+        } else {
+            ++unpriced;
+        }
+    }
+    if (anyPrice)
+        result.linesTotal = static_cast<double>(sum) / 100.0;
+    const std::optional<double> listed = result.listedTotalBeforeRebates ? result.listedTotalBeforeRebates : result.listedTotal;
+    if (listed && cents(*listed) != sum) {
+        warn(fmt::format("the list's total is {} {} but its lines add up to {} {}{}; check for lines missing, "
+                         "changed or not understood",
+                         result.build.currency, moneyText(cents(*listed)), result.build.currency, moneyText(sum),
+                         unpriced > 0 ? fmt::format(" ({} line(s) without a price)", unpriced) : std::string()));
     }
 
     for (const ImportLine& line : result.lines) {

@@ -8,6 +8,7 @@
 #include "core/util/TextUtil.h"
 #include "core/util/Csv.h"
 #include "core/io/PcPartPickerImport.h"
+#include "core/util/ValueLimits.h"
 
 namespace mlrig {
 
@@ -81,7 +82,7 @@ NameMatch matchAnyCategory(const NameMatcher& matcher, std::optional<Category> o
         const NameMatch m = matcher.match(c, text);
         const auto rank = [](const NameMatch& x) { return x.kind == MatchKind::Unmatched ? 3 : static_cast<int>(x.kind); };
         if (!best.part || rank(m) < rank(best) || (rank(m) == rank(best) && m.score > best.score)) {
-            if (m.part)
+            if (m.part || (!best.part && m.closest && (!best.closest || m.score > best.score)))
                 best = m;
         }
     }
@@ -98,13 +99,16 @@ std::string PriceImportResult::summary() const
         normalised += u.kind == MatchKind::Normalised;
         fuzzy += u.kind == MatchKind::Fuzzy;
     }
-    return fmt::format("{} price(s) matched ({} exact, {} normalised, {} fuzzy), {} row(s) not matched",
-                       updates.size(), exact, normalised, fuzzy, unmatched.size());
+    return fmt::format("{} price(s) matched ({} exact, {} normalised, {} fuzzy), {} row(s) not matched, "
+                       "{} row(s) refused",
+                       updates.size(), exact, normalised, fuzzy, unmatched.size(), refused.size());
 }
 
 PriceImportResult importPriceCsv(std::string_view input, const Catalog& catalog, std::string_view defaultCurrency)
 {
     const std::string_view text = checkImportText(input);
+    if (!isIsoCurrencyCode(defaultCurrency))
+        throw ImportError(fmt::format("default currency \"{}\" is not an ISO 4217 code (like USD, EUR)", defaultCurrency));
     const char separator = detectSeparator(text);
     std::vector<CsvRow> rows;
     try {
@@ -170,6 +174,10 @@ PriceImportResult importPriceCsv(std::string_view input, const Catalog& catalog,
         }
     }
 
+    if (rows.size() - firstData > static_cast<size_t>(kMaxPriceRows))
+        throw ImportError(fmt::format("the sheet has {} rows; mlrig reads at most {} from one file (split it)",
+                                      rows.size() - firstData, kMaxPriceRows));
+
     const NameMatcher matcher(catalog);
     for (size_t r = firstData; r < rows.size(); ++r) {
         const CsvRow& row = rows[r];
@@ -183,11 +191,30 @@ PriceImportResult importPriceCsv(std::string_view input, const Catalog& catalog,
         const std::string label(idText.empty() ? nameText : idText);
         if (label.empty() && cell(col.price).empty())
             continue;  // blank line
-        const std::optional<ParsedPrice> price = parsePcPartPickerPrice(cell(col.price));
+        std::string why;
+        const std::optional<ParsedPrice> price = parsePcPartPickerPrice(cell(col.price), &why);
         if (!price) {
-            result.unmatched.push_back({rowNo, label, fmt::format("price \"{}\" is not a number", cell(col.price))});
+            result.refused.push_back({rowNo, label, why.empty() ? std::string("no price given") : why});
             continue;
         }
+        // The currency: the column, else the price's own sign or code, else the default. A
+        // column that contradicts the sign is refused rather than one of them believed.
+        std::string currency(cell(col.currency));
+        std::transform(currency.begin(), currency.end(), currency.begin(),
+                       [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
+        if (!currency.empty() && !isIsoCurrencyCode(currency)) {
+            result.refused.push_back(
+                {rowNo, label, fmt::format("currency \"{}\" is not an ISO 4217 code (like USD, EUR)", cell(col.currency))});
+            continue;
+        }
+        if (!currency.empty() && !price->currency.empty() && currency != price->currency) {
+            result.refused.push_back({rowNo, label,
+                                      fmt::format("price \"{}\" is in {} but the currency column says {}",
+                                                  cell(col.price), price->currency, currency)});
+            continue;
+        }
+        if (currency.empty())
+            currency = !price->currency.empty() ? price->currency : std::string(defaultCurrency);
         std::optional<Category> only;
         if (col.category >= 0 && !cell(col.category).empty()) {
             only = categoryFromId(cell(col.category));
@@ -197,23 +224,26 @@ PriceImportResult importPriceCsv(std::string_view input, const Catalog& catalog,
         NameMatch m;
         if (!idText.empty()) {
             if (const AnyPart* p = catalog.findById(idText))
-                m = {p, MatchKind::Exact, 1.0};
+                m = {p, MatchKind::Exact, 1.0, nullptr, {}};
         }
         if (!m.part && !nameText.empty())
             m = matchAnyCategory(matcher, only, nameText);
         if (!m.part) {
-            result.unmatched.push_back({rowNo, label, "no catalog part matches"});
+            std::string reason = "no catalog part matches";
+            if (m.closest) {
+                std::string differs;
+                for (const std::string& d : m.differsIn)
+                    differs += (differs.empty() ? "" : ", ") + d;
+                reason += fmt::format(" (closest: {}, differs in: {})", infoOf(*m.closest).name, differs);
+            }
+            result.unmatched.push_back({rowNo, label, reason});
             continue;
         }
         PriceUpdate u;
         u.partId = infoOf(*m.part).id;
         u.partName = infoOf(*m.part).name;
         u.price = price->amount;
-        const std::string_view currencyCell = cell(col.currency);
-        u.currency = !currencyCell.empty() ? std::string(currencyCell)
-                                           : (!price->currency.empty() ? price->currency : std::string(defaultCurrency));
-        std::transform(u.currency.begin(), u.currency.end(), u.currency.begin(),
-                       [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
+        u.currency = currency;
         u.kind = m.kind;
         u.score = m.score;
         u.row = rowNo;

@@ -217,11 +217,13 @@ TEST(PriceCsvImport, HeaderNamesIdsCurrenciesAndUnmatchedRows)
     EXPECT_EQ(r.updates[2].partId, "ssd-990pro-2tb");
     EXPECT_DOUBLE_EQ(r.updates[2].price, 1149.0);
     EXPECT_EQ(r.updates[2].currency, "EUR");  // from the symbol
-    ASSERT_EQ(r.unmatched.size(), 2u);
+    ASSERT_EQ(r.unmatched.size(), 1u);
     EXPECT_EQ(r.unmatched[0].row, 5);
     EXPECT_EQ(r.unmatched[0].reason, "no catalog part matches");
-    EXPECT_EQ(r.unmatched[1].reason, "price \"not a price\" is not a number");
-    EXPECT_EQ(r.summary(), "3 price(s) matched (2 exact, 1 normalised, 0 fuzzy), 2 row(s) not matched");
+    ASSERT_EQ(r.refused.size(), 1u);
+    EXPECT_EQ(r.refused[0].row, 6);
+    EXPECT_EQ(r.refused[0].reason, "price \"not a price\" is not a number");
+    EXPECT_EQ(r.summary(), "3 price(s) matched (2 exact, 1 normalised, 0 fuzzy), 1 row(s) not matched, 1 row(s) refused");
 }
 
 TEST(PriceCsvImport, SemicolonSheetWithDecimalCommas)
@@ -242,4 +244,206 @@ TEST(PriceCsvImport, HeaderlessAndBrokenSheets)
     EXPECT_EQ(r.updates[0].currency, "USD");
     EXPECT_THROW(importPriceCsv("just,words\nno,numbers\n", ioCatalog()), ImportError);
     EXPECT_THROW(importPriceCsv("name,price\n\"unterminated,1\n", ioCatalog()), ImportError);
+}
+
+// Issue 16, item 8: every one of these was imported as a different number, with exit 0.
+TEST(PcPartPickerPrice, RefusesWhatIsNotPlainlyAPrice)
+{
+    const auto error = [](std::string_view text) {
+        std::string why;
+        const auto price = parsePcPartPickerPrice(text, &why);
+        EXPECT_FALSE(price) << text << " read as " << price->amount;
+        return why;
+    };
+    EXPECT_EQ(error("-749"), "price \"-749\" is negative (a price is 0 or more)");
+    EXPECT_EQ(error("$-749.00 @ eBay"), "price \"$-749.00 @ eBay\" is negative (a price is 0 or more)");
+    EXPECT_EQ(error("1e400"), "price \"1e400\" uses an exponent; write the amount in full");
+    EXPECT_EQ(error("1e308"), "price \"1e308\" uses an exponent; write the amount in full");
+    EXPECT_EQ(error("$1e44"), "price \"$1e44\" uses an exponent; write the amount in full");
+    EXPECT_EQ(error("0.00000000001"), "price \"0.00000000001\" has more than two decimal places");
+    EXPECT_EQ(error("0x1F"), "price \"0x1F\" is hexadecimal, not a price");
+    EXPECT_NE(error("$100000000000000000000000000000000000000000000").find("larger than 1,000,000"), std::string::npos);
+    EXPECT_EQ(error("749 ABCDEFGHIJKLMNOPQRSTUVWXYZ"), "price \"749 ABCDEFGHIJKLMNOPQRSTUVWXYZ\" is not a number");
+    EXPECT_NE(error("\xC2\xA5" "749").find("yen or yuan"), std::string::npos);
+
+    // "No price" is not an error.
+    std::string why = "stale";
+    EXPECT_FALSE(parsePcPartPickerPrice("-", &why));
+    EXPECT_TRUE(why.empty());
+    // Codes and signs still say the currency; mlrig's own Markdown notes are read past.
+    EXPECT_EQ(parsePcPartPickerPrice("749 JPY")->currency, "JPY");
+    EXPECT_EQ(parsePcPartPickerPrice("1 299 kr")->currency, "SEK");
+    EXPECT_DOUBLE_EQ(parsePcPartPickerPrice("1 299 kr")->amount, 1299.0);
+    EXPECT_DOUBLE_EQ(parsePcPartPickerPrice("$700.00 (used)")->amount, 700.0);
+    EXPECT_DOUBLE_EQ(parsePcPartPickerPrice("$0.00")->amount, 0.0);
+}
+
+TEST(PcPartPickerImport, ABadPriceFailsTheWholeImportNamingEachLine)
+{
+    const std::string list = "CPU: AMD Ryzen 9 7950X 4.5 GHz 16-Core Processor  ($499.00 @ Amazon)\n"
+                             "Video Card: Zotac GAMING Trinity GeForce RTX 3090 24 GB Video Card  ($-749.00 @ eBay)\n"
+                             "Memory: Corsair Vengeance RGB 64 GB (2 x 32 GB) DDR5-6000 CL30 Memory  ($1e400 @ Newegg)\n"
+                             "Storage: Samsung 990 Pro 2 TB M.2-2280 PCIe 4.0 X4 NVME Solid State Drive  (0x1F @ Amazon)\n"
+                             "Case: Fractal Design Meshify 2 RGB ATX Mid Tower Case  ($0.00000000001 @ Amazon)\n";
+    try {
+        importPcPartPickerList(list, ioCatalog());
+        ADD_FAILURE() << "imported";
+    } catch (const ImportError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "line 2: price \"$-749.00 @ eBay\" is negative (a price is 0 or more); "
+                  "line 3: price \"$1e400 @ Newegg\" uses an exponent; write the amount in full; "
+                  "line 4: price \"0x1F @ Amazon\" is hexadecimal, not a price; "
+                  "line 5: price \"$0.00000000001 @ Amazon\" has more than two decimal places (nothing imported)");
+    }
+    // Markdown rows too, and a currency code that is not ISO 4217.
+    EXPECT_THROW(importPcPartPickerList("**CPU** | AMD Ryzen 9 7950X | -749\n", ioCatalog()), ImportError);
+    EXPECT_THROW(importPcPartPickerList("CPU: AMD Ryzen 9 7950X (749 ABCDEFGHIJKLMNOPQRSTUVWXYZ @ Shop)\n", ioCatalog()),
+                 ImportError);
+}
+
+TEST(PcPartPickerImport, QuantityPrefixIsTheQuantity)
+{
+    const ImportResult r = importPcPartPickerList(
+        "Video Card: 2 x Zotac GAMING Trinity GeForce RTX 3090 24 GB Video Card  ($749.00 @ eBay)\n"
+        "Memory: Corsair Vengeance RGB 64 GB (2 x 32 GB) DDR5-6000 CL30 Memory  ($204.99 @ Newegg)\n"
+        "Video Card: 2x Zotac GAMING Trinity GeForce RTX 3090 24 GB Video Card  ($749.00 @ eBay)\n",
+        ioCatalog());
+    ASSERT_EQ(r.lines.size(), 2u);
+    EXPECT_EQ(lineOf(r, "Video Card").quantity, 4);  // "2 x" and "2x" lines of the same card and price
+    EXPECT_EQ(lineOf(r, "Video Card").matchedId, "gpu-3090-zotac");
+    EXPECT_EQ(lineOf(r, "Memory").quantity, 1);  // "2 x 32 GB" is the kit, not a quantity
+    EXPECT_EQ(lineOf(r, "Memory").matchedId, "ram-64-cl30");
+    ASSERT_TRUE(r.linesTotal);
+    EXPECT_DOUBLE_EQ(*r.linesTotal, 4 * 749.0 + 204.99);
+
+    EXPECT_THROW(importPcPartPickerList("Video Card: 20 x GeForce RTX 3090 ($700)\n", ioCatalog()), ImportError);
+    EXPECT_THROW(importPcPartPickerList("Video Card: 0 x GeForce RTX 3090 ($700)\n", ioCatalog()), ImportError);
+}
+
+TEST(PcPartPickerImport, DifferentVariantIsReportedNotMatched)
+{
+    // The small catalog has this kit in CL30 and CL40 only.
+    const ImportResult r = importPcPartPickerList(
+        "Memory: Corsair Vengeance RGB 64 GB (2 x 32 GB) DDR5-6000 CL36 Memory  ($189.99 @ Amazon)\n", ioCatalog());
+    const ImportLine& memory = lineOf(r, "Memory");
+    EXPECT_EQ(memory.kind, MatchKind::Unmatched);
+    EXPECT_TRUE(memory.matchedId.empty());
+    EXPECT_FALSE(memory.closestId.empty());
+    ASSERT_EQ(memory.differsIn.size(), 1u);
+    EXPECT_EQ(memory.differsIn[0].rfind("CAS latency (list: CL36, catalog: CL", 0), 0u) << memory.differsIn[0];
+    ASSERT_EQ(r.build.items.size(), 1u);
+    EXPECT_TRUE(r.build.items[0].custom);  // kept as a custom part with the list's name and price
+    EXPECT_DOUBLE_EQ(*r.build.items[0].price, 189.99);
+}
+
+TEST(PcPartPickerImport, ListTotalIsCheckedAgainstItsLines)
+{
+    // The fixtures' totals agree with their lines: no warning.
+    for (const char* name : {"pcpp-text-odd-prices.txt", "pcpp-markdown.md", "pcpp-two-gpu-eur.txt"}) {
+        const ImportResult r = importFixture(name);
+        ASSERT_TRUE(r.linesTotal) << name;
+        EXPECT_EQ(std::count_if(r.warnings.begin(), r.warnings.end(),
+                                [](const std::string& w) { return w.find("total") != std::string::npos; }),
+                  0)
+            << name;
+    }
+    // Issue 16: a list whose Total ($2,584.90) is not what its lines add up to.
+    const ImportResult r = importPcPartPickerList("CPU: AMD Ryzen 9 7950X ($499.00 @ Amazon)\n"
+                                                  "Video Card: GeForce RTX 3090 ($700.00 @ eBay)\n"
+                                                  "Case: Some Case\n"
+                                                  "Total: $2,584.90\n",
+                                                  ioCatalog());
+    ASSERT_TRUE(r.listedTotal);
+    EXPECT_DOUBLE_EQ(*r.listedTotal, 2584.90);
+    EXPECT_NE(std::find(r.warnings.begin(), r.warnings.end(),
+                        "the list's total is USD 2584.90 but its lines add up to USD 1199.00 (1 line(s) without a "
+                        "price); check for lines missing, changed or not understood"),
+              r.warnings.end());
+    // With mail-in rebates the line prices add up to the total before rebates.
+    const ImportResult rebate = importPcPartPickerList("CPU: AMD Ryzen 9 7950X ($499.00 @ Amazon)\n"
+                                                       "Total (before mail-in rebates): $499.00\n"
+                                                       "Mail-in rebates: -$20.00\n"
+                                                       "Total: $479.00\n",
+                                                       ioCatalog());
+    EXPECT_TRUE(rebate.warnings.empty()) << rebate.warnings.front();
+}
+
+TEST(PcPartPickerImport, LimitsOnLinesAndBuildSize)
+{
+    std::string many;
+    for (int i = 0; i <= kMaxImportLines; ++i)
+        many += "CPU: AMD Ryzen 9 7950X ($499.00)\n";
+    try {
+        importPcPartPickerList(many, ioCatalog());
+        ADD_FAILURE() << "imported";
+    } catch (const ImportError& e) {
+        EXPECT_NE(std::string(e.what()).find("more than 100000 part lines (line 100001)"), std::string::npos) << e.what();
+    }
+    std::string distinct;
+    for (size_t i = 0; i <= kMaxBuildItems; ++i)
+        distinct += "Case: Case number " + std::to_string(i) + "\n";
+    try {
+        importPcPartPickerList(distinct, ioCatalog());
+        ADD_FAILURE() << "imported";
+    } catch (const ImportError& e) {
+        EXPECT_EQ(std::string(e.what()), "the list has 10001 different part lines; a build holds at most 10000 (nothing imported)");
+    }
+    // At the limits the build is written and loads again.
+    std::string atLimit;
+    for (int i = 0; i < kMaxImportLines; ++i)
+        atLimit += "Video Card: GeForce RTX 3090 ($700.00)\n";
+    const ImportResult r = importPcPartPickerList(atLimit, ioCatalog());
+    EXPECT_EQ(r.build.items.size(), static_cast<size_t>(kMaxImportLines / kMaxItemQuantity));
+    EXPECT_LE(r.build.items.size(), static_cast<size_t>(kMaxBuildItems));
+}
+
+TEST(PriceCsvImport, BadPricesAndCurrenciesAreRefusedNamingTheRow)
+{
+    const PriceImportResult r = importPriceCsv("name,price,currency\n"
+                                               "AMD Ryzen 9 7950X,-749,USD\n"
+                                               "AMD Ryzen 9 7950X,1e400,USD\n"
+                                               "AMD Ryzen 9 7950X,1e308,USD\n"
+                                               "AMD Ryzen 9 7950X,0.00000000001,USD\n"
+                                               "AMD Ryzen 9 7950X,0x1F,USD\n"
+                                               "AMD Ryzen 9 7950X,1e44,USD\n"
+                                               "AMD Ryzen 9 7950X,499.00,ABCDEFGHIJKLMNOPQRSTUVWXYZ\n"
+                                               "AMD Ryzen 9 7950X,\xE2\x82\xAC" "499.00,USD\n"
+                                               "AMD Ryzen 9 7950X,,USD\n"
+                                               "AMD Ryzen 9 7950X,499.00,usd\n",
+                                               ioCatalog());
+    ASSERT_EQ(r.updates.size(), 1u);  // only the last row: "usd" is USD
+    EXPECT_EQ(r.updates[0].row, 11);
+    EXPECT_EQ(r.updates[0].currency, "USD");
+    ASSERT_EQ(r.refused.size(), 9u);
+    const std::vector<std::string> reasons = {
+        "price \"-749\" is negative (a price is 0 or more)",
+        "price \"1e400\" uses an exponent; write the amount in full",
+        "price \"1e308\" uses an exponent; write the amount in full",
+        "price \"0.00000000001\" has more than two decimal places",
+        "price \"0x1F\" is hexadecimal, not a price",
+        "price \"1e44\" uses an exponent; write the amount in full",
+        "currency \"ABCDEFGHIJKLMNOPQRSTUVWXYZ\" is not an ISO 4217 code (like USD, EUR)",
+        "price \"\xE2\x82\xAC" "499.00\" is in EUR but the currency column says USD",
+        "no price given",
+    };
+    for (size_t i = 0; i < reasons.size(); ++i) {
+        EXPECT_EQ(r.refused[i].row, static_cast<int>(i) + 2);
+        EXPECT_EQ(r.refused[i].text, "AMD Ryzen 9 7950X");
+        EXPECT_EQ(r.refused[i].reason, reasons[i]);
+    }
+}
+
+TEST(PriceCsvImport, LimitsAndDefaultCurrency)
+{
+    EXPECT_THROW(importPriceCsv("AMD Ryzen 9 7950X,499\n", ioCatalog(), "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), ImportError);
+    EXPECT_THROW(importPriceCsv("AMD Ryzen 9 7950X,499\n", ioCatalog(), "usd"), ImportError);
+    std::string sheet = "name,price\n";
+    for (int i = 0; i <= kMaxPriceRows; ++i)
+        sheet += "Widget " + std::to_string(i) + ",1.00\n";
+    try {
+        importPriceCsv(sheet, ioCatalog());
+        ADD_FAILURE() << "imported";
+    } catch (const ImportError& e) {
+        EXPECT_EQ(std::string(e.what()), "the sheet has 50001 rows; mlrig reads at most 50000 from one file (split it)");
+    }
 }

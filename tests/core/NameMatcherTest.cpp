@@ -66,7 +66,13 @@ TEST(NameMatcher, CapacityAndWattageMustAgree)
     const NameMatcher matcher(ioCatalog());
     EXPECT_EQ(matchedId(matcher.match(Category::Storage, "Samsung 990 Pro 1 TB M.2-2280 NVME Solid State Drive")),
               "ssd-990pro-1tb");
-    EXPECT_EQ(matchedId(matcher.match(Category::Storage, "Samsung 990 Pro 4 TB M.2-2280 NVME Solid State Drive")),
+    // The only 4 TB drive is the heatsink version: reported as the closest part, not matched.
+    const NameMatch heatsink = matcher.match(Category::Storage, "Samsung 990 Pro 4 TB M.2-2280 NVME Solid State Drive");
+    EXPECT_EQ(heatsink.kind, MatchKind::Unmatched);
+    ASSERT_NE(heatsink.closest, nullptr);
+    EXPECT_EQ(infoOf(*heatsink.closest).id, "ssd-990pro-4tb");
+    EXPECT_EQ(heatsink.differsIn, std::vector<std::string>{"model line (list: none, catalog: heatsink)"});
+    EXPECT_EQ(matchedId(matcher.match(Category::Storage, "Samsung 990 Pro w/Heatsink 4 TB M.2-2280 NVME Solid State Drive")),
               "ssd-990pro-4tb");
     EXPECT_EQ(matchedId(matcher.match(Category::Memory, "Corsair Vengeance RGB 64 GB (2 x 32 GB) DDR5-6000 CL40 Memory")),
               "ram-64-cl40");
