@@ -2,6 +2,7 @@
 
 #include "db/embedded/EmbeddedCatalog.h"
 #include "core/io/BuildDocument.h"
+#include "core/io/InputFile.h"
 #include "core/eval/WorkloadModel.h"
 #include "core/io/ModelFile.h"
 
@@ -42,9 +43,17 @@ const Catalog& CliContext::gpuModels()
 
 Build CliContext::loadBuild(const std::string& path)
 {
+    // The file first, the catalog after: a path that is no build file at all (a FIFO, a device,
+    // a folder, a missing or oversized file) is reported at once, before the catalog is loaded.
+    std::string text;
+    try {
+        text = readInputFile(path, kMaxBuildFileBytes, "a build file");
+    } catch (const std::exception& e) {
+        throw InputError(path + ": " + e.what());
+    }
     const Catalog& cat = catalog();
     try {
-        return loadBuildFile(path, &cat);
+        return parseBuild(text, &cat);
     } catch (const std::exception& e) {
         throw InputError(path + ": " + e.what());
     }

@@ -125,8 +125,8 @@ void addEvaluateCommand(CLI::App& app, CliContext& context)
     evaluate->add_option("file", *path, "The .mlrig build file")->required();
     evaluate->add_option("--format", *outputFormat, "json (default) or text")->check(CLI::IsMember({"json", "text"}));
     evaluate->callback([&context, path, outputFormat] {
+        const Build build = context.loadBuild(*path);  // before the catalog: a bad path fails at once
         const Catalog& catalog = context.catalog();
-        const Build build = context.loadBuild(*path);
         if (build.workload) {
             try {
                 validateWorkload(*build.workload);

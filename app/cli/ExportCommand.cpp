@@ -60,8 +60,8 @@ void addExportCommand(CLI::App& app, CliContext& context)
         if (extension == ".pdf")
             throw InputError(*to + ": PDF export needs the desktop build (configure with MLRIG_BUILD_GUI=ON)");
 #endif
+        const Build build = context.loadBuild(*path);  // before the catalog: a bad path fails at once
         const Catalog& catalog = context.catalog();
-        const Build build = context.loadBuild(*path);
         const Evaluation evaluation = mlrig::evaluate(build, catalog);
         if (extension == ".csv") {
             writeText(*to, exportBuildCsv(build, evaluation, catalog, {.utf8Bom = *withBom}));
