@@ -1,11 +1,11 @@
--- mlrig parts catalog, schema version 2 (PRAGMA user_version).
+-- mlrig parts catalog, schema version 3 (PRAGMA user_version).
 -- Units are in the column names. NULL means "not known" and is never written as 0.
 -- List-valued columns (memory_types, motherboard_form_factors, sockets) hold JSON arrays.
 -- The catalog is read-only and rebuilt from db/source by mlrig-catalog-builder; a catalog
 -- whose user_version differs from the app's is replaced from the embedded copy, not migrated
 -- (user data lives in the separate user database, which is migrated).
 
-PRAGMA user_version = 2;  -- 2: gpu_market_price (an installed version-1 copy is replaced)
+PRAGMA user_version = 3;  -- 2: gpu_market_price; 3: unified_chip, unified_system (older copies are replaced)
 
 CREATE TABLE catalog_meta (
     key   TEXT PRIMARY KEY,
@@ -82,4 +82,32 @@ CREATE TABLE gpu_market_price (
     source_url TEXT NOT NULL CHECK (length(source_url) > 0),
     source_title TEXT NOT NULL CHECK (length(source_title) > 0),
     note TEXT, dataset_gpu TEXT
+);
+
+-- Unified-memory chips (hand-curated, db/source/unified_chips.csv): Apple M-series, AMD Ryzen AI Max
+-- ("Strix Halo"), NVIDIA GB10. The CPU and GPU share one memory pool; `family` selects how much of it
+-- the GPU may use and the measured efficiency factors (core/eval/UnifiedMemory.cpp).
+CREATE TABLE unified_chip (
+    chip TEXT PRIMARY KEY, vendor TEXT NOT NULL CHECK (vendor IN ('apple', 'amd', 'nvidia')),
+    family TEXT NOT NULL CHECK (family IN ('apple-silicon', 'strix-halo', 'gb10')),
+    generation TEXT, launch_year INTEGER, gpu_name TEXT, gpu_cores INTEGER, cpu_cores INTEGER,
+    memory_type TEXT, memory_bus_bits INTEGER,
+    memory_bandwidth_gbs REAL NOT NULL CHECK (memory_bandwidth_gbs > 0),
+    fp16_tflops REAL CHECK (fp16_tflops IS NULL OR fp16_tflops > 0),
+    memory_options_gb TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (length(source) > 0)
+);
+
+-- Machines built on those chips (db/source/unified_systems.csv): one row per configuration a buyer
+-- can order (memory size), with its price, the month of that price and where it was seen.
+CREATE TABLE unified_system (
+    system TEXT PRIMARY KEY, chip TEXT NOT NULL REFERENCES unified_chip (chip), maker TEXT NOT NULL,
+    form_factor TEXT NOT NULL CHECK (form_factor IN ('desktop', 'mini-pc', 'laptop')),
+    memory_gb REAL NOT NULL CHECK (memory_gb > 0), storage_gb REAL,
+    price_usd REAL CHECK (price_usd IS NULL OR price_usd > 0),
+    price_kind TEXT CHECK (price_kind IN ('launch', 'list', 'street')),
+    price_month TEXT CHECK (price_month IS NULL OR price_month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+    launch_month TEXT, idle_w REAL, typical_w REAL, max_w REAL,
+    stack TEXT NOT NULL, notes TEXT,
+    source TEXT NOT NULL CHECK (length(source) > 0)
 );

@@ -11,7 +11,7 @@
 namespace mlrig {
 namespace {
 
-constexpr int kCatalogSchemaVersion = 2;  // 2: gpu_market_price table, catalog_meta price dates
+constexpr int kCatalogSchemaVersion = 3;  // 2: gpu_market_price table, catalog_meta price dates; 3: unified_chip, unified_system
 
 // Reads typed columns by name from the current row; NULL becomes std::nullopt.
 class Row {
