@@ -143,6 +143,26 @@ void pcieLanes(Context& c)
               {Category::Cpu, Category::Gpu});
 }
 
+// Boards with two GPUs that are not datacentre cards (dual Arc Pro B60 boards) carry no PCIe switch:
+// they split their x16 slot into x8 + x8, one link per GPU, which the motherboard's BIOS must offer
+// for that slot. Without it only one GPU shows up. The datacentre rule covers the K80, which has a switch.
+void multiGpuBoard(Context& c)
+{
+    for (const GpuLine& line : c.gpus) {
+        const Gpu& g = *line.gpu;
+        if (g.gpusPerBoard < 2 || g.gpuClass == GpuClass::Datacenter)
+            continue;
+        const std::string each = g.vramGb ? fmt::format(" with {} GB each", num(*g.vramGb / g.gpusPerBoard)) : "";
+        std::string board = c.board ? "motherboard " + c.board->info.name : std::string("the motherboard");
+        c.add("pcie-lanes", Severity::Note,
+              fmt::format("{} is {} GPUs on one card{}: it splits its x16 slot into one x8 link per GPU, so {} must "
+                          "support bifurcating that slot (x8/x8 in the BIOS), or only one GPU is seen. The system "
+                          "sees separate GPUs; a model larger than one GPU's memory is split across them.",
+                          g.info.name, g.gpusPerBoard, each, board),
+              {Category::Gpu, Category::Motherboard});
+    }
+}
+
 void gpuVendor(Context& c)
 {
     for (const GpuLine& line : c.gpus) {
@@ -363,6 +383,7 @@ void checkGpus(Context& context)
     gpuSlots(context);
     gpuCount(context);
     pcieLanes(context);
+    multiGpuBoard(context);
     gpuVendor(context);
     gpuDatacenter(context);
     gpuWorkstation(context);

@@ -25,9 +25,11 @@ from pathlib import Path
 MODEL_FOR = {
     "Tesla P100": "Tesla P100 16GB PCIe",        # the dataset's new rows name the PCIe 16GB listing
     "Tesla V100 16GB": "Tesla V100 PCIe 16GB",
+    # The quoted $8,000-9,200 street range sits next to the $8,565 launch MSRP of the Workstation Edition.
+    "RTX PRO 6000 Blackwell": "RTX PRO 6000 Blackwell Workstation Edition",
 }
 # GPUs the dataset has but gpu_chips.csv does not (yet): their rows are left out.
-NO_MODEL_ROW = {"Tesla V100 32GB", "RTX PRO 6000 Blackwell"}
+NO_MODEL_ROW = {"Tesla V100 32GB"}
 
 COLUMNS = ["model", "condition", "price_usd", "price_low", "price_high", "month", "region",
            "source_url", "source_title", "note", "dataset_gpu"]

@@ -454,6 +454,34 @@ TEST_F(Rules, GpuDatacenter)
     EXPECT_TRUE(silent(run(b), "gpu-datacenter"));
 }
 
+TEST_F(Rules, DualGpuWorkstationBoardNeedsSlotBifurcation)
+{
+    // A dual Arc Pro B60 style board: two GPUs, no PCIe switch, a workstation card.
+    Gpu dual;
+    dual.info.name = "Dual B60 board";
+    dual.vendor = Vendor::Intel;
+    dual.gpuClass = GpuClass::Workstation;
+    dual.architecture = "Battlemage";
+    dual.vramGb = 48;
+    dual.gpusPerBoard = 2;
+    Build b = goodBuild();
+    item(b, Category::Gpu) = customItem(dual);
+    const Evaluation e = run(b);
+    EXPECT_TRUE(fires(e, "pcie-lanes", Severity::Note, "Dual B60 board is 2 GPUs on one card with 24 GB each"));
+    EXPECT_TRUE(fires(e, "pcie-lanes", Severity::Note, "must support bifurcating that slot"));
+    EXPECT_TRUE(silent(e, "gpu-datacenter"));  // a workstation board is not an old datacentre card
+    const auto bifurcationNote = [](const Evaluation& ev) {
+        return std::any_of(ev.findings.begin(), ev.findings.end(), [](const Finding& f) {
+            return f.rule == "pcie-lanes" && f.message.find("bifurcating") != std::string::npos;
+        });
+    };
+    // Near misses: one GPU per board, and the K80 (its board has a PCIe switch; the datacentre rule speaks).
+    std::get<Gpu>(*item(b, Category::Gpu).custom).gpusPerBoard = 1;
+    EXPECT_FALSE(bifurcationNote(run(b)));
+    item(b, Category::Gpu) = gpuItem("Tesla K80");
+    EXPECT_FALSE(bifurcationNote(run(b)));
+}
+
 TEST_F(Rules, GpuWorkstationComparesWithConsumerTwin)
 {
     Build b = goodBuild();
