@@ -14,6 +14,7 @@ void addEvaluateCommand(CLI::App& app, CliContext& context);
 void addOptimizeCommand(CLI::App& app, CliContext& context);
 void addModelsCommand(CLI::App& app, CliContext& context);
 void addFitCommand(CLI::App& app, CliContext& context);
+void addCompareSystemsCommand(CLI::App& app, CliContext& context);
 
 void addExportCommand(CLI::App& app, CliContext& context);
 void addImportCommand(CLI::App& app, CliContext& context);

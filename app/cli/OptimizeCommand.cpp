@@ -1,5 +1,5 @@
 // mlrig-cli optimize --model ID --quant Q --context N --budget X [--kind K] [--used] [--max-gpus 1|2]
-//                    [--pin FILE] [--offers FILE] [--exclude NAME]... [--frontier]
+//                    [--pin FILE] [--offers FILE] [--exclude NAME]... [--frontier | --include-systems]
 //
 // Prints the best valid build within the budget as a .mlrig document (with the workload it was
 // optimised for), or with --frontier one JSON object:
@@ -11,6 +11,8 @@
 // When no build within the budget runs the model, the most VRAM is maximised instead
 // ("figure_of_merit": "VRAM GB", "fits": false), that build is printed, a line on stderr names
 // the cheapest build that runs it, and the exit code is 3.
+// With --include-systems: one JSON object {"answer": "build"|"machine"|null, "reason", "build", "build_cost",
+// "build_figure", "machine": {...}} from the same ranking as compare-systems; exit 3 when neither runs it.
 // Exit codes: 0 a build that runs the workload was found; 2 bad input (one line on stderr); 3 no
 // valid build within the budget ("no compatible build fits a budget of $X; the cheapest is $Y"),
 // or none within it runs the workload.
@@ -27,6 +29,8 @@
 #include "app/cli/CliContext.h"
 #include "core/eval/WorkloadModel.h"
 #include "core/optimize/Optimizer.h"
+#include "core/advise/SystemComparison.h"
+#include "app/cli/WorkloadJson.h"
 
 namespace mlrig::cli {
 namespace {
@@ -47,6 +51,7 @@ struct OptimizeOptions {
     std::string offersFile;
     std::vector<std::string> excluded;
     bool frontier = false;
+    bool includeSystems = false;
 };
 
 std::string dollars(double value)
@@ -56,10 +61,71 @@ std::string dollars(double value)
     return fmt::format("${:.2f}", value);
 }
 
-double rounded(double value, int decimals)
+// --include-systems: the optimised build against every unified-memory machine within the budget,
+// ranked by the one ranking the "Build or buy" view and compare-systems use (ranksBefore): the first
+// row within the budget is the answer. Prints one JSON object and returns whether anything runs it.
+bool printBuildOrBuy(const OptimizeOptions& o, const OptimizeRequest& request, const OptimizeResult& result,
+                     const Catalog& catalog)
 {
-    const double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
+    Build candidate;
+    candidate.workload = request.workload;
+    const bool buildRuns = result.best && (result.fits || request.workload.kind == WorkloadKind::General);
+    if (buildRuns) {
+        candidate = *result.best;
+        candidate.workload = request.workload;
+    }
+    const SystemComparison comparison = compareSystems(candidate, catalog);
+    const std::vector<const SystemRow*> rows = withinBudget(comparison, o.budget);
+    const SystemRow* answer = nullptr;
+    for (const SystemRow* row : rows) {
+        if (row->fits) {
+            answer = row;
+            break;
+        }
+    }
+    const SystemRow* machine = bestMachine(comparison, o.budget);
+    const SystemRow* buildRow = nullptr;
+    for (const SystemRow& row : comparison.rows)
+        buildRow = row.isBuild ? &row : buildRow;
+    const auto figureText = [&](const SystemRow* row) {
+        return row && row->figure ? fmt::format("{:.1f} {}", *row->figure, comparison.figureOfMerit) : std::string("—");
+    };
+    ojson out = ojson::object();
+    out["figure_of_merit"] = comparison.figureOfMerit;
+    out["budget"] = o.budget;
+    out["answer"] = !answer ? ojson(nullptr) : answer->isBuild ? ojson("build") : ojson("machine");
+    std::string reason;
+    if (!answer)
+        reason = fmt::format("neither a build nor a machine within {} runs the workload", dollars(o.budget));
+    else if (answer->isBuild)
+        reason = machine ? fmt::format("the build ({}, {}) beats the best machine within the budget, {} ({}, {})",
+                                       figureText(answer), dollars(answer->price.value_or(0)), machine->name,
+                                       figureText(machine), dollars(machine->price.value_or(0)))
+                         : fmt::format("the build ({}) runs it; no machine within {} does", figureText(answer),
+                                       dollars(o.budget));
+    else
+        reason = buildRow && buildRow->fits
+                     ? fmt::format("{} ({}, {}) beats the best build ({}, {})", answer->name, figureText(answer),
+                                   dollars(answer->price.value_or(0)), figureText(buildRow),
+                                   dollars(buildRow->price.value_or(0)))
+                     : fmt::format("{} ({}, {}) runs it; no build within {} does", answer->name, figureText(answer),
+                                   dollars(answer->price.value_or(0)), dollars(o.budget));
+    out["reason"] = reason;
+    out["build"] = buildRuns ? ojson::parse(serializeBuild(*result.best)) : ojson(nullptr);
+    out["build_cost"] = buildRow ? optionalNumber(buildRow->price, 2) : ojson(nullptr);
+    out["build_figure"] = buildRow ? optionalNumber(buildRow->figure, 1) : ojson(nullptr);
+    if (machine)
+        out["machine"] = {{"name", machine->name},
+                          {"platform", machine->platform},
+                          {"price", optionalNumber(machine->price, 2)},
+                          {"price_note", machine->priceNote},
+                          {"figure", optionalNumber(machine->figure, 1)},
+                          {"memory_gb", optionalNumber(machine->memoryGb, 1)},
+                          {"notes", machine->notes}};
+    else
+        out["machine"] = nullptr;
+    std::cout << out.dump(2) << '\n';
+    return answer != nullptr;
 }
 
 void run(const OptimizeOptions& o, CliContext& context)
@@ -105,6 +171,11 @@ void run(const OptimizeOptions& o, CliContext& context)
     }
     if (!result.unmatchedExclusions.empty())
         throw InputError(fmt::format("--exclude: \"{}\" matches no part", result.unmatchedExclusions.front()));
+    if (o.includeSystems) {
+        if (!printBuildOrBuy(o, request, result, catalog))
+            context.exitCode = 3;
+        return;
+    }
 
     if (!result.best) {
         if (result.cheapestFeasibleCost)
@@ -176,6 +247,10 @@ void addOptimizeCommand(CLI::App& app, CliContext& context)
     cmd->add_option("--offers", o->offersFile, ".mlrig file of parts on offer at the given price (e.g. used cards)");
     cmd->add_option("--exclude", o->excluded, "Never use this part (id, exact name, or GPU model); repeatable");
     cmd->add_flag("--frontier", o->frontier, "Print the best build and the cost/figure frontier as one JSON object");
+    cmd->add_flag("--include-systems", o->includeSystems,
+                  "Also consider buying a unified-memory machine (Mac Studio, Ryzen AI Max, DGX Spark...): prints one "
+                  "JSON object saying whether the build or a machine wins, and why")
+        ->excludes("--frontier");
     cmd->callback([o, &context] { run(*o, context); });
 }
 

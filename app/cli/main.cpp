@@ -52,6 +52,7 @@ int main(int argc, char** argv)
     mlrig::cli::addOptimizeCommand(app, context);
     mlrig::cli::addModelsCommand(app, context);
     mlrig::cli::addFitCommand(app, context);
+    mlrig::cli::addCompareSystemsCommand(app, context);
     mlrig::cli::addExportCommand(app, context);
     mlrig::cli::addImportCommand(app, context);
 

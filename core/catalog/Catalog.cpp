@@ -344,6 +344,7 @@ Catalog CatalogReader::read(SQLite::Database& db, const std::string& what)
     catalog.m_stats.builtFrom = meta("provenance");
     catalog.setRetailPriceDate(meta("retail_price_month"), meta("retail_price_source"));
     catalog.setMarketPrices(MarketPriceTable::read(db, what));
+    catalog.setUnifiedSystems(UnifiedSystemTable::read(db, what));
     return catalog;
 }
 
@@ -356,7 +357,14 @@ Catalog CatalogReader::readGpuModels(SQLite::Database& db, const std::string& wh
     Catalog catalog = Catalog::fromParts({}, std::move(chips));
     catalog.m_stats.schemaVersion = version;
     catalog.setMarketPrices(MarketPriceTable::read(db, what));
+    // `fit` compares a model's needs against every GPU model and every unified-memory machine.
+    catalog.setUnifiedSystems(UnifiedSystemTable::read(db, what));
     return catalog;
+}
+
+void Catalog::setUnifiedSystems(UnifiedSystemTable table)
+{
+    m_unified = std::move(table);
 }
 
 void Catalog::setMarketPrices(MarketPriceTable table)

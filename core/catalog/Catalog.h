@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/catalog/MarketPrices.h"
+#include "core/catalog/UnifiedSystems.h"
 #include "core/catalog/Parts.h"
 
 namespace mlrig {
@@ -72,6 +73,10 @@ public:
     const MarketPriceTable& marketPrices() const { return m_market; }
     // Replaces the market price table (fixtures; the loader fills it from the catalog file).
     void setMarketPrices(MarketPriceTable table);
+    // Machines with one memory pool for CPU and GPU (db/source/unified_*.csv): the "buy" side of
+    // build or buy.
+    const UnifiedSystemTable& unifiedSystems() const { return m_unified; }
+    void setUnifiedSystems(UnifiedSystemTable table);  // fixtures; the loader fills it from the file
     // Sets when and where the shop prices were taken (fixtures; the loader reads catalog_meta).
     void setRetailPriceDate(std::string month, std::string source);
 
@@ -83,6 +88,7 @@ private:
     std::array<std::vector<std::string>, 8> m_lowerNames;  // for search
     std::vector<GpuChip> m_chips;
     MarketPriceTable m_market;
+    UnifiedSystemTable m_unified;
     std::unordered_map<std::string, std::pair<int, size_t>> m_byId;  // id -> (category, index)
     std::array<std::unordered_map<std::string, size_t>, 8> m_byFoldedName;
     std::unordered_map<std::string, size_t> m_chipByFoldedModel;

@@ -52,10 +52,6 @@ constexpr double kOsReserveGb = 4.0;
 // weights to the GPU (ggml backend scheduler "offload_op"), so each micro-batch moves them over
 // PCIe once: PCIe 4.0 x16 moves ~25 GB/s of its 31.5 GB/s theoretical.
 constexpr double kPcieGbs = 25.0;
-// Fraction of the dense FP16 tensor peak (FP32 accumulate) reached while processing a prompt.
-// llama.cpp's pp512 results for 8B models on RTX 30/40 cards reach 0.6-0.9 of that peak with its
-// int8 matrix kernels; longer prompts and other runtimes do worse, so a middle value is used.
-constexpr double kPrefillTensorUtilisation = 0.50;
 // Hand-off of the hidden state between two GPUs per decoded token when layers are split:
 // a synchronised device-to-device copy of a few kilobytes, latency bound.
 constexpr double kHopPcieS = 0.15e-3;

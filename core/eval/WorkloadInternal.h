@@ -22,6 +22,10 @@ namespace mlrig::workloadmodel {
 // workstation GPUs, see tests/data/llamacpp-decode-measured.csv): least squares on 1/tokens/s.
 inline constexpr double kDecodeBandwidthEfficiency = 0.66;
 inline constexpr double kDecodeLayerOverheadS = 2.0e-6;
+// Fraction of the dense FP16 tensor peak (FP32 accumulate) reached while processing a prompt.
+// llama.cpp's pp512 results for 8B models on RTX 30/40 cards reach 0.6-0.9 of that peak with its
+// int8 matrix kernels; longer prompts and other runtimes do worse, so a middle value is used.
+inline constexpr double kPrefillTensorUtilisation = 0.50;
 
 // Without tensor cores (or without a known tensor figure) FP16 work runs on the shader cores:
 // the FP32 TFLOPS figure is used with this fraction of the tensor utilisation.

@@ -55,12 +55,7 @@ constexpr double kDecodePowerShare = 0.5;
 // ---------------------------------------------------------------------------------------------
 // Vendors. Most fast kernels (flash attention, llama.cpp's MMQ, bitsandbytes, xformers) are
 // written for CUDA first. ROCm / SYCL builds get lower fractions of their hardware peak.
-struct VendorFactors {
-    double bandwidth = 1.0;  // multiplies kDecodeBandwidthEfficiency
-    double compute = 1.0;    // multiplies the compute utilisations
-    double moeLayer = 1.0;   // multiplies the fixed decode time of a MoE layer (router, top-k, expert gathers)
-};
-VendorFactors vendorFactors(Vendor vendor)
+StackFactors vendorFactors(Vendor vendor)
 {
     switch (vendor) {
     // Dense decode on ROCm reaches the same fraction of bandwidth as CUDA: the llama.cpp ROCm
@@ -70,8 +65,14 @@ VendorFactors vendorFactors(Vendor vendor)
     // the CUDA-fitted MoE overhead give ~150 (discussion #15396, two runs), i.e. ~165 us more per
     // MoE layer and token; an RX 6900 XT with gpt-oss-120b's experts in RAM points the same way
     // (r/LocalLLaMA, 2025-10). tests/data/llamacpp-decode-measured.csv holds the runs.
-    case Vendor::Amd: return {1.0, 0.60, 4.3};
-    case Vendor::Intel: return {0.75, 0.50, 1.0};  // SYCL / IPEX coverage is thinner still; no MoE runs measured
+    case Vendor::Amd:
+        return {1.0, 0.60, 4.3,
+                "ROCm: dense decode at CUDA's fraction of bandwidth (llama.cpp ROCm scoreboard), 60% of its compute "
+                "utilisation, and 4.3x its fixed time per MoE layer (gpt-oss runs on an RX 7900 XT)"};
+    case Vendor::Intel:  // SYCL / IPEX coverage is thinner still; no MoE runs measured
+        return {0.75, 0.50, 1.0,
+                "Intel (SYCL/oneAPI): 75% of CUDA's bandwidth efficiency and 50% of its compute utilisation, since "
+                "the software stack covers less"};
     case Vendor::Nvidia:
     case Vendor::Unknown: break;
     }
@@ -88,6 +89,11 @@ std::string gpuLabel(std::span<const GpuForWorkload> gpus, size_t index)
     if (!gpus[index].name.empty())
         label += " (" + gpus[index].name + ")";
     return label;
+}
+
+StackFactors stackFactors(const GpuForWorkload& gpu)
+{
+    return gpu.platform ? *gpu.platform : vendorFactors(gpu.vendor);
 }
 
 double decodePowerScale(double performanceScale)
@@ -210,7 +216,7 @@ double totalVram(std::span<const GpuForWorkload> gpus)
 // applying the power limit and the vendor factor. Sets usedFp32 when the FP32 figure stood in.
 std::optional<double> effectiveTflops(const GpuForWorkload& gpu, double tensorUtilisation, bool& usedFp32)
 {
-    const double vendor = vendorFactors(gpu.vendor).compute;
+    const double vendor = stackFactors(gpu).compute;
     if (gpu.fp16TensorTflops && *gpu.fp16TensorTflops > 0)
         return *gpu.fp16TensorTflops * tensorUtilisation * gpu.performanceScale * vendor;
     if (gpu.fp32Tflops && *gpu.fp32Tflops > 0) {
@@ -225,7 +231,7 @@ double moeLayerOverheadFactor(std::span<const GpuForWorkload> gpus)
 {
     double factor = 1.0;
     for (const GpuForWorkload& g : gpus)
-        factor = std::max(factor, vendorFactors(g.vendor).moeLayer);  // the slowest card sets the pace
+        factor = std::max(factor, stackFactors(g).moeLayer);  // the slowest card sets the pace
     return factor;
 }
 
@@ -233,7 +239,7 @@ std::optional<double> effectiveBandwidth(const GpuForWorkload& gpu)
 {
     if (!gpu.memoryBandwidthGbs || *gpu.memoryBandwidthGbs <= 0)
         return std::nullopt;
-    return *gpu.memoryBandwidthGbs * kDecodeBandwidthEfficiency * vendorFactors(gpu.vendor).bandwidth *
+    return *gpu.memoryBandwidthGbs * kDecodeBandwidthEfficiency * stackFactors(gpu).bandwidth *
            decodePowerScale(gpu.performanceScale);
 }
 
@@ -271,21 +277,21 @@ ModelSpec resolveModel(const Workload& workload, bool& custom)
 
 void addVendorNotes(std::span<const GpuForWorkload> gpus, WorkloadEstimate& est)
 {
-    bool amd = false;
-    bool intel = false;
+    // The note is the factors' own basis text, so what the estimate says it assumed is what it used.
+    std::vector<std::string> notes;
     bool unknown = false;
     for (const GpuForWorkload& g : gpus) {
-        amd = amd || g.vendor == Vendor::Amd;
-        intel = intel || g.vendor == Vendor::Intel;
-        unknown = unknown || g.vendor == Vendor::Unknown;
+        unknown = unknown || (g.vendor == Vendor::Unknown && !g.platform);
+        const StackFactors factors = stackFactors(g);
+        if (!factors.basis.empty() && std::find(notes.begin(), notes.end(), factors.basis) == notes.end())
+            notes.push_back(factors.basis);
     }
-    if (amd)
-        est.assumptions.push_back("AMD GPUs: 85% of the NVIDIA bandwidth efficiency and 60% of the compute "
-                                  "utilisation, since ROCm has fewer tuned kernels");
-    if (intel)
-        est.assumptions.push_back("Intel GPUs: 75% of the NVIDIA bandwidth efficiency and 50% of the compute "
-                                  "utilisation, since the oneAPI/SYCL software stack covers less");
-    if (amd || intel || unknown)
+    for (const std::string& note : notes)
+        est.assumptions.push_back(note);
+    const bool vendorFactorsUsed = std::any_of(gpus.begin(), gpus.end(), [](const GpuForWorkload& g) {
+        return !g.platform && (g.vendor == Vendor::Amd || g.vendor == Vendor::Intel);
+    });
+    if (vendorFactorsUsed || unknown)
         lower(est.confidence, Confidence::Low);
 }
 

@@ -110,6 +110,16 @@ ModelSpec modelFromJson(const nlohmann::json& json);
 // The inverse of modelFromJson: what a .mlrig file or the user database stores for a custom model.
 nlohmann::json modelToJson(const ModelSpec& model);
 
+// What a software stack reaches of a GPU's peaks, relative to the CUDA figures the model was fitted
+// on: bandwidth multiplies the decode bandwidth efficiency, compute the tensor utilisations, moeLayer
+// the fixed decode time of a MoE layer.
+struct StackFactors {
+    double bandwidth = 1.0;
+    double compute = 1.0;
+    double moeLayer = 1.0;
+    std::string basis;  // where the factors come from (measurements), shown as an assumption
+};
+
 // One GPU as the workload model sees it (one entry per physical GPU, quantity expanded,
 // power limit applied through performanceScale).
 struct GpuForWorkload {
@@ -127,6 +137,9 @@ struct GpuForWorkload {
     GpuClass gpuClass = GpuClass::Unknown;
     // PCIe lanes the card's slot gives it (multi-GPU data-parallel training); unset = x16.
     std::optional<int> pcieLanes;
+    // The GPU of a unified-memory machine (Apple silicon, Ryzen AI Max, GB10): its platform's
+    // measured factors replace the vendor's, and vramGb is what the GPU may use of the shared pool.
+    std::optional<StackFactors> platform;
 };
 
 // The build's CPU and system memory as the offload estimate sees them. Every field unknown =

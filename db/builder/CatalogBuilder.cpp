@@ -212,6 +212,21 @@ void checkMarketPrices(SQLite::Database& db)
                                 "\" is not in gpu_chips.csv, or the month is not YYYY-MM");
 }
 
+// Every unified-memory machine names a chip of unified_chips.csv (REFERENCES is not enforced by
+// SQLite by default), and a price carries the month it was seen.
+void checkUnifiedSystems(SQLite::Database& db)
+{
+    SQLite::Statement orphans(db, "SELECT rowid, system, chip FROM unified_system WHERE chip NOT IN (SELECT chip FROM "
+                                  "unified_chip) OR (price_usd IS NOT NULL AND (price_month IS NULL OR price_kind IS NULL))"
+                                  " OR (price_month IS NOT NULL AND CAST(substr(price_month, 6, 2) AS INTEGER) NOT BETWEEN 1 AND 12)"
+                                  " LIMIT 1");
+    if (orphans.executeStep())
+        throw CatalogBuildError("unified_systems.csv row " + std::to_string(orphans.getColumn(0).getInt64() + 1) +
+                                " (\"" + orphans.getColumn(1).getString() + "\"): chip \"" +
+                                orphans.getColumn(2).getString() +
+                                "\" is not in unified_chips.csv, or its price lacks a YYYY-MM month or a price kind");
+}
+
 }  // namespace
 
 std::string catalogTableFor(std::string_view categoryId)
@@ -244,6 +259,10 @@ CatalogBuildReport buildCatalog(const std::filesystem::path& sourceDir, const st
             report.rowsPerTable["gpu_market_price"] =
                 loadCsv(db, "gpu_market_price", sourceDir / "gpu_market_prices.csv", report);
             checkMarketPrices(db);
+            report.rowsPerTable["unified_chip"] = loadCsv(db, "unified_chip", sourceDir / "unified_chips.csv", report);
+            report.rowsPerTable["unified_system"] =
+                loadCsv(db, "unified_system", sourceDir / "unified_systems.csv", report);
+            checkUnifiedSystems(db);
             if (std::filesystem::exists(sourceDir / "catalog_meta.csv"))
                 loadCsv(db, "catalog_meta", sourceDir / "catalog_meta.csv", report);
             SQLite::Statement meta(db, "INSERT INTO catalog_meta (key, value) VALUES (?, ?)");

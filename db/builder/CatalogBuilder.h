@@ -18,8 +18,7 @@ struct CatalogBuildReport {
 };
 
 // Turns the catalog source (db/source: <category>.jsonl files, gpu_chips.csv, gpu_market_prices.csv,
-// optional catalog_meta.csv) into a
-// SQLite catalog at `output`, using the DDL in `schemaSql`. Writes to a temporary file and
+// unified_chips.csv, unified_systems.csv, optional catalog_meta.csv) into a SQLite catalog at `output`, using the DDL in `schemaSql`. Writes to a temporary file and
 // renames it into place, so a failed build never leaves a half-written catalog behind.
 // Throws CatalogBuildError naming the file and line of the first bad record.
 CatalogBuildReport buildCatalog(const std::filesystem::path& sourceDir, const std::filesystem::path& schemaSql,

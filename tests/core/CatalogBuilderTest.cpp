@@ -38,7 +38,9 @@ TEST(CatalogBuilder, BuildsEveryTableFromTheFixture)
     EXPECT_EQ(report.rowsPerTable.at("gpu_chip"), 2u);
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "parts.sqlite.tmp"));
     SQLite::Database db((dir.path() / "parts.sqlite").string());
-    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 2);
+    EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 3);
+    EXPECT_EQ(report.rowsPerTable.at("unified_chip"), 2u);
+    EXPECT_EQ(report.rowsPerTable.at("unified_system"), 2u);
 }
 
 TEST(CatalogBuilder, UnknownStaysNullAndZeroStaysZero)
