@@ -25,11 +25,14 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 #include "ui/mainwindow/AboutDialog.h"
 #include "ui/mainwindow/MessageBanner.h"
 #include "ui/report/BuildReport.h"
 #include "ui/wizard/BuildWizard.h"
 #include "ui/compare/GpuComparisonDialog.h"
+#include "ui/buildorbuy/BuildOrBuyDialog.h"
 #include "ui/common/AppPaths.h"
 #include "ui/session/BuildSession.h"
 #include "ui/session/BuildTableModel.h"
@@ -282,6 +285,9 @@ void MainWindow::createActions()
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     QAction* compare = tools->addAction(tr("&Compare GPUs…"), this, [this] { openGpuComparison(); });
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    QAction* buildOrBuy = tools->addAction(tr("&Build or Buy…"), this, [this] { openBuildOrBuy(); });
+    buildOrBuy->setObjectName(QStringLiteral("actionBuildOrBuy"));
+    buildOrBuy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d : findChildren<QDockWidget*>())
@@ -721,6 +727,18 @@ void MainWindow::applyWizardBuild(const Build& build)
     statusBar()->showMessage(blank ? tr("The wizard's build is open; Edit > Undo takes it back.")
                                    : tr("The wizard's build is open as a new, unsaved build; the previous one is unchanged."),
                              10000);
+}
+
+BuildOrBuyDialog* MainWindow::openBuildOrBuy(std::optional<double> budget)
+{
+    const Build& build = m_session->build();
+    const Evaluation& evaluation = m_session->evaluation();
+    if (!budget && evaluation.cost.total > 0)
+        budget = std::ceil(evaluation.cost.total / 250.0) * 250.0;  // the build's price, to the next $250
+    auto* dialog = new BuildOrBuyDialog(build, m_catalog, m_session->options(), budget, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 GpuComparisonDialog* MainWindow::openGpuComparison(const std::vector<BuildItem>& start)

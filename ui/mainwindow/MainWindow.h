@@ -25,6 +25,7 @@ namespace mlrig::ui {
 class BuildSession;
 class BuildWizard;
 class GpuComparisonDialog;
+class BuildOrBuyDialog;
 class BuildTableModel;
 class FindingsPanel;
 class MessageBanner;
@@ -87,6 +88,8 @@ public:
     // Tools > Compare GPUs: starts from `start` (the picker's selection) or the build's GPUs;
     // "Add to Build" adds a GPU line.
     GpuComparisonDialog* openGpuComparison(const std::vector<BuildItem>& start = {});
+    // Tools > Build or Buy: the build beside unified-memory machines; `budget` starts the filter.
+    BuildOrBuyDialog* openBuildOrBuy(std::optional<double> budget = std::nullopt);
     // File > Export: CSV, forum Markdown or the PDF report of the current build.
     enum class ExportFormat { Csv, Markdown, Pdf };
     bool exportTo(ExportFormat format, const QString& path);
