@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "ui/common/AppPaths.h"
+#include "ui/common/Translations.h"
 #include "ui/session/BuildSession.h"
 #include "ui/wizard/BuildWizard.h"
 #include "ui/compare/GpuComparisonDialog.h"
@@ -141,7 +142,7 @@ int renderScreenshots(ui::MainWindow& window, const Catalog& catalog, const QStr
             save(wizard, QString::fromLatin1(name));
             wizard->next();
         }
-        wizard->reject();
+        wizard->discard();
     }
     // GPU comparison of the build's 3090 against a 4090 and a 4060 Ti 16GB.
     {
@@ -192,6 +193,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(MLRIG_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/mlrig/icons/mlrig.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral(MLRIG_APP_ID));
+    ui::installTranslations(app);  // "1 error", "2 errors"
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Plan a local machine-learning workstation"));
