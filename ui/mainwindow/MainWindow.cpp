@@ -118,9 +118,13 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     m_value = new ValueChartPanel(m_session, split);
     split->addWidget(top);
     split->addWidget(m_value);
-    split->setStretchFactor(0, 0);
-    split->setStretchFactor(1, 1);
+    // The table gets a third of any height gained or lost and the charts two: on a laptop the
+    // table keeps its nine rows and the charts stay readable; a tall screen goes mostly to charts.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
+    // Ten rows and the hint over the charts' 520 pixels on a tall window; setSizes() keeps these
+    // proportions for whatever height the window opens at.
     const int tableHeight = m_view->verticalHeader()->defaultSectionSize() * 10 +
                             m_view->horizontalHeader()->sizeHint().height() + 8;
     split->setSizes({tableHeight + m_hint->sizeHint().height() + 10, 520});

@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -326,6 +327,8 @@ void WorkloadPanel::refresh()
         if (mi < 0)
             mi = m_model->findData(QStringLiteral("llama-3.1-8b"));
         m_model->setCurrentIndex(std::max(0, mi));
+        if (m_model->lineEdit() && !m_model->lineEdit()->hasFocus())
+            m_model->lineEdit()->setCursorPosition(0);  // a narrow field shows the name's start
         m_kvCache->setCurrentIndex(std::max(0, m_kvCache->findData(qs(w.kvCache))));
         m_quant->setCurrentIndex(std::max(0, m_quant->findData(qs(w.quant))));
         m_context->setValue(w.context);
