@@ -75,8 +75,10 @@ void pickFullBuild(MainWindow& window)
 
 class AnyScreen : public ::testing::Test {
 protected:
-    void SetUp() override { QSettings().clear(); }
-    void TearDown() override { QSettings().clear(); }
+    // Only the window layout is reset: ctest runs other test processes at the same time on the
+    // same settings file, and clearing it all would take their recent files away mid-test.
+    void SetUp() override { QSettings().remove(QStringLiteral("window")); }
+    void TearDown() override { QSettings().remove(QStringLiteral("window")); }
 
     static std::unique_ptr<MainWindow> makeWindow()
     {

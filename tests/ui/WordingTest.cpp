@@ -14,7 +14,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
@@ -48,7 +47,6 @@ class Wording : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        QSettings().clear();
         window = std::make_unique<MainWindow>(uiCatalog());
         window->setInteractive(false);
         window->show();
