@@ -11,6 +11,7 @@
 #include "app/cli/WorkloadJson.h"
 #include "core/eval/Evaluate.h"
 #include "core/eval/WorkloadModel.h"
+#include "core/util/Plural.h"
 
 namespace mlrig::cli {
 namespace {
@@ -81,8 +82,9 @@ std::string money(double value, const std::string& currency)
 void printText(const Build& build, const Evaluation& e)
 {
     std::cout << "Build: " << (build.name.empty() ? "(unnamed)" : build.name) << "\n\n";
-    std::cout << fmt::format("Findings: {} error(s), {} warning(s), {} note(s)\n", e.count(Severity::Error),
-                             e.count(Severity::Warning), e.count(Severity::Note));
+    std::cout << fmt::format("Findings: {}, {}, {}\n", countOf(e.count(Severity::Error), "error", "errors"),
+                             countOf(e.count(Severity::Warning), "warning", "warnings"),
+                             countOf(e.count(Severity::Note), "note", "notes"));
     for (const Finding& f : e.findings)
         std::cout << fmt::format("  [{}] {}: {}\n", severityId(f.severity), f.rule, f.message);
     std::cout << "\nPower\n";
@@ -103,9 +105,10 @@ void printText(const Build& build, const Evaluation& e)
                                  line.unitPrice ? line.origin.currency : std::string(), priceOriginLabel(line.origin));
     std::cout << "  total: " << money(e.cost.total, e.cost.currency);
     if (e.cost.missingPrices > 0)
-        std::cout << fmt::format(" ({} part(s) without a price)", e.cost.missingPrices);
+        std::cout << fmt::format(" ({} without a price)", countOf(e.cost.missingPrices, "part", "parts"));
     if (e.cost.otherCurrencyLines > 0)
-        std::cout << fmt::format(" ({} part(s) priced in another currency, not counted)", e.cost.otherCurrencyLines);
+        std::cout << fmt::format(" ({} priced in another currency, not counted)",
+                                 countOf(e.cost.otherCurrencyLines, "part", "parts"));
     std::cout << '\n';
     if (e.workload) {
         const WorkloadEstimate& w = *e.workload;

@@ -18,6 +18,7 @@
 #include "core/io/ImportSource.h"
 #include "core/io/PcPartPickerImport.h"
 #include "core/io/PriceCsvImport.h"
+#include "core/util/Plural.h"
 
 namespace mlrig::cli {
 namespace {
@@ -54,8 +55,9 @@ void report(const ImportResult& result)
     }
     for (const std::string& w : result.warnings)
         std::cerr << "warning: " << w << '\n';
-    std::cerr << fmt::format("{} part line(s): {} exact, {} normalised, {} fuzzy, {} custom; {} skipped\n",
-                             result.lines.size() - static_cast<size_t>(result.skippedCount()),
+    std::cerr << fmt::format("{}: {} exact, {} normalised, {} fuzzy, {} custom; {} skipped\n",
+                             countOf(static_cast<long long>(result.lines.size()) - result.skippedCount(), "part line",
+                                     "part lines"),
                              result.count(MatchKind::Exact), result.count(MatchKind::Normalised),
                              result.count(MatchKind::Fuzzy), result.count(MatchKind::Unmatched), result.skippedCount());
 }

@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "ui/common/AppPaths.h"
+#include "ui/common/Translations.h"
 #include "ui/session/BuildSession.h"
 #include "ui/wizard/BuildWizard.h"
 #include "ui/compare/GpuComparisonDialog.h"
@@ -105,6 +106,34 @@ int renderScreenshots(ui::MainWindow& window, const Catalog& catalog, const QStr
     QApplication::processEvents();
     save(&window, QStringLiteral("main-window.png"));
 
+    // A 1366x768 laptop: what is left of the screen after a 48-pixel task bar and the title bar.
+    window.resize(1366, 768 - 48 - 32);
+    QApplication::processEvents();
+    save(&window, QStringLiteral("main-window-1366x768.png"));
+    // Dark mode: the desktop's dark palette, which every panel and chart follows.
+    {
+        const QPalette light = QApplication::palette();
+        QPalette dark(QColor(0x3c, 0x3f, 0x41), QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        dark.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x30));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Mid, QColor(0x5a, 0x5a, 0x5a));
+        dark.setColor(QPalette::ToolTipBase, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        QApplication::setPalette(dark);
+        window.resize(1560, 980);
+        QApplication::processEvents();
+        save(&window, QStringLiteral("main-window-dark.png"));
+        QApplication::setPalette(light);
+    }
+    window.resize(1560, 980);
+    QApplication::processEvents();
+
     {
         int gpuItem = -1;
         for (size_t i = 0; i < window.session()->build().items.size(); ++i)
@@ -141,7 +170,7 @@ int renderScreenshots(ui::MainWindow& window, const Catalog& catalog, const QStr
             save(wizard, QString::fromLatin1(name));
             wizard->next();
         }
-        wizard->reject();
+        wizard->discard();
     }
     // GPU comparison of the build's 3090 against a 4090 and a 4060 Ti 16GB.
     {
@@ -192,6 +221,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(MLRIG_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/mlrig/icons/mlrig.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral(MLRIG_APP_ID));
+    ui::installTranslations(app);  // "1 error", "2 errors"
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Plan a local machine-learning workstation"));

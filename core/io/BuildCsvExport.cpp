@@ -4,6 +4,7 @@
 
 #include "core/util/Csv.h"
 #include "core/io/ExportLines.h"
+#include "core/util/Plural.h"
 #include "core/util/VisibleText.h"
 
 namespace mlrig {
@@ -42,10 +43,10 @@ std::string exportBuildCsv(const Build& build, const Evaluation& evaluation, con
                         l.unitPrice ? text(priceOriginLabel(l.origin)) : std::string()});
     }
     std::string note =
-        totals.missingPrices > 0 ? fmt::format("{} line(s) without a price not counted", totals.missingPrices) : "";
+        totals.missingPrices > 0 ? fmt::format("{} without a price not counted", countOf(totals.missingPrices, "line", "lines")) : "";
     if (totals.otherCurrencyLines > 0)
-        note += fmt::format("{}{} line(s) in another currency not counted", note.empty() ? "" : "; ",
-                            totals.otherCurrencyLines);
+        note += fmt::format("{}{} in another currency not counted", note.empty() ? "" : "; ",
+                            countOf(totals.otherCurrencyLines, "line", "lines"));
     out += csvLine({"Total", text(build.name), std::to_string(quantity), "", text(totals.currency),
                     number(totals.total), "", "", note, "", ""});
     return out;

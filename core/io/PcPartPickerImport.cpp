@@ -12,6 +12,7 @@
 
 #include "core/io/BuildDocument.h"
 #include "core/util/TextUtil.h"
+#include "core/util/Plural.h"
 #include "core/util/ValueLimits.h"
 
 namespace mlrig {
@@ -476,7 +477,7 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
         addItem(std::move(item));
     }
     if (warningsDropped > 0)
-        result.warnings.push_back(fmt::format("{} more line(s) not understood and ignored", warningsDropped));
+        result.warnings.push_back(fmt::format("{} more {} not understood and ignored", warningsDropped, pluralWord(static_cast<long long>(warningsDropped), "line", "lines")));
 
     if (raw.empty())
         throw ImportError("no PCPartPicker part lines found (expected lines like \"CPU: <name> ($499.00 @ Shop)\" "
@@ -486,7 +487,8 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
         for (size_t i = 0; i < problems.size() && i < kProblemsQuoted; ++i)
             message += (i > 0 ? "; " : "") + problems[i];
         if (problems.size() > kProblemsQuoted)
-            message += fmt::format("; and {} more line(s)", problems.size() - kProblemsQuoted);
+            message += fmt::format("; and {} more {}", problems.size() - kProblemsQuoted,
+                                   pluralWord(static_cast<long long>(problems.size() - kProblemsQuoted), "line", "lines"));
         throw ImportError(message + " (nothing imported)");
     }
     result.format = markdown ? "pcpartpicker-markdown" : "pcpartpicker-text";
@@ -581,7 +583,7 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
         warn(fmt::format("the list's total is {} {} but its lines add up to {} {}{}; check for lines missing, "
                          "changed or not understood",
                          result.build.currency, moneyText(cents(*listed)), result.build.currency, moneyText(sum),
-                         unpriced > 0 ? fmt::format(" ({} line(s) without a price)", unpriced) : std::string()));
+                         unpriced > 0 ? fmt::format(" ({} without a price)", countOf(unpriced, "line", "lines")) : std::string()));
     }
 
     for (const ImportLine& line : result.lines) {

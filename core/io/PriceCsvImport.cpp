@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/util/TextUtil.h"
+#include "core/util/Plural.h"
 #include "core/util/Csv.h"
 #include "core/io/PcPartPickerImport.h"
 #include "core/util/ValueLimits.h"
@@ -99,9 +100,12 @@ std::string PriceImportResult::summary() const
         normalised += u.kind == MatchKind::Normalised;
         fuzzy += u.kind == MatchKind::Fuzzy;
     }
-    return fmt::format("{} price(s) matched ({} exact, {} normalised, {} fuzzy), {} row(s) not matched, "
-                       "{} row(s) refused",
-                       updates.size(), exact, normalised, fuzzy, unmatched.size(), refused.size());
+    const auto count = [](size_t n, std::string_view one, std::string_view other) {
+        return countOf(static_cast<long long>(n), one, other);
+    };
+    return fmt::format("{} matched ({} exact, {} normalised, {} fuzzy), {} not matched, {} refused",
+                       count(updates.size(), "price", "prices"), exact, normalised, fuzzy,
+                       count(unmatched.size(), "row", "rows"), count(refused.size(), "row", "rows"));
 }
 
 PriceImportResult importPriceCsv(std::string_view input, const Catalog& catalog, std::string_view defaultCurrency)

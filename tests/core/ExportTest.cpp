@@ -13,6 +13,7 @@
 #include "core/util/Csv.h"
 #include "core/io/ExportLines.h"
 #include "core/io/PcPartPickerImport.h"
+#include "core/util/Plural.h"
 
 using namespace mlrig;
 using mlrig::testsupport::ioCatalog;
@@ -137,7 +138,7 @@ TEST(BuildCsvExport, RoundTripsThroughTheCsvReader)
     EXPECT_EQ(total[2], "6");
     EXPECT_EQ(total[4], "USD");
     EXPECT_EQ(total[5], "2129.45");
-    EXPECT_EQ(total[8], "1 line(s) without a price not counted");
+    EXPECT_EQ(total[8], "1 line without a price not counted");
     // The line totals add up to the total.
     double sum = 0;
     for (size_t i = 1; i + 1 < rows.size(); ++i)
@@ -191,6 +192,42 @@ TEST(BuildMarkdownExport, MatchesGoldenFile)
         GTEST_SKIP() << "golden file rewritten: " << golden;
     }
     EXPECT_EQ(markdown, testsupport::readFile(golden)) << "set MLRIG_UPDATE_GOLDEN=1 to rewrite after a deliberate change";
+}
+
+TEST(BuildMarkdownExport, FindingsHaveNoRuleIdsAndCountsAreWords)
+{
+    // A forum post is read by people: each finding is its severity and message; the rule ids
+    // stay in mlrig-cli's JSON. "1 item ... is", "2 items ... are", never "item(s)".
+    Sample s = sample();
+    std::string markdown = exportBuildMarkdown(s.build, s.evaluation, ioCatalog());
+    ASSERT_FALSE(s.evaluation.findings.empty());
+    for (const Finding& f : s.evaluation.findings) {
+        EXPECT_EQ(markdown.find(f.rule), std::string::npos) << f.rule;
+        EXPECT_NE(markdown.find(f.message), std::string::npos) << f.message;
+    }
+    EXPECT_NE(markdown.find("*1 item without a price is not in the total*"), std::string::npos) << markdown;
+    EXPECT_EQ(markdown.find("(s)"), std::string::npos);
+    BuildItem unpriced;
+    unpriced.category = Category::Storage;
+    Storage disk;
+    disk.info.name = "Second disk";
+    unpriced.custom = disk;
+    s.build.items.push_back(unpriced);
+    s.evaluation.cost.lines.push_back({Category::Storage, "Second disk", 1, std::nullopt, PriceSource::Unknown, 0});
+    s.evaluation.cost.missingPrices = 2;
+    markdown = exportBuildMarkdown(s.build, s.evaluation, ioCatalog());
+    EXPECT_NE(markdown.find("*2 items without a price are not in the total*"), std::string::npos) << markdown;
+}
+
+TEST(Plural, CountsReadAsEnglish)
+{
+    EXPECT_EQ(countOf(0, "line", "lines"), "0 lines");
+    EXPECT_EQ(countOf(1, "line", "lines"), "1 line");
+    EXPECT_EQ(countOf(2, "line", "lines"), "2 lines");
+    EXPECT_EQ(countOf(-1, "line", "lines"), "-1 lines");
+    EXPECT_EQ(pluralWord(1, "is", "are"), "is");
+    EXPECT_EQ(pluralWord(0, "is", "are"), "are");
+    EXPECT_EQ(pluralWord(12, "is", "are"), "are");
 }
 
 TEST(BuildMarkdownExport, EscapesNamesAndReimportsAsTheSameParts)

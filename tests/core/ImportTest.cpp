@@ -223,7 +223,7 @@ TEST(PriceCsvImport, HeaderNamesIdsCurrenciesAndUnmatchedRows)
     ASSERT_EQ(r.refused.size(), 1u);
     EXPECT_EQ(r.refused[0].row, 6);
     EXPECT_EQ(r.refused[0].reason, "price \"not a price\" is not a number");
-    EXPECT_EQ(r.summary(), "3 price(s) matched (2 exact, 1 normalised, 0 fuzzy), 1 row(s) not matched, 1 row(s) refused");
+    EXPECT_EQ(r.summary(), "3 prices matched (2 exact, 1 normalised, 0 fuzzy), 1 row not matched, 1 row refused");
 }
 
 TEST(PriceCsvImport, SemicolonSheetWithDecimalCommas)
@@ -356,7 +356,7 @@ TEST(PcPartPickerImport, ListTotalIsCheckedAgainstItsLines)
     ASSERT_TRUE(r.listedTotal);
     EXPECT_DOUBLE_EQ(*r.listedTotal, 2584.90);
     EXPECT_NE(std::find(r.warnings.begin(), r.warnings.end(),
-                        "the list's total is USD 2584.90 but its lines add up to USD 1199.00 (1 line(s) without a "
+                        "the list's total is USD 2584.90 but its lines add up to USD 1199.00 (1 line without a "
                         "price); check for lines missing, changed or not understood"),
               r.warnings.end());
     // With mail-in rebates the line prices add up to the total before rebates.

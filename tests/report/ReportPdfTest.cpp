@@ -119,6 +119,28 @@ TEST(ReportPdf, WritesAPdfWithEveryPartTotalAndError)
     EXPECT_TRUE(folded.contains(QStringLiteral("Performance per dollar")));
 }
 
+TEST(ReportPdf, FindingsReadAsMessagesWithoutRuleIdsAndCountsArePlural)
+{
+    // Rule ids are for scripts (mlrig-cli's JSON); a reader sees the message alone. One line
+    // without a price is "1 line has", not "1 line(s) have".
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const Sample s = sample();
+    const QString path = dir.filePath(QStringLiteral("report.pdf"));
+    QString error;
+    ASSERT_TRUE(writeBuildReportPdf(s.build, s.evaluation, ioCatalog(), path, &error)) << error.toStdString();
+    const QString text = pdfText(path);
+    if (text.isEmpty())
+        GTEST_SKIP() << "pdftotext not available";
+    const QString folded = text.simplified();
+    for (const Finding& f : s.evaluation.findings) {
+        EXPECT_TRUE(folded.contains(QString::fromStdString(f.message))) << f.message;
+        EXPECT_FALSE(folded.contains(QString::fromStdString(f.rule))) << f.rule;
+    }
+    EXPECT_TRUE(folded.contains(QStringLiteral("1 line has no price and is not in the total."))) << folded.toStdString();
+    EXPECT_FALSE(folded.contains(QStringLiteral("(s)")));
+}
+
 TEST(ReportPdf, WholeBuildFiguresAreThoseOfTheWholeBuild)
 {
     QTemporaryDir dir;

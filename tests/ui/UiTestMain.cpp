@@ -7,6 +7,7 @@
 #include <QStandardPaths>
 
 #include "tests/support/qt/OffscreenApp.h"
+#include "ui/common/Translations.h"
 
 int runAutosaveCrashChild();  // DataSafetyTest.cpp
 
@@ -18,6 +19,8 @@ int main(int argc, char** argv)
     Q_INIT_RESOURCE(mlrig);
     QApplication::setOrganizationName(QStringLiteral("mlrig-tests"));
     QApplication::setApplicationName(QStringLiteral("mlrig-ui-tests"));
+    // As the app does (app/gui/main.cpp): the English plural forms; a test checks they load.
+    mlrig::ui::installTranslations(app);
     // The crash test re-launches this binary as a child that is killed mid-edit.
     if (qEnvironmentVariable("MLRIG_UI_TEST_CHILD") == QStringLiteral("autosave-crash"))
         return runAutosaveCrashChild();

@@ -214,7 +214,7 @@ TEST(BuildWizard, BackKeepsChoicesAndChangingAnEarlierStepResuggests)
     wizard->next();
     EXPECT_GT(wizard->suggestionRevision(), firstSuggestion + 1) << "a changed budget suggests the platform again";
     EXPECT_TRUE(wizard->kept().empty());
-    wizard->reject();
+    wizard->discard();
 }
 
 TEST(BuildWizard, AnImpossibleBudgetSaysSoOnTheGpuStep)
@@ -231,7 +231,7 @@ TEST(BuildWizard, AnImpossibleBudgetSaysSoOnTheGpuStep)
     const QString verdict = child<QLabel>(wizard, "wizardGpuVerdict")->text();
     EXPECT_TRUE(verdict.contains(QStringLiteral("No build within $800"))) << verdict.toStdString();
     EXPECT_TRUE(verdict.contains(QStringLiteral("raise the budget"))) << verdict.toStdString();
-    wizard->reject();
+    wizard->discard();
 }
 
 TEST(BuildWizard, ImageGenerationStartsOnACudaCardUnlessOtherVendorsAreTicked)
@@ -253,7 +253,7 @@ TEST(BuildWizard, ImageGenerationStartsOnACudaCardUnlessOtherVendorsAreTicked)
     wizard->back();
     others->setChecked(true);
     EXPECT_TRUE(wizard->goal().otherVendorsEqual);
-    wizard->reject();
+    wizard->discard();
 }
 
 TEST(BuildWizard, AUsedPriceReRanksAtOnce)
@@ -295,7 +295,7 @@ TEST(BuildWizard, AUsedPriceReRanksAtOnce)
     const int row = gpuPage->findChild<QTableWidget*>(QStringLiteral("wizardGpuTable"))->currentRow();
     ASSERT_GE(row, 0);
     EXPECT_EQ(gpuPage->ranking().suggestions[static_cast<size_t>(row)].model, "GeForce RTX 3090");
-    wizard->reject();
+    wizard->discard();
 }
 
 TEST(GpuComparisonView, ShowsTheRightWinnersFor3090Vs4090Vs4060Ti)

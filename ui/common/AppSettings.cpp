@@ -22,4 +22,14 @@ void AppSettings::save() const
     s.setValue(QStringLiteral("keepBackup"), keepBackup);
 }
 
+QByteArray AppSettings::windowLayout(const QString& key)
+{
+    return QSettings().value(QStringLiteral("window/") + key).toByteArray();
+}
+
+void AppSettings::saveWindowLayout(const QString& key, const QByteArray& state)
+{
+    QSettings().setValue(QStringLiteral("window/") + key, state);
+}
+
 }  // namespace mlrig::ui

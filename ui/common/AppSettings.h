@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace mlrig::ui {
@@ -13,6 +14,11 @@ struct AppSettings {
 
     static AppSettings load();
     void save() const;
+
+    // The main window's layout (geometry, docks, splitters), remembered across runs under
+    // "window/KEY". Kept apart from the preferences above, which the Settings dialog rewrites.
+    static QByteArray windowLayout(const QString& key);
+    static void saveWindowLayout(const QString& key, const QByteArray& state);
 };
 
 }  // namespace mlrig::ui

@@ -9,15 +9,23 @@ QString money(double amount, const QString& symbol, int decimals)
     return symbol + QLocale().toString(amount, 'f', decimals);
 }
 
+QString currencySymbol(std::string_view currencyCode)
+{
+    if (currencyCode.empty() || currencyCode == "USD")
+        return QStringLiteral("$");
+    if (currencyCode == "EUR")
+        return QStringLiteral("\u20ac");
+    if (currencyCode == "GBP")
+        return QStringLiteral("\u00a3");
+    return QString();
+}
+
 QString moneyIn(double amount, std::string_view currencyCode, int decimals)
 {
     const QString value = QLocale().toString(amount, 'f', decimals);
-    if (currencyCode.empty() || currencyCode == "USD")
-        return QStringLiteral("$") + value;
-    if (currencyCode == "EUR")
-        return QStringLiteral("\u20ac") + value;
-    if (currencyCode == "GBP")
-        return QStringLiteral("\u00a3") + value;
+    const QString symbol = currencySymbol(currencyCode);
+    if (!symbol.isEmpty())
+        return symbol + value;
     return value + QLatin1Char(' ') + qs(currencyCode);
 }
 

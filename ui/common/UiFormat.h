@@ -22,6 +22,9 @@ QString money(double amount, const QString& symbol, int decimals = 0);
 // An amount in its own currency ("$1,234", "€1,234", "1,234 CHF"): a price is shown in the
 // currency it is in, never relabelled.
 QString moneyIn(double amount, std::string_view currencyCode, int decimals = 0);
+// "$", "€", "£" for the currencies moneyIn() writes with a symbol; empty for the others, which
+// are written with their code after the amount.
+QString currencySymbol(std::string_view currencyCode);
 // Where a price comes from and how old it is, for a tooltip: "used market, 2026-09, GPU Poet".
 QString priceOriginText(const PriceOrigin& origin);
 // Whole US dollars ("$1,234"): the catalog's and the wizard's currency.

@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -26,6 +27,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/common/ProseLabel.h"
 #include "ui/common/ChartStyle.h"
@@ -302,8 +304,34 @@ void GpuComparisonDialog::fillTable()
         m_table->horizontalHeader()->setSectionResizeMode(i, QHeaderView::Stretch);
 }
 
+void GpuComparisonDialog::changeEvent(QEvent* event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_chart)
+        fillChart();  // chart colours come from the palette
+}
+
+QString GpuComparisonDialog::barToolTip(int gpu, int chartRow) const
+{
+    if (!m_comparison || gpu < 0 || chartRow < 0 || static_cast<size_t>(gpu) >= m_comparison->gpus.size() ||
+        static_cast<size_t>(chartRow) >= m_chartRows.size())
+        return QString();
+    const ComparisonRow& row = *m_chartRows[static_cast<size_t>(chartRow)];
+    const size_t column = static_cast<size_t>(gpu);
+    const std::vector<double> scores = normalisedScores(row);
+    QString text = QStringLiteral("<b>%1</b><br>%2: %3")
+                       .arg(qs(m_comparison->gpus[column].gpu->info.name).toHtmlEscaped(),
+                            qs(row.label).toHtmlEscaped(), qs(row.text[column]).toHtmlEscaped());
+    if (column < scores.size())
+        text += QStringLiteral("<br>") + tr("%1% of the best").arg(std::lround(scores[column]));
+    if (std::find(row.winners.begin(), row.winners.end(), column) != row.winners.end())
+        text += QStringLiteral(" ") + tr("(best)");
+    return text;
+}
+
 void GpuComparisonDialog::fillChart()
 {
+    m_chartRows.clear();
     auto* chart = new QChart;
     chart->setTitle(tr("Relative to the best GPU (longer is better)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -316,6 +344,7 @@ void GpuComparisonDialog::fillChart()
                 rows.push_back(&r);  // a row nobody has a figure for would be an empty band
         }
         std::reverse(rows.begin(), rows.end());  // horizontal bars draw bottom-up; keep table order top-down
+        m_chartRows = rows;
         for (const ComparisonRow* r : rows)
             categories << qs(r->label);
         auto* series = new QHorizontalBarSeries;
@@ -327,6 +356,10 @@ void GpuComparisonDialog::fillChart()
             series->append(set);
         }
         chart->addSeries(series);
+        connect(series, &QHorizontalBarSeries::hovered, this, [this, series](bool state, int index, QBarSet* set) {
+            m_hoverText = state ? barToolTip(static_cast<int>(series->barSets().indexOf(set)), index) : QString();
+            showChartToolTip(this, m_hoverText);
+        });
         auto* axisY = new QBarCategoryAxis;
         axisY->append(categories);
         chart->addAxis(axisY, Qt::AlignLeft);
@@ -338,6 +371,7 @@ void GpuComparisonDialog::fillChart()
         series->attachAxis(axisX);
     }
     styleChart(chart, palette());
+    m_chart->setBackgroundBrush(palette().color(QPalette::Base));
     QChart* old = m_chart->chart();
     m_chart->setChart(chart);
     delete old;

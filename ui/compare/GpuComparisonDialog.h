@@ -35,6 +35,10 @@ public:
     const std::optional<GpuComparison>& comparison() const { return m_comparison; }
     QTableWidget* table() const { return m_table; }
     QChartView* chartView() const { return m_chart; }
+    // The tooltip of a hovered bar: the GPU, the row, its figure and its share of the best.
+    // hoverText() is what the last hover showed (empty when nothing is hovered).
+    QString barToolTip(int gpu, int chartRow) const;
+    QString hoverText() const { return m_hoverText; }
     // Sets column `column` (0..3) to a GPU by catalog ref or model name; "" empties columns 2 and 3.
     bool setGpu(int column, const QString& ref);
     // Table row of a comparison row id, -1 when absent.
@@ -46,6 +50,9 @@ public:
 
 signals:
     void addToBuildRequested(const mlrig::BuildItem& gpu);
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     void recompute();
@@ -63,6 +70,8 @@ private:
     QLabel* m_problem;
     QTableWidget* m_table;
     QChartView* m_chart;
+    std::vector<const ComparisonRow*> m_chartRows;  // the chart's bands, bottom first
+    QString m_hoverText;
     QToolButton* m_add;
     QPushButton* m_csv;
     QPushButton* m_pdf;

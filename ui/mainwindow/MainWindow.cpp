@@ -15,7 +15,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QSettings>
+#include <QScreen>
+#include <QScrollArea>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -64,6 +65,8 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
 
     // Centre: the build table with a hint, value charts below.
     auto* split = new QSplitter(Qt::Vertical, this);
+    m_split = split;
+    split->setObjectName(QStringLiteral("centralSplitter"));
     auto* top = new QWidget(split);
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(6, 6, 6, 0);
@@ -89,7 +92,8 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     m_view->setColumnWidth(BuildTableModel::QuantityColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Qty")) + 36);
     m_view->setColumnWidth(BuildTableModel::UnitPriceColumn, money);
     m_view->setColumnWidth(BuildTableModel::LineTotalColumn, money);
-    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 5);
+    // Small enough for an 800x500 screen (1600x1000 at 200%); the splitter gives it more.
+    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 3);
     m_view->installEventFilter(this);
     topLayout->addWidget(m_view, 1);
     m_hint = new QLabel(top);
@@ -117,9 +121,13 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     m_value = new ValueChartPanel(m_session, split);
     split->addWidget(top);
     split->addWidget(m_value);
-    split->setStretchFactor(0, 0);
-    split->setStretchFactor(1, 1);
+    // The table gets a third of any height gained or lost and the charts two: on a laptop the
+    // table keeps its nine rows and the charts stay readable; a tall screen goes mostly to charts.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
+    // Ten rows and the hint over the charts' 520 pixels on a tall window; setSizes() keeps these
+    // proportions for whatever height the window opens at.
     const int tableHeight = m_view->verticalHeader()->defaultSectionSize() * 10 +
                             m_view->horizontalHeader()->sizeHint().height() + 8;
     split->setSizes({tableHeight + m_hint->sizeHint().height() + 10, 520});
@@ -137,11 +145,19 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     centreLayout->addWidget(split, 1);
     setCentralWidget(centre);
 
-    // Docks on the right: findings, workload, power.
+    // Docks on the right: findings, workload, power. Each panel scrolls inside its dock, so the
+    // three fit a laptop screen (their natural heights add up to more than 768 pixels).
     const auto dock = [this](const QString& title, const QString& name, QWidget* widget) {
         auto* d = new QDockWidget(title, this);
         d->setObjectName(name);
-        d->setWidget(widget);
+        auto* scroll = new QScrollArea(d);
+        scroll->setObjectName(name + QStringLiteral("Scroll"));
+        scroll->setWidget(widget);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+        scroll->setMinimumHeight(fontMetrics().height() * 5);
+        d->setWidget(scroll);
         d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
         addDockWidget(Qt::RightDockWidgetArea, d);
         return d;
@@ -156,6 +172,7 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     resizeDocks({d1, d2, d3}, {260, 300, 420}, Qt::Vertical);
 
     m_statusFindings = new QLabel(this);
+    m_statusFindings->setObjectName(QStringLiteral("statusFindings"));
     statusBar()->addPermanentWidget(m_statusFindings);
 
     createActions();
@@ -201,10 +218,13 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
     // A lock failure at start happened before anyone listened: ask for it now.
     updateAutosaveBanner();
 
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1500, 940);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreGeometry(AppSettings::windowLayout(QStringLiteral("geometry")))) {
+        const QScreen* screen = QGuiApplication::primaryScreen();
+        resize(initialSize(screen ? screen->availableGeometry().size() : QSize()));
+    }
+    restoreState(AppSettings::windowLayout(QStringLiteral("state")));
+    m_split->restoreState(AppSettings::windowLayout(QStringLiteral("centralSplitter")));
+    m_value->splitter()->restoreState(AppSettings::windowLayout(QStringLiteral("chartSplitter")));
     updateTitle();
     updateStatus();
     m_view->setFocus();
@@ -244,9 +264,7 @@ void MainWindow::createActions()
     const auto addExport = [this, exportMenu](const QString& text, ExportFormat format, const QString& suffix,
                                               const QString& filter) {
         exportMenu->addAction(text, this, [this, format, suffix, filter] {
-            const QString current = m_doc->currentFile();
-            const QString base = current.isEmpty() ? QStringLiteral("build") : QFileInfo(current).completeBaseName();
-            const QString path = QFileDialog::getSaveFileName(this, tr("Export Build"), base + suffix, filter);
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export Build"), exportBaseName() + suffix, filter);
             if (!path.isEmpty())
                 exportTo(format, path);
         });
@@ -264,7 +282,13 @@ void MainWindow::createActions()
     QAction* undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // The platform's redo keys (Ctrl+Shift+Z on Linux desktops) plus the other common one, so
+    // both Ctrl+Shift+Z and Ctrl+Y redo wherever the person learned their habits.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& key : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+        if (!redoKeys.contains(key))
+            redoKeys.append(key);
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -602,14 +626,30 @@ void MainWindow::reloadFromDisk()
 
 bool MainWindow::saveAs()
 {
-    const QString file = m_doc->currentFile();
-    QString dir = file.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) : file;
-    QString path = QFileDialog::getSaveFileName(this, tr("Save build"), dir, kFileFilter);
+    QString path = QFileDialog::getSaveFileName(this, tr("Save build"), suggestedSavePath(), kFileFilter);
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".mlrig");
     return saveTo(path);
+}
+
+QString MainWindow::suggestedSavePath() const
+{
+    const QString file = m_doc->currentFile();
+    if (!file.isEmpty())
+        return file;
+    // A folder alone would be proposed as the file name ("Documents"); name the file instead.
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QDir(folder).filePath(fileNameForBuild(qs(m_session->build().name), tr("Untitled build")) +
+                                 QStringLiteral(".mlrig"));
+}
+
+QString MainWindow::exportBaseName() const
+{
+    const QString file = m_doc->currentFile();
+    return file.isEmpty() ? fileNameForBuild(qs(m_session->build().name), tr("build"))
+                          : QFileInfo(file).completeBaseName();
 }
 
 void MainWindow::open()
@@ -651,7 +691,7 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::editSettings()
 {
-    SettingsDialog dialog(m_settings, this);
+    SettingsDialog dialog(m_settings, m_session->build().currency, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_settings = dialog.settings();
@@ -675,10 +715,25 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     m_doc->closeCleanly();  // saved or deliberately discarded: a clean end
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    saveLayout();
     event->accept();
+}
+
+void MainWindow::saveLayout() const
+{
+    AppSettings::saveWindowLayout(QStringLiteral("geometry"), saveGeometry());
+    AppSettings::saveWindowLayout(QStringLiteral("state"), saveState());
+    AppSettings::saveWindowLayout(QStringLiteral("centralSplitter"), m_split->saveState());
+    AppSettings::saveWindowLayout(QStringLiteral("chartSplitter"), m_value->splitter()->saveState());
+}
+
+QSize MainWindow::initialSize(const QSize& available)
+{
+    const QSize preferred(1500, 940);
+    if (!available.isValid() || available.isEmpty())
+        return preferred;
+    // Leave room for the window frame and title bar, which the available area does not count.
+    return preferred.boundedTo(QSize(available.width() - 16, available.height() - 40));
 }
 
 bool MainWindow::offerRecovery()

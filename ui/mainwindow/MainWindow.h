@@ -17,6 +17,7 @@
 #include "core/catalog/Catalog.h"
 
 class QLabel;
+class QSplitter;
 class QMenu;
 class QTableView;
 
@@ -93,6 +94,16 @@ public:
     // File > Export: CSV, forum Markdown or the PDF report of the current build.
     enum class ExportFormat { Csv, Markdown, Pdf };
     bool exportTo(ExportFormat format, const QString& path);
+    // What Save As proposes: the open file, else the build's name (or "Untitled build") with
+    // .mlrig in the Documents folder. exportBaseName() is the name the exports propose.
+    QString suggestedSavePath() const;
+    // The size the window opens at without a remembered geometry: 1500x940, or less on a
+    // screen whose available area (logical pixels, so after scaling) is smaller.
+    static QSize initialSize(const QSize& available);
+    // Writes geometry, dock and splitter state (closeEvent does it; tests call it directly).
+    void saveLayout() const;
+    QSplitter* centralSplitter() const { return m_split; }
+    QString exportBaseName() const;
 
 signals:
     void errorReported(const QString& title, const QString& message);
@@ -129,6 +140,7 @@ private:
     BuildSession* m_session;
     BuildTableModel* m_model;
     QTableView* m_view;
+    QSplitter* m_split;
     QLabel* m_hint;
     QWidget* m_emptyState = nullptr;  // wizard / compare buttons while the build is empty
     FindingsPanel* m_findings;

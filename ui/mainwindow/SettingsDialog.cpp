@@ -6,9 +6,12 @@
 #include <QFormLayout>
 #include <QVBoxLayout>
 
+#include "ui/common/UiFormat.h"
+
 namespace mlrig::ui {
 
-SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : QDialog(parent)
+SettingsDialog::SettingsDialog(const AppSettings& settings, std::string_view currency, QWidget* parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Settings"));
     auto* layout = new QVBoxLayout(this);
@@ -18,8 +21,12 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     m_price->setDecimals(3);
     m_price->setSingleStep(0.01);
     m_price->setValue(settings.electricityPerKwh);
-    m_price->setAccessibleName(tr("Electricity price per kWh"));
-    form->addRow(tr("&Electricity price per kWh:"), m_price);
+    // "$0.300 per kWh" or "0.300 CHF per kWh": the price reads with its currency and unit.
+    const QString symbol = currencySymbol(currency);
+    m_price->setPrefix(symbol);
+    m_price->setSuffix(symbol.isEmpty() ? tr(" %1 per kWh").arg(qs(currency)) : tr(" per kWh"));
+    m_price->setAccessibleName(tr("Electricity price per kWh in %1").arg(qs(currency.empty() ? "USD" : currency)));
+    form->addRow(tr("&Electricity price:"), m_price);
     m_hours = new QDoubleSpinBox(this);
     m_hours->setRange(0, 24);
     m_hours->setDecimals(1);

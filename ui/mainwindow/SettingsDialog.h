@@ -6,6 +6,8 @@
 #include <QDialog>
 #include <QString>
 
+#include <string_view>
+
 #include "ui/common/AppSettings.h"
 
 class QCheckBox;
@@ -16,8 +18,10 @@ namespace mlrig::ui {
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit SettingsDialog(const AppSettings& settings, QWidget* parent = nullptr);
+    // `currency` is the open build's: the electricity price is counted in it (EvaluationOptions).
+    SettingsDialog(const AppSettings& settings, std::string_view currency, QWidget* parent = nullptr);
     AppSettings settings() const;
+    QDoubleSpinBox* priceSpin() const { return m_price; }
 
 private:
     QDoubleSpinBox* m_price;

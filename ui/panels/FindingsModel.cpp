@@ -107,8 +107,10 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         return severityIcon(f.severity);
     case Qt::ToolTipRole:
-        return QStringLiteral("<p><b>%1</b></p><p>%2</p>")
-            .arg(qs(f.rule).toHtmlEscaped(), qs(ruleExplanation(f.rule)).toHtmlEscaped());
+        // The finding's own words (the row may be cut off); the rule id only in small print, for
+        // someone matching it against a script's JSON. The rule's general text is in the panel.
+        return QStringLiteral("<p>%1</p><p><small>%2</small></p>")
+            .arg(qs(f.message).toHtmlEscaped(), tr("Rule: %1").arg(qs(f.rule).toHtmlEscaped()));
     case RuleRole:
         return qs(f.rule);
     case SeverityRole:

@@ -69,12 +69,14 @@ void FindingsPanel::showExplanation()
     const QModelIndex index = m_view->currentIndex();
     if (!index.isValid() || index.data(FindingsModel::IsGroupRole).toBool()) {
         m_explanation->setText(tr("<i>Select a finding to see why it matters.</i>"));
+        m_explanation->setToolTip(QString());
         return;
     }
-    m_explanation->setText(QStringLiteral("%1<br><br><b>Why it matters</b> <small>(%2)</small><br>%3")
-                               .arg(index.data(Qt::DisplayRole).toString().toHtmlEscaped(),
-                                    index.data(FindingsModel::RuleRole).toString().toHtmlEscaped(),
+    m_explanation->setText(QStringLiteral("%1<br><br><b>%2</b><br>%3")
+                               .arg(index.data(Qt::DisplayRole).toString().toHtmlEscaped(), tr("Why it matters"),
                                     index.data(FindingsModel::ExplanationRole).toString().toHtmlEscaped()));
+    // The rule id stays reachable (it is what mlrig-cli's JSON names) without being in the text.
+    m_explanation->setToolTip(tr("Rule: %1").arg(index.data(FindingsModel::RuleRole).toString()));
 }
 
 }  // namespace mlrig::ui

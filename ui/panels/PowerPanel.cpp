@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -77,13 +78,45 @@ PowerPanel::PowerPanel(BuildSession* session, QWidget* parent) : QWidget(parent)
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(190);
     m_chartView->setAccessibleName(tr("Retained performance chart"));
-    styleChart(chart, palette());
-    m_curve->setColor(palette().color(QPalette::Highlight));
-    m_current->setColor(QColor(0xe8, 0xa3, 0x17));
+    // The build's own limit is labelled on the chart; every point names its figures on hover.
+    m_current->setPointLabelsFormat(tr("your limit"));
+    m_current->setPointLabelsVisible(true);
+    m_current->setPointLabelsClipping(false);
+    connect(m_curve, &QLineSeries::hovered, this, [this](const QPointF& p, bool state) { hover(p, state, false); });
+    connect(m_current, &QScatterSeries::hovered, this, [this](const QPointF& p, bool state) { hover(p, state, true); });
+    restyleChart();
     layout->addWidget(m_chartView, 1);
 
     connect(session, &BuildSession::changed, this, &PowerPanel::refresh);
     refresh();
+}
+
+void PowerPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        restyleChart();
+}
+
+void PowerPanel::restyleChart()
+{
+    styleChart(m_chartView->chart(), palette());
+    m_chartView->setBackgroundBrush(palette().color(QPalette::Base));
+    m_curve->setColor(palette().color(QPalette::Highlight));
+    m_current->setColor(severityColor(Severity::Warning));
+    m_current->setBorderColor(palette().color(QPalette::WindowText));
+    m_current->setPointLabelsColor(palette().color(QPalette::WindowText));
+}
+
+void PowerPanel::hover(const QPointF& point, bool state, bool current)
+{
+    m_hoverText = state ? (current ? tr("<b>%1</b><br>Your limit: %2 W<br>Performance kept: %3%")
+                                   : tr("<b>%1</b><br>At a %2 W limit<br>Performance kept: %3%"))
+                              .arg(m_gpuName.toHtmlEscaped())
+                              .arg(std::lround(point.x()))
+                              .arg(std::lround(point.y()))
+                        : QString();
+    showChartToolTip(this, m_hoverText);
 }
 
 QSpinBox* PowerPanel::limitSpin(int gpuLine) const
@@ -194,6 +227,7 @@ void PowerPanel::updateChart()
             break;
     }
     const auto curve = gpu ? retainedPerformanceCurve(*gpu, 36) : std::vector<std::pair<double, double>>{};
+    m_gpuName = gpu ? qs(gpu->chipModel.empty() ? gpu->info.name : gpu->chipModel) : QString();
     if (curve.empty()) {
         m_chartView->chart()->setTitle(gpu ? tr("Power limit: the GPU's TDP is unknown") : tr("Add a GPU to see the effect of a power limit"));
         m_axisX->setRange(0, 400);

@@ -3,11 +3,13 @@
 // Power: the gauge, one power-limit control per GPU line (slider + spin box, an undoable
 // edit of the build), and a chart of retained performance against the power limit.
 
+#include <QString>
 #include <QWidget>
 
 #include <vector>
 
 class QChartView;
+class QPointF;
 class QLabel;
 class QLineSeries;
 class QScatterSeries;
@@ -29,6 +31,14 @@ public:
     PowerGauge* gauge() const { return m_gauge; }
     // The power-limit spin box of the n-th GPU line (tests); nullptr if none.
     QSpinBox* limitSpin(int gpuLine) const;
+    QChartView* chartView() const { return m_chartView; }
+    QScatterSeries* currentSeries() const { return m_current; }
+    QLineSeries* curveSeries() const { return m_curve; }
+    // The tooltip a hovered point of the chart shows (empty when nothing is hovered).
+    QString hoverText() const { return m_hoverText; }
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     struct LimitRow {
@@ -39,6 +49,8 @@ private:
     void refresh();
     void rebuildLimitRows();
     void updateChart();
+    void restyleChart();
+    void hover(const QPointF& point, bool state, bool current);
 
     BuildSession* m_session;
     PowerGauge* m_gauge;
@@ -53,6 +65,8 @@ private:
     QScatterSeries* m_current;
     QValueAxis* m_axisX;
     QValueAxis* m_axisY;
+    QString m_gpuName;  // the GPU the chart is drawn for
+    QString m_hoverText;
 };
 
 }  // namespace mlrig::ui

@@ -5,7 +5,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QCursor>
+#include <QEvent>
+#include <QLocale>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
 #include <QLabel>
@@ -13,7 +14,6 @@
 #include <QScatterSeries>
 #include <QSignalBlocker>
 #include <QSplitter>
-#include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -74,6 +74,8 @@ ValueChartPanel::ValueChartPanel(BuildSession* session, QWidget* parent) : QWidg
     layout->addLayout(top);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
+    m_split = split;
+    split->setObjectName(QStringLiteral("chartSplitter"));
     m_scatter = new QChartView(new QChart, split);
     m_scatter->setRenderHint(QPainter::Antialiasing);
     m_scatter->setAccessibleName(tr("Price against performance chart"));
@@ -84,8 +86,11 @@ ValueChartPanel::ValueChartPanel(BuildSession* session, QWidget* parent) : QWidg
     split->addWidget(m_bars);
     split->setSizes({600, 420});
     split->setChildrenCollapsible(false);
-    m_scatter->setMinimumWidth(280);
-    m_bars->setMinimumWidth(280);
+    // Narrow enough for a laptop screen beside the docks; the splitter gives either chart more.
+    m_scatter->setMinimumWidth(220);
+    m_bars->setMinimumWidth(220);
+    m_scatter->setMinimumHeight(130);
+    m_bars->setMinimumHeight(130);
 
     QChart* chart = m_scatter->chart();
     m_others = new QScatterSeries;
@@ -98,6 +103,9 @@ ValueChartPanel::ValueChartPanel(BuildSession* session, QWidget* parent) : QWidg
     m_mine->setName(tr("Your build"));
     m_mine->setMarkerSize(14);
     m_mine->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_mine->setPointLabelsFormat(tr("yours"));  // the build's own point says so on the chart
+    m_mine->setPointLabelsVisible(true);
+    m_mine->setPointLabelsClipping(false);
     chart->addSeries(m_others);
     chart->addSeries(m_flagged);
     chart->addSeries(m_mine);
@@ -115,17 +123,20 @@ ValueChartPanel::ValueChartPanel(BuildSession* session, QWidget* parent) : QWidg
     const auto hover = [this](QScatterSeries* series, const std::vector<const GpuValueRow*>* rows) {
         connect(series, &QScatterSeries::hovered, this, [this, series, rows](const QPointF& point, bool state) {
             if (!state) {
-                QToolTip::hideText();
+                showHover(QString());
                 return;
             }
             const QList<QPointF> points = series->points();
             if (series == m_mine && rows->empty() && m_buildPoint) {
-                QToolTip::showText(QCursor::pos(), m_buildTip, this);
+                showHover(m_buildTip);
                 return;
             }
             for (qsizetype i = 0; i < points.size() && static_cast<size_t>(i) < rows->size(); ++i)
                 if (points[i] == point) {
-                    QToolTip::showText(QCursor::pos(), pointToolTip(qs((*rows)[static_cast<size_t>(i)]->model)), this);
+                    QString tip = pointToolTip(qs((*rows)[static_cast<size_t>(i)]->model));
+                    if (series == m_mine)
+                        tip.replace(0, 0, tr("<i>In your build</i><br>"));
+                    showHover(tip);
                     return;
                 }
         });
@@ -150,11 +161,13 @@ ValueChartPanel::ValueChartPanel(BuildSession* session, QWidget* parent) : QWidg
     m_barSeries->attachAxis(m_barValues);
     bars->legend()->hide();
     connect(m_set, &QBarSet::hovered, this, [this](bool state, int index) {
-        if (!state || index < 0 || static_cast<size_t>(index) >= m_barRows.size()) {
-            QToolTip::hideText();
+        if (!state || index < 0 || static_cast<size_t>(index) >= m_barRows.size() || index >= m_set->count()) {
+            showHover(QString());
             return;
         }
-        QToolTip::showText(QCursor::pos(), pointToolTip(qs(m_barRows[static_cast<size_t>(index)]->model)), this);
+        const double value = m_set->at(index);
+        showHover(pointToolTip(qs(m_barRows[static_cast<size_t>(index)]->model)) + QStringLiteral("<br>") +
+                  tr("Value: <b>%1 %2</b>").arg(QLocale().toString(value, 'f', value < 10 ? 1 : 0), m_barUnit));
     });
     layout->addWidget(split, 1);
     m_note = addProseLabel(layout, this, ProseKind::Hint);
@@ -162,6 +175,19 @@ ValueChartPanel::ValueChartPanel(BuildSession* session, QWidget* parent) : QWidg
     connect(m_metric, &QComboBox::currentIndexChanged, this, &ValueChartPanel::redraw);
     connect(session, &BuildSession::changed, this, &ValueChartPanel::refresh);
     refresh();
+}
+
+void ValueChartPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        redraw();  // the charts and their series take every colour from the palette
+}
+
+void ValueChartPanel::showHover(const QString& text)
+{
+    m_hoverText = text;
+    showChartToolTip(this, text);
 }
 
 void ValueChartPanel::refresh()
@@ -373,6 +399,9 @@ void ValueChartPanel::redraw()
     m_flagged->setPen(QPen(severityColor(Severity::Warning), 2));
     m_mine->setColor(severityColor(Severity::Warning));
     m_mine->setBorderColor(palette().color(QPalette::WindowText));
+    m_mine->setPointLabelsColor(palette().color(QPalette::WindowText));
+    m_scatter->setBackgroundBrush(palette().color(QPalette::Base));
+    m_bars->setBackgroundBrush(palette().color(QPalette::Base));
     m_scatterX->setTitleText(tr("Price (%1)").arg(symbol));
     m_scatterX->setRange(0, maxX > 0 ? maxX * 1.05 : 1000);
     m_scatterX->applyNiceNumbers();
@@ -419,7 +448,8 @@ void ValueChartPanel::redraw()
     m_barNames->append(names);
     m_barValues->setRange(0, maxV > 0 ? maxV * 1.1 : 1);
     m_barValues->setLabelFormat(maxV > 0 && maxV < 10 ? QStringLiteral("%.1f") : QStringLiteral("%d"));
-    m_barValues->setTitleText(tr("%1 per %2 1000").arg(unit, symbol));
+    m_barUnit = tr("%1 per %2 1000").arg(unit, symbol);
+    m_barValues->setTitleText(m_barUnit);
     QChart* bars = m_bars->chart();
     bars->setTitle(tr("Best value per %1").arg(symbol));
     styleChart(bars, palette());

@@ -27,6 +27,7 @@ class QValueAxis;
 class QChartView;
 class QComboBox;
 class QLabel;
+class QSplitter;
 
 namespace mlrig::ui {
 
@@ -47,8 +48,18 @@ public:
     QStringList rankedModels() const { return m_rankedModels; }
     QString note() const;
     QString pointToolTip(const QString& model) const;
+    // The tooltip the hovered point or bar shows (empty when nothing is hovered).
+    QString hoverText() const { return m_hoverText; }
+    QScatterSeries* buildSeries() const { return m_mine; }
+    QScatterSeries* modelSeries() const { return m_others; }
+    QBarSet* barSet() const { return m_set; }
+    QSplitter* splitter() const { return m_split; }
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
+    void showHover(const QString& text);
     void refresh();
     void redraw();
     void updateMetricChoices();
@@ -81,6 +92,9 @@ private:
     // the evaluation gives for all of them (two cards can run what one cannot).
     std::optional<QPointF> m_buildPoint;
     QString m_buildTip;
+    QString m_barUnit;  // what a bar measures ("GB/s per $1000")
+    QString m_hoverText;
+    QSplitter* m_split;
 };
 
 }  // namespace mlrig::ui

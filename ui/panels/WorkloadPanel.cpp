@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -56,6 +57,10 @@ WorkloadPanel::WorkloadPanel(BuildSession* session, QWidget* parent) : QWidget(p
     m_model->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_model->setMaxVisibleItems(20);
     m_model->setAccessibleName(tr("Model"));
+    // Long model names ("Qwen3 235B-A22B (MoE, 235B total / 22B active), 128k") would set the
+    // dock's minimum width; the list pops up as wide as it needs, the field stays narrow.
+    m_model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_model->setMinimumContentsLength(14);
     fillModels();
     m_addModel = new QPushButton(tr("Add model from &file..."), this);
     m_addModel->setToolTip(tr("A .gguf file (only its header is read) or a Hugging Face config.json"));
@@ -70,6 +75,8 @@ WorkloadPanel::WorkloadPanel(BuildSession* session, QWidget* parent) : QWidget(p
         m_quant->setItemData(m_quant->count() - 1, qs(q.note), Qt::ToolTipRole);
     }
     m_quant->setAccessibleName(tr("Quantization"));
+    m_quant->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_quant->setMinimumContentsLength(10);
     m_kvCache = new QComboBox(this);
     for (const KvCacheType& k : kvCacheTypes()) {
         m_kvCache->addItem(tr("KV %1").arg(qs(k.id)), qs(k.id));
@@ -320,6 +327,8 @@ void WorkloadPanel::refresh()
         if (mi < 0)
             mi = m_model->findData(QStringLiteral("llama-3.1-8b"));
         m_model->setCurrentIndex(std::max(0, mi));
+        if (m_model->lineEdit() && !m_model->lineEdit()->hasFocus())
+            m_model->lineEdit()->setCursorPosition(0);  // a narrow field shows the name's start
         m_kvCache->setCurrentIndex(std::max(0, m_kvCache->findData(qs(w.kvCache))));
         m_quant->setCurrentIndex(std::max(0, m_quant->findData(qs(w.quant))));
         m_context->setValue(w.context);

@@ -213,7 +213,9 @@ void BuildReportWriter::parts()
     m_y += 18;
     if (m_data.totals.missingPrices > 0) {
         m_y += text(xName + 4, m_y, cName + cQty + cUnit + cTotal - 10, font(7.5), kMuted,
-                    QStringLiteral("%1 line(s) have no price and are not in the total.").arg(m_data.totals.missingPrices));
+                    m_data.totals.missingPrices == 1
+                        ? QStringLiteral("1 line has no price and is not in the total.")
+                        : QStringLiteral("%1 lines have no price and are not in the total.").arg(m_data.totals.missingPrices));
     }
     m_y += 4;
 }
@@ -226,7 +228,6 @@ void BuildReportWriter::findings()
         m_y += text(m_left, m_y, contentWidth(), font(9), kMuted, QStringLiteral("No problems found."));
         return;
     }
-    const QFont ruleFont = font(7.5, false, true);
     const QFont msgFont = font(9);
     for (Severity s : {Severity::Error, Severity::Warning, Severity::Note}) {
         const int n = m_data.evaluation.count(s);
@@ -244,13 +245,12 @@ void BuildReportWriter::findings()
         for (const Finding& f : all) {
             if (f.severity != s)
                 continue;
+            // The message alone: rule ids are for scripts (mlrig-cli's JSON), not for a reader.
             const QString msg = shown(f.message, 600);
-            const double ruleW = 96;
-            const double h = std::max(measure(msgFont, contentWidth() - ruleW - 12, msg), 11.0) + 5;
+            const double h = std::max(measure(msgFont, contentWidth() - 12, msg), 11.0) + 5;
             ensure(h);
             m_p.fillRect(QRectF(m_left + 2, m_y, 2, h - 4), severityColor(s).lighter(150));
-            text(m_left + 12, m_y + 1, ruleW - 4, ruleFont, kMuted, qs(f.rule));
-            text(m_left + 12 + ruleW, m_y, contentWidth() - ruleW - 12, msgFont, kInk, msg);
+            text(m_left + 12, m_y, contentWidth() - 12, msgFont, kInk, msg);
             m_y += h;
         }
     }

@@ -1,6 +1,7 @@
 #include "ui/wizard/BuildWizard.h"
 
 #include <QApplication>
+#include <QMessageBox>
 
 #include "ui/wizard/WizardBudgetPage.h"
 #include "ui/wizard/WizardGpuPage.h"
@@ -81,6 +82,26 @@ void BuildWizard::replaceLine(const BuildItem& line)
     m_suggestion.message.clear();
     ++m_suggestionRevision;
     emit suggestionChanged();
+}
+
+bool BuildWizard::hasChanges() const
+{
+    return m_goalRevision > 0 || m_gpuRevision > 0 || (currentId() != -1 && currentId() != startId());
+}
+
+void BuildWizard::reject()
+{
+    if (isVisible() && hasChanges()) {
+        QMessageBox box(QMessageBox::Question, tr("Discard the Planned Build?"),
+                        tr("Close the wizard and discard your answers and the build it suggested?"),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("discardWizardBox"));
+        box.setDefaultButton(QMessageBox::Cancel);  // the answer that loses nothing
+        box.setEscapeButton(QMessageBox::Cancel);
+        if (box.exec() != QMessageBox::Discard)
+            return;
+    }
+    QWizard::reject();
 }
 
 std::optional<Build> BuildWizard::result() const

@@ -48,6 +48,13 @@ public:
     // The finished build (after Finish), nullopt before.
     std::optional<Build> result() const;
 
+    // True once the person has answered anything (a goal or GPU chosen, a step passed): then
+    // Cancel, Escape or closing the window asks before the answers are thrown away.
+    bool hasChanges() const;
+    void reject() override;
+    // Closes as Cancel does, without asking (scripts, tests, the screenshot run).
+    void discard() { QWizard::reject(); }
+
 signals:
     void suggestionChanged();
 
