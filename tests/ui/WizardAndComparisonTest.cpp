@@ -35,6 +35,7 @@
 #include "ui/wizard/WizardReviewPage.h"
 #include "core/eval/Evaluate.h"
 #include "core/util/Csv.h"
+#include "core/advise/SystemComparison.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;
@@ -413,4 +414,35 @@ TEST(GpuComparisonView, ThePickersSelectionOpensAComparisonOfThoseGpus)
     for (size_t i = 0; i < 3; ++i)
         EXPECT_EQ(dialog->comparison()->gpus[i].gpu, &std::get<Gpu>(*picker.comparedParts()[i]));
     dialog->close();
+}
+
+TEST(BuildWizard, GpuStepNamesTheMachineToBuyInsteadFromTheBuildOrBuyRanking)
+{
+    MainWindow window(builtInCatalog());
+    window.setInteractive(false);
+    BuildWizard* wizard = window.createBuildWizard();
+    wizard->show();
+    child<QRadioButton>(wizard, "kind-llm-inference")->click();
+    selectData(child<QComboBox>(wizard, "wizardModel"), QStringLiteral("gpt-oss-120b"));
+    selectData(child<QComboBox>(wizard, "wizardQuant"), QStringLiteral("mxfp4"));
+    wizard->next();
+    child<QDoubleSpinBox>(wizard, "wizardBudget")->setValue(2500);
+    wizard->next();
+    auto* gpuPage = qobject_cast<WizardGpuPage*>(wizard->currentPage());
+    ASSERT_TRUE(gpuPage);
+    // The same machine compare-systems ranks first within $2,500 for a workload-only build.
+    Build workloadOnly;
+    workloadOnly.workload = wizard->goal().workload;
+    const SystemComparison comparison = compareSystems(workloadOnly, builtInCatalog(), wizard->evaluationOptions());
+    const SystemRow* best = bestMachine(comparison, 2500);
+    ASSERT_NE(best, nullptr);
+    const QString text = gpuPage->orBuyLabel()->text();
+    EXPECT_TRUE(text.contains(qs(best->name).toHtmlEscaped())) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("href"))) << text.toStdString();
+    // A budget no machine meets says so instead of naming one.
+    wizard->back();
+    child<QDoubleSpinBox>(wizard, "wizardBudget")->setValue(600);
+    wizard->next();
+    EXPECT_TRUE(gpuPage->orBuyLabel()->text().contains(QStringLiteral("No ready-made"))) << gpuPage->orBuyLabel()->text().toStdString();
+    wizard->discard();
 }

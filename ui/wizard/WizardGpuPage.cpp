@@ -1,6 +1,7 @@
 #include "ui/wizard/WizardGpuPage.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -11,6 +12,8 @@
 
 #include "ui/wizard/BuildWizard.h"
 #include "ui/common/ProseLabel.h"
+#include "ui/buildorbuy/BuildOrBuyDialog.h"
+#include "core/advise/SystemComparison.h"
 #include "ui/common/UiFormat.h"
 
 namespace mlrig::ui {
@@ -38,6 +41,10 @@ WizardGpuPage::WizardGpuPage(BuildWizard* wizard) : QWizardPage(wizard), m_wizar
     m_verdict = addProseLabel(layout, this, ProseKind::Rich);
     m_verdict->setObjectName(QStringLiteral("wizardGpuVerdict"));
     m_why = addProseLabel(layout, this, ProseKind::Hint);
+    m_orBuy = addProseLabel(layout, this, ProseKind::Rich);
+    m_orBuy->setObjectName(QStringLiteral("wizardOrBuy"));
+    m_orBuy->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_orBuy, &QLabel::linkActivated, this, [this] { openBuildOrBuy(); });
 
     m_table = new QTableWidget(this);
     m_table->setObjectName(QStringLiteral("wizardGpuTable"));
@@ -120,6 +127,7 @@ void WizardGpuPage::rank()
     QApplication::restoreOverrideCursor();
     m_rankedRevision = m_wizard->goalRevision();
     fill();
+    showOrBuy();
     // Keep the earlier choice when it is still offered, else start on the top suggestion.
     bool kept = false;
     for (int row = 0; row < m_table->rowCount() && !previous.isEmpty(); ++row) {
@@ -131,6 +139,41 @@ void WizardGpuPage::rank()
     }
     if (!kept && m_table->rowCount() > 0)
         m_table->selectRow(0);
+}
+
+// The machine a person could buy instead, from the same ranking as Tools > Build or Buy.
+void WizardGpuPage::showOrBuy()
+{
+    Build workloadOnly;
+    workloadOnly.workload = m_wizard->goal().workload;
+    const SystemComparison comparison = compareSystems(workloadOnly, m_wizard->catalog(), m_wizard->evaluationOptions());
+    const SystemRow* best = bestMachine(comparison, m_wizard->goal().budget);
+    if (!best || !best->figure || !best->price) {
+        m_orBuy->setText(
+            comparison.rows.empty()
+                ? QString()
+                : tr("No ready-made unified-memory machine runs this within your budget. <a href=\"buildorbuy\">Compare "
+                     "them all</a>"));
+        return;
+    }
+    m_orBuy->setText(tr("Or buy: <b>%1</b> runs it at %2 %3 for %4%5. <a href=\"buildorbuy\">Build or buy?</a>")
+                         .arg(qs(best->name).toHtmlEscaped())
+                         .arg(*best->figure, 0, 'f', 1)
+                         .arg(qs(comparison.figureOfMerit).toHtmlEscaped(), moneyIn(*best->price, best->currency),
+                              best->needsRaisedLimit ? tr(" (with its GPU memory share raised)") : QString()));
+}
+
+void WizardGpuPage::openBuildOrBuy()
+{
+    // The wizard has no whole build yet (the platform comes in the next steps), so the dialog lists
+    // the machines for the wizard's workload and budget; the ranking above holds the builds' costs.
+    Build build;
+    build.workload = m_wizard->goal().workload;
+    auto* dialog = new BuildOrBuyDialog(build, m_wizard->catalog(), m_wizard->evaluationOptions(),
+                                        m_wizard->goal().budget, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->budgetFilter()->setChecked(true);
+    dialog->open();
 }
 
 void WizardGpuPage::fill()

@@ -27,6 +27,8 @@ public:
     void cleanupPage() override {}
 
     const GpuRanking& ranking() const { return m_ranking; }
+    // "Or buy: ..." the best unified-memory machine within the budget, linking to Build or Buy.
+    QLabel* orBuyLabel() const { return m_orBuy; }
     QTableWidget* table() const { return m_table; }
     // Selects the suggestion of a GPU model (tests, and keeping the choice on a new ranking).
     bool selectModel(const QString& model);
@@ -35,6 +37,8 @@ private:
     void rank();
     void fill();
     void showDetails();
+    void showOrBuy();
+    void openBuildOrBuy();
     int selectedIndex() const;
 
     BuildWizard* m_wizard;
@@ -42,6 +46,7 @@ private:
     int m_rankedRevision = -1;
     QLabel* m_verdict;
     QLabel* m_why;
+    QLabel* m_orBuy;
     QTableWidget* m_table;
     QLabel* m_details;
     QLabel* m_usedLabel;
