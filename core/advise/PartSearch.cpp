@@ -1,6 +1,7 @@
 #include "core/advise/PartSearch.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 #include "core/eval/ValueMetrics.h"
@@ -129,14 +130,7 @@ int fitRank(Fit fit)
     return 2;
 }
 
-struct Candidate {
-    size_t index = 0;
-    int relevance = 0;
-    int fit = 0;  // fitRank
-    bool priced = false;
-    std::optional<double> key;    // the chosen sort's figure, larger = earlier (price negated)
-    std::optional<double> price;  // the tie-break after it
-};
+
 
 }  // namespace
 
@@ -180,11 +174,49 @@ PartSearch::PartSearch(const Catalog& catalog, Category category)
         m_duplicateKeys.push_back(foldName(infoOf(part).name));
         m_knownFields.push_back(knownFields(part));
     }
+    std::unordered_map<std::string_view, size_t> groups;
+    m_group.reserve(m_parts.size());
+    for (const std::string& key : m_duplicateKeys)
+        m_group.push_back(groups.emplace(key, groups.size()).first->second);
+    m_groups = groups.size();
+
+    m_orders.resize(2 * std::size(m_figures));
     for (PartSort sort : sorts) {
         auto& figures = m_figures[static_cast<size_t>(sort)];
         figures.reserve(m_parts.size());
         for (size_t i = 0; i < m_parts.size(); ++i)
             figures.push_back(figureOf(m_parts[i], m_prices[i], sort));
+        for (const bool pricedFirst : {false, true}) {
+            std::vector<size_t>& order = m_orders[2 * static_cast<size_t>(sort) + (pricedFirst ? 1 : 0)];
+            order.resize(m_parts.size());
+            for (size_t i = 0; i < order.size(); ++i)
+                order[i] = i;
+            // Priced first (when asked), the sort's figure (known first; price cheapest first,
+            // the others most first), then price, name and catalog order.
+            const auto key = [&figures, sort](size_t i) -> std::optional<double> {
+                if (figures[i] && sort == PartSort::Price)
+                    return -*figures[i];
+                return figures[i];
+            };
+            std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+                const std::optional<double>& pa = m_prices[a].unitPrice;
+                const std::optional<double>& pb = m_prices[b].unitPrice;
+                if (pricedFirst && pa.has_value() != pb.has_value())
+                    return pa.has_value();
+                const std::optional<double> ka = key(a), kb = key(b);
+                if (ka.has_value() != kb.has_value())
+                    return ka.has_value();
+                if (ka && *ka != *kb)
+                    return *ka > *kb;
+                if (pa.has_value() != pb.has_value())
+                    return pa.has_value();
+                if (pa && *pa != *pb)
+                    return *pa < *pb;
+                if (m_duplicateKeys[a] != m_duplicateKeys[b])
+                    return m_duplicateKeys[a] < m_duplicateKeys[b];
+                return a < b;
+            });
+        }
     }
 }
 
@@ -205,86 +237,75 @@ PartSearchResult PartSearch::run(const PartQuery& query, std::span<const PartFit
     const PartSort sort = query.sort && std::find(sorts.begin(), sorts.end(), *query.sort) != sorts.end()
                               ? *query.sort
                               : sorts.front();
-    const auto& figures = m_figures[static_cast<size_t>(sort)];
     const bool haveFits = fits.size() == m_parts.size();
     const bool criteria = !query.criteria.empty();
 
+    // One pass: the relevance of every part that is listed (0 = not listed).
     PartSearchResult result;
-    std::vector<Candidate> candidates;
+    std::vector<int> relevance(m_parts.size(), 0);
     for (size_t i = 0; i < m_parts.size(); ++i) {
-        const int relevance = m_texts[i].relevance(text);
-        if (relevance == 0 || (criteria && !query.criteria.accepts(m_parts[i])))
+        const int r = m_texts[i].relevance(text);
+        if (r == 0 || (criteria && !query.criteria.accepts(m_parts[i])))
             continue;
         ++result.matched;
-        const int fit = haveFits ? fitRank(fits[i].fit) : 0;
         if (query.onlyCompatible && haveFits && fits[i].fit == Fit::Incompatible) {
             ++result.hiddenIncompatible;
             continue;
         }
-        Candidate c;
-        c.index = i;
-        c.relevance = relevance;
-        c.fit = fit;
-        c.price = m_prices[i].unitPrice;
-        c.priced = c.price.has_value();
-        c.key = figures[i];
-        if (c.key && sort == PartSort::Price)
-            c.key = -*c.key;  // cheapest first
-        candidates.push_back(c);
+        relevance[i] = r;
     }
 
     if (query.mergeDuplicates) {
         // One product listed twice (two OpenDB ids for one name): keep the record that fits
         // best, has a price, is the most completely described, is cheaper, comes first.
-        const auto better = [this](const Candidate& a, const Candidate& b) {
-            if (a.fit != b.fit)
-                return a.fit < b.fit;
-            if (a.priced != b.priced)
-                return a.priced;
-            if (m_knownFields[a.index] != m_knownFields[b.index])
-                return m_knownFields[a.index] > m_knownFields[b.index];
-            if (a.price && b.price && *a.price != *b.price)
-                return *a.price < *b.price;
-            return a.index < b.index;
+        const auto better = [&](size_t a, size_t b) {
+            const int fa = haveFits ? fitRank(fits[a].fit) : 0;
+            const int fb = haveFits ? fitRank(fits[b].fit) : 0;
+            if (fa != fb)
+                return fa < fb;
+            const std::optional<double>& pa = m_prices[a].unitPrice;
+            const std::optional<double>& pb = m_prices[b].unitPrice;
+            if (pa.has_value() != pb.has_value())
+                return pa.has_value();
+            if (m_knownFields[a] != m_knownFields[b])
+                return m_knownFields[a] > m_knownFields[b];
+            if (pa && pb && *pa != *pb)
+                return *pa < *pb;
+            return a < b;
         };
-        std::unordered_map<std::string_view, size_t> byName;  // duplicate key -> position in kept
-        byName.reserve(candidates.size());
-        std::vector<Candidate> kept;
-        kept.reserve(candidates.size());
-        for (const Candidate& c : candidates) {
-            const auto [it, inserted] = byName.emplace(m_duplicateKeys[c.index], kept.size());
-            if (inserted) {
-                kept.push_back(c);
+        std::vector<size_t> best(m_groups, SIZE_MAX);
+        for (size_t i = 0; i < m_parts.size(); ++i) {
+            if (relevance[i] == 0)
+                continue;
+            size_t& kept = best[m_group[i]];
+            if (kept == SIZE_MAX) {
+                kept = i;
                 continue;
             }
             ++result.merged;
-            if (better(c, kept[it->second]))
-                kept[it->second] = c;
+            const size_t loser = better(i, kept) ? kept : i;
+            kept = better(i, kept) ? i : kept;
+            relevance[loser] = 0;
         }
-        candidates = std::move(kept);
     }
 
-    const bool pricedFirst = query.pricedFirst;
-    std::sort(candidates.begin(), candidates.end(), [this, pricedFirst](const Candidate& a, const Candidate& b) {
-        if (a.relevance != b.relevance)
-            return a.relevance > b.relevance;
-        if (pricedFirst && a.priced != b.priced)
-            return a.priced;
-        if (a.key.has_value() != b.key.has_value())
-            return a.key.has_value();
-        if (a.key && *a.key != *b.key)
-            return *a.key > *b.key;
-        if (a.price.has_value() != b.price.has_value())
-            return a.price.has_value();
-        if (a.price && *a.price != *b.price)
-            return *a.price < *b.price;
-        if (m_duplicateKeys[a.index] != m_duplicateKeys[b.index])
-            return m_duplicateKeys[a.index] < m_duplicateKeys[b.index];
-        return a.index < b.index;
-    });
-    result.rows.reserve(candidates.size());
-    for (const Candidate& c : candidates)
-        result.rows.push_back(c.index);
+    // The precomputed order of the chosen sort, most relevant first: a stable bucket by relevance.
+    const std::vector<size_t>& order = m_orders[2 * static_cast<size_t>(sort) + (query.pricedFirst ? 1 : 0)];
+    int top = 0;
+    for (const int r : relevance)
+        top = std::max(top, r);
+    std::vector<size_t> count(static_cast<size_t>(top) + 2, 0);  // count[top - r + 1]: rows of relevance r
+    for (const int r : relevance)
+        if (r > 0)
+            ++count[static_cast<size_t>(top - r + 1)];
+    for (size_t k = 1; k < count.size(); ++k)
+        count[k] += count[k - 1];  // count[top - r]: where relevance r starts
+    result.rows.resize(count.back());
+    for (const size_t i : order) {
+        const int r = relevance[i];
+        if (r > 0)
+            result.rows[count[static_cast<size_t>(top - r)]++] = i;
+    }
     return result;
 }
 

@@ -77,8 +77,14 @@ private:
     std::vector<SearchText> m_texts;
     std::vector<EffectivePrice> m_prices;      // new, as the picker lists it
     std::vector<std::string> m_duplicateKeys;  // folded name: parts with the same one are merged
+    std::vector<size_t> m_group;               // per part: its duplicate group (same folded name)
+    size_t m_groups = 0;
     std::vector<int> m_knownFields;            // how well described each part is, for the merge
     std::vector<std::optional<double>> m_figures[6];  // per PartSort
+    // Per PartSort and priced-first (index 2 * sort + pricedFirst): every part in the order the
+    // sort gives equally relevant parts, computed once, so a keystroke only buckets by relevance
+    // instead of sorting thousands of rows again.
+    std::vector<std::vector<size_t>> m_orders;
 };
 
 }  // namespace mlrig

@@ -1,5 +1,7 @@
 #include "ui/picker/PartPickerDialog.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -102,7 +104,11 @@ PartPickerDialog::PartPickerDialog(const Catalog& catalog, Category category, co
 {
     setWindowTitle(tr("Choose %1").arg(qs(categoryLabel(category))));
     m_filter = std::make_unique<PartFilter>(catalog, category, build, itemIndex, options);
-    m_model = new PartTableModel(catalog, category, std::vector<PartFit>(m_filter->fits().begin(), m_filter->fits().end()),
+    // The "Fits my build" column only when it says something: with nothing in the build to
+    // conflict with, every row would read "yes" and take the names' room.
+    const auto fits = m_filter->fits();
+    const bool anyMisfit = std::any_of(fits.begin(), fits.end(), [](const PartFit& f) { return f.fit != Fit::Compatible; });
+    m_model = new PartTableModel(catalog, category, anyMisfit ? std::vector<PartFit>(fits.begin(), fits.end()) : std::vector<PartFit>{},
                                  this);
     m_proxy = new PartFilterProxy(this);
     m_proxy->setSourceModel(m_model);
@@ -157,7 +163,7 @@ PartPickerDialog::PartPickerDialog(const Catalog& catalog, Category category, co
         m_view->setColumnWidth(c, std::max(70, m_view->fontMetrics().horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 28));
     m_view->setAccessibleName(tr("Parts"));
     if (m_model->fitColumn() >= 0)
-        m_view->setColumnWidth(m_model->fitColumn(), m_view->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34);
+        m_view->setColumnWidth(m_model->fitColumn(), m_view->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
     // Rows come in core's ranked order until a column header is clicked; "Sort by" returns to it.
     m_proxy->showRanked();
     m_view->horizontalHeader()->setSortIndicatorShown(false);
