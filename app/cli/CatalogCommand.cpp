@@ -1,8 +1,11 @@
 // mlrig-cli catalog stats | show NAME | search TEXT
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
+#include <optional>
 
+#include "core/advise/PartSearch.h"
 #include "core/eval/EffectivePrice.h"
 #include "core/util/TextUtil.h"
 #include "app/cli/CliCommands.h"
@@ -188,23 +191,78 @@ void addCatalogCommand(CLI::App& app, CliContext& context)
         throw InputError("no part or GPU model named \"" + *name + "\" in the catalog");
     });
 
-    static std::string searchText;
-    static std::string searchCategoryName = "gpu";
-    static size_t searchLimit = 20;
-    auto* text = &searchText;
-    auto* searchCategory = &searchCategoryName;
-    auto* limit = &searchLimit;
-    CLI::App* search = catalog->add_subcommand("search", "Search part names in one category");
-    search->add_option("text", *text, "Words that must all appear in the name")->required();
-    search->add_option("--category", *searchCategory, "cpu, motherboard, memory, gpu, psu, case, cooler, storage");
-    search->add_option("--limit", *limit, "At most this many results")->check(CLI::Range(1, 100000));
-    search->callback([&context, text, searchCategory, limit] {
-        const std::optional<Category> c = categoryFromId(*searchCategory);
+    // Option storage must outlive parsing; one CLI run registers the command once.
+    struct SearchOptions {
+        std::string text;
+        std::string category = "gpu";
+        size_t limit = 20;
+        std::string sort;
+        std::optional<double> minVram, maxLength, minWatts, minCapacity, minGpuClearance;
+        bool atx3 = false;
+        std::string socket, formFactor, memoryType;
+    };
+    static SearchOptions searchOptions;
+    auto* o = &searchOptions;
+    CLI::App* search = catalog->add_subcommand(
+        "search", "Search one category as the part picker does: spaces, case and punctuation between letters and "
+                  "digits ignored (\"rtx3090\" finds \"RTX 3090\"), best match first, one line per product");
+    search->add_option("text", o->text, "Words that must all appear in the name, manufacturer or GPU model")->required();
+    search->add_option("--category", o->category, "cpu, motherboard, memory, gpu, psu, case, cooler, storage");
+    search->add_option("--limit", o->limit, "At most this many results")->check(CLI::Range(1, 100000));
+    search->add_option("--sort", o->sort,
+                       "Order of equally relevant parts: price, value, vram (gpu), wattage (psu), speed (memory), capacity "
+                       "(memory, storage); default value for gpu and storage, speed for memory, else price");
+    search->add_option("--min-vram", o->minVram, "GPU: at least this many GB of VRAM");
+    search->add_option("--max-length", o->maxLength, "GPU: at most this long, in mm");
+    search->add_option("--min-watts", o->minWatts, "PSU: at least this wattage");
+    search->add_flag("--atx3", o->atx3, "PSU: states ATX 3.x");
+    search->add_option("--socket", o->socket, "CPU, motherboard, cooler: this socket (AM5, \"LGA 1700\")");
+    search->add_option("--form-factor", o->formFactor, "Motherboard: this form factor; case: takes a board of it");
+    search->add_option("--memory-type", o->memoryType, "Memory, motherboard: DDR4, DDR5");
+    search->add_option("--min-capacity", o->minCapacity, "Memory (kit total) or storage: at least this many GB");
+    search->add_option("--min-gpu-clearance", o->minGpuClearance, "Case: takes a card at least this long, in mm");
+    search->callback([&context, o] {
+        const std::optional<Category> c = categoryFromId(o->category);
         if (!c)
-            throw InputError("unknown category \"" + *searchCategory + "\"");
-        for (const AnyPart* part : context.catalog().search(*c, *text, *limit)) {
-            const PartInfo& info = infoOf(*part);
-            const EffectivePrice price = effectivePrice(*part, Condition::New, context.catalog());
+            throw InputError("unknown category \"" + o->category + "\"");
+        PartQuery query;
+        query.text = o->text;
+        if (!o->sort.empty()) {
+            const std::optional<PartSort> sort = partSortFromId(o->sort);
+            const std::vector<PartSort> sorts = sortsFor(*c);
+            if (!sort || std::find(sorts.begin(), sorts.end(), *sort) == sorts.end()) {
+                std::string names;
+                for (PartSort s : sorts)
+                    names += (names.empty() ? "" : ", ") + std::string(partSortId(s));
+                throw InputError("--sort " + o->sort + " is not a sort for " + o->category + " (use " + names + ")");
+            }
+            query.sort = sort;
+        }
+        PartCriteria& k = query.criteria;
+        k.minVramGb = o->minVram;
+        k.maxLengthMm = o->maxLength;
+        k.minWattageW = o->minWatts;
+        k.atx3Only = o->atx3;
+        k.socket = o->socket;
+        k.formFactor = o->formFactor;
+        k.memoryType = o->memoryType;
+        k.minCapacityGb = o->minCapacity;
+        k.minGpuClearanceMm = o->minGpuClearance;
+        if (const std::string bad = k.invalidReason(); !bad.empty())
+            throw InputError(bad);
+        if (const std::vector<std::string> unused = k.unusedFor(*c); !unused.empty()) {
+            std::string names;
+            for (const std::string& u : unused)
+                names += (names.empty() ? "" : ", ") + u;
+            throw InputError("a " + o->category + " has no " + names + " to filter on");
+        }
+        const PartSearch finder(context.catalog(), *c);
+        const PartSearchResult result = finder.run(query);
+        const auto parts = context.catalog().parts(*c);
+        for (size_t rank = 0; rank < result.rows.size() && rank < o->limit; ++rank) {
+            const AnyPart& part = parts[result.rows[rank]];
+            const PartInfo& info = infoOf(part);
+            const EffectivePrice& price = finder.priceOf(result.rows[rank]);
             std::cout << info.id << '\t' << info.name << '\t'
                       << (price.unitPrice ? fmt::format("{:.2f}", *price.unitPrice) : std::string("-")) << '\t'
                       << priceOriginLabel(price.origin) << '\n';

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/catalog/SearchText.h"
 #include "core/util/TextUtil.h"
 
 namespace mlrig {
@@ -497,8 +498,6 @@ void Catalog::index()
     m_stats = {};
     for (size_t c = 0; c < m_parts.size(); ++c) {
         m_byFoldedName[c].clear();
-        m_lowerNames[c].clear();
-        m_lowerNames[c].reserve(m_parts[c].size());
         for (size_t i = 0; i < m_parts[c].size(); ++i) {
             AnyPart& part = m_parts[c][i];
             if (auto* gpu = std::get_if<Gpu>(&part)) {
@@ -509,7 +508,6 @@ void Catalog::index()
             if (!info.id.empty())
                 m_byId.emplace(toLower(info.id), std::make_pair(static_cast<int>(c), i));
             m_byFoldedName[c].emplace(foldName(info.name), i);  // first of duplicate names wins
-            m_lowerNames[c].push_back(toLower(info.name + " " + info.manufacturer));
             if (info.priceUsd)
                 ++m_stats.partsWithPrice;
         }
@@ -580,23 +578,13 @@ const GpuChip* Catalog::chip(std::string_view model) const
 
 std::vector<const AnyPart*> Catalog::search(Category category, std::string_view text, size_t limit) const
 {
-    std::vector<std::string> words;
-    const std::string lowered = toLower(text);
-    size_t start = 0;
-    while (start < lowered.size()) {
-        const size_t end = std::min(lowered.find(' ', start), lowered.size());
-        if (end > start)
-            words.push_back(lowered.substr(start, end - start));
-        start = end + 1;
-    }
+    const SearchQuery query(text);
     std::vector<const AnyPart*> out;
-    const size_t c = static_cast<size_t>(category);
-    for (size_t i = 0; i < m_parts[c].size() && out.size() < limit; ++i) {
-        const std::string& name = m_lowerNames[c][i];
-        const bool all = std::all_of(words.begin(), words.end(),
-                                     [&](const std::string& w) { return name.find(w) != std::string::npos; });
-        if (all)
-            out.push_back(&m_parts[c][i]);
+    for (const AnyPart& part : m_parts[static_cast<size_t>(category)]) {
+        if (out.size() >= limit)
+            break;
+        if (query.empty() || SearchText::of(part).relevance(query) > 0)
+            out.push_back(&part);
     }
     return out;
 }

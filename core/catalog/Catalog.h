@@ -63,8 +63,10 @@ public:
     const AnyPart* find(Category category, std::string_view ref) const;
     const GpuChip* chip(std::string_view model) const;  // tolerant of case, spaces, "NVIDIA " prefix
 
-    // Parts of one category whose name contains every word of `text` (case-insensitive),
-    // in catalog order, at most `limit` results. An empty text matches everything.
+    // Parts of one category that `text` matches (SearchText: every word found in the name,
+    // manufacturer or GPU model, ignoring case, spaces and punctuation, so "rtx3090" finds
+    // "RTX 3090"), in catalog order, at most `limit` results. An empty text matches everything.
+    // The picker and `mlrig-cli catalog search` rank the same matches (core/advise/PartSearch).
     std::vector<const AnyPart*> search(Category category, std::string_view text, size_t limit = SIZE_MAX) const;
 
     const CatalogStats& stats() const { return m_stats; }
@@ -85,7 +87,6 @@ private:
     void index();
 
     std::array<std::vector<AnyPart>, 8> m_parts;
-    std::array<std::vector<std::string>, 8> m_lowerNames;  // for search
     std::vector<GpuChip> m_chips;
     MarketPriceTable m_market;
     UnifiedSystemTable m_unified;

@@ -226,6 +226,31 @@ def trim_motherboard(p):
     return o
 
 
+def fill_board_sockets_from_names(boards):
+    """A board OpenDB lists without a socket (a stub record: name and form factor only) gets the
+    socket its own name states, when the name states exactly one of the sockets other OpenDB boards
+    have ("ASRock X370 Killer SLI AM4" -> AM4, "GIGABYTE H310M A LGA1151 DDR4" -> LGA 1151).
+    Without it the cpu-socket rule cannot check the board, and the picker used to list it as
+    compatible with any CPU. A name that states no socket, or two, leaves it unknown."""
+    def key(s):
+        return re.sub(r"[^a-z0-9]", "", s.lower())
+    sockets = {}
+    for o in boards:
+        if o["socket"]:
+            sockets.setdefault(key(o["socket"]), o["socket"])
+    filled = 0
+    for o in boards:
+        if o["socket"]:
+            continue
+        words = re.findall(r"[a-z0-9]+", o["name"].lower())
+        spans = set(words) | {a + b for a, b in zip(words, words[1:])}
+        named = {sockets[k] for k in spans if k in sockets}
+        if len(named) == 1:
+            o["socket"] = named.pop()
+            filled += 1
+    return filled
+
+
 def trim_memory(p):
     o = common(p)
     mods = p.get("modules") or {}
@@ -595,6 +620,8 @@ def main(argv=None) -> int:
             assert list(o) == FIELDS[cat], (cat, list(o))
             out.append(o)
         out.sort(key=lambda o: o["id"])
+        if cat == "motherboard":
+            print(f"motherboard  sockets taken from the board's name: {fill_board_sockets_from_names(out)}")
         path = args.out / f"{cat}.jsonl"
         with path.open("w", encoding="utf-8", newline="\n") as f:
             for o in out:

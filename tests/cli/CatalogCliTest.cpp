@@ -2,6 +2,8 @@
 
 #include <regex>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "tests/cli/CliRunner.h"
 #include "tests/support/Files.h"
@@ -104,4 +106,72 @@ TEST(CatalogCli, SearchFindsPartsByAllWords)
         EXPECT_NE(lower.find("4090"), std::string::npos) << line;
     }
     EXPECT_LE(n, 5);
+}
+
+namespace {
+
+// The tab-separated lines of `catalog search`: id, name, price ("-" when unknown), price origin.
+std::vector<std::vector<std::string>> searchRows(const std::string& out)
+{
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream lines(out);
+    std::string line;
+    while (std::getline(lines, line)) {
+        std::vector<std::string> fields;
+        std::istringstream cells(line);
+        std::string cell;
+        while (std::getline(cells, cell, '\t'))
+            fields.push_back(cell);
+        rows.push_back(fields);
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST(CatalogCli, SearchMatchesAsThePickerDoesBestFirstWithFilters)
+{
+    // Typed without spaces or with a hyphen, as people type: the picker's matching and ranking.
+    for (const char* typed : {"rtx3090", "RTX-3090"}) {
+        const auto r = runCli({"catalog", "search", typed, "--limit", "5"});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        const auto rows = searchRows(r.out);
+        ASSERT_EQ(rows.size(), 5u) << typed;
+        for (const auto& row : rows) {
+            ASSERT_EQ(row.size(), 4u);
+            EXPECT_NE(row[1].find("3090"), std::string::npos) << row[1];
+            EXPECT_EQ(row[1].find("3090 Ti"), std::string::npos) << row[1];  // the plain 3090 first
+            EXPECT_NE(row[2], "-") << row[1];                                  // priced first
+        }
+    }
+    const auto ti = runCli({"catalog", "search", "4060ti 16gb", "--min-vram", "16", "--limit", "3"});
+    ASSERT_EQ(ti.exitCode, 0) << ti.err;
+    ASSERT_EQ(searchRows(ti.out).size(), 3u);
+    const auto x3d = runCli({"catalog", "search", "7600x3d", "--category", "cpu"});
+    ASSERT_EQ(x3d.exitCode, 0) << x3d.err;
+    EXPECT_EQ(searchRows(x3d.out).size(), 1u) << x3d.out;  // two OpenDB ids, one product
+
+    const auto psu = runCli({"catalog", "search", "", "--category", "psu", "--min-watts", "1000", "--atx3",
+                             "--sort", "price", "--limit", "10"});
+    ASSERT_EQ(psu.exitCode, 0) << psu.err;
+    const auto psus = searchRows(psu.out);
+    ASSERT_EQ(psus.size(), 10u);
+    for (size_t k = 1; k < psus.size(); ++k)
+        EXPECT_LE(std::stod(psus[k - 1][2]), std::stod(psus[k][2]));  // cheapest first
+}
+
+TEST(CatalogCli, SearchRefusesFiltersThatCannotApply)
+{
+    const auto wrong = runCli({"catalog", "search", "corsair", "--category", "psu", "--min-vram", "16"});
+    EXPECT_EQ(wrong.exitCode, 2);
+    EXPECT_NE(wrong.err.find("a psu has no minimum VRAM to filter on"), std::string::npos) << wrong.err;
+    EXPECT_TRUE(wrong.out.empty());
+    const auto negative = runCli({"catalog", "search", "rtx", "--min-vram", "-4"});
+    EXPECT_EQ(negative.exitCode, 2);
+    EXPECT_NE(negative.err.find("minimum VRAM must be a positive number of GB, not -4"), std::string::npos)
+        << negative.err;
+    const auto sort = runCli({"catalog", "search", "rtx", "--sort", "wattage"});
+    EXPECT_EQ(sort.exitCode, 2);
+    EXPECT_NE(sort.err.find("--sort wattage is not a sort for gpu (use value, price, vram)"), std::string::npos)
+        << sort.err;
 }

@@ -1,6 +1,9 @@
 #include "ui/picker/PartPickerDialog.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -17,6 +20,7 @@
 #include "core/advise/PartFilter.h"
 #include "ui/picker/PartFilterProxy.h"
 #include "ui/picker/PartTableModel.h"
+#include "ui/picker/SpecFilterBar.h"
 #include "ui/common/UiFormat.h"
 
 namespace mlrig::ui {
@@ -49,6 +53,49 @@ private:
     QTableView* m_view;
 };
 
+QString sortLabel_(PartSort sort)
+{
+    switch (sort) {
+    case PartSort::Price:
+        return PartPickerDialog::tr("Price (lowest first)");
+    case PartSort::Value:
+        return PartPickerDialog::tr("Value (most per dollar)");
+    case PartSort::Vram:
+        return PartPickerDialog::tr("VRAM (most first)");
+    case PartSort::Wattage:
+        return PartPickerDialog::tr("Wattage (most first)");
+    case PartSort::Capacity:
+        return PartPickerDialog::tr("Capacity (most first)");
+    case PartSort::Speed:
+        return PartPickerDialog::tr("Speed (fastest first)");
+    }
+    return {};
+}
+
+// What the search box suggests typing: a model the way people write it.
+QString searchExample(Category category)
+{
+    switch (category) {
+    case Category::Gpu:
+        return QStringLiteral("rtx3090, 4060ti 16gb");
+    case Category::Cpu:
+        return QStringLiteral("7800x3d");
+    case Category::Motherboard:
+        return QStringLiteral("b650 wifi");
+    case Category::Memory:
+        return QStringLiteral("ddr5 64gb");
+    case Category::Psu:
+        return QStringLiteral("rm850x");
+    case Category::Case:
+        return QStringLiteral("meshify");
+    case Category::Cooler:
+        return QStringLiteral("nh-d15");
+    case Category::Storage:
+        return QStringLiteral("990 pro 2tb");
+    }
+    return {};
+}
+
 }  // namespace
 
 PartPickerDialog::PartPickerDialog(const Catalog& catalog, Category category, const Build& build, int itemIndex,
@@ -57,22 +104,47 @@ PartPickerDialog::PartPickerDialog(const Catalog& catalog, Category category, co
 {
     setWindowTitle(tr("Choose %1").arg(qs(categoryLabel(category))));
     m_filter = std::make_unique<PartFilter>(catalog, category, build, itemIndex, options);
-    m_model = new PartTableModel(catalog, category, this);
+    // The "Fits my build" column only when it says something: with nothing in the build to
+    // conflict with, every row would read "yes" and take the names' room.
+    const auto fits = m_filter->fits();
+    const bool anyMisfit = std::any_of(fits.begin(), fits.end(), [](const PartFit& f) { return f.fit != Fit::Compatible; });
+    m_model = new PartTableModel(catalog, category, anyMisfit ? std::vector<PartFit>(fits.begin(), fits.end()) : std::vector<PartFit>{},
+                                 this);
     m_proxy = new PartFilterProxy(this);
     m_proxy->setSourceModel(m_model);
 
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
     m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("Search %1 by name…").arg(qs(categoryLabel(category)).toLower()));
+    m_search->setPlaceholderText(tr("Search %1 by name or model, e.g. %2")
+                                     .arg(qs(categoryLabel(category)).toLower(), searchExample(category)));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search"));
     top->addWidget(m_search, 1);
     m_onlyCompatible = new QCheckBox(tr("&Only compatible with my build"), this);
     m_onlyCompatible->setChecked(true);
-    m_onlyCompatible->setToolTip(tr("Hide parts that would add an error to the build (wrong socket, does not fit, …)"));
+    m_onlyCompatible->setToolTip(tr("Hide parts that would add an error to the build (wrong socket, does not fit, …). "
+                                    "When off, they are listed with the reason in “Fits my build”."));
     top->addWidget(m_onlyCompatible);
     layout->addLayout(top);
+
+    // Spec filters, then how equally relevant parts are ordered.
+    auto* filters = new QHBoxLayout;
+    m_specs = new SpecFilterBar(catalog, category, this);
+    filters->addWidget(m_specs, 1);
+    auto* sortLabel = new QLabel(tr("So&rt by"), this);
+    m_sort = new QComboBox(this);
+    for (PartSort sort : sortsFor(category))
+        m_sort->addItem(sortLabel_(sort), static_cast<int>(sort));
+    m_sort->setToolTip(tr("After relevance to the search: the order of equally relevant parts"));
+    sortLabel->setBuddy(m_sort);
+    filters->addWidget(sortLabel);
+    filters->addWidget(m_sort);
+    m_pricedFirst = new QCheckBox(tr("Price&d first"), this);
+    m_pricedFirst->setChecked(true);
+    m_pricedFirst->setToolTip(tr("List parts with a known price before those without one"));
+    filters->addWidget(m_pricedFirst);
+    layout->addLayout(filters);
 
     m_view = new QTableView(this);
     m_view->setModel(m_proxy);
@@ -90,7 +162,13 @@ PartPickerDialog::PartPickerDialog(const Catalog& catalog, Category category, co
     for (int c = 1; c < m_model->columnCount(); ++c)
         m_view->setColumnWidth(c, std::max(70, m_view->fontMetrics().horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 28));
     m_view->setAccessibleName(tr("Parts"));
-    m_view->sortByColumn(m_model->priceColumn(), Qt::AscendingOrder);
+    if (m_model->fitColumn() >= 0)
+        m_view->setColumnWidth(m_model->fitColumn(), m_view->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
+    // Rows come in core's ranked order until a column header is clicked; "Sort by" returns to it.
+    m_proxy->showRanked();
+    m_view->horizontalHeader()->setSortIndicatorShown(false);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this,
+            [this] { m_view->horizontalHeader()->setSortIndicatorShown(!m_proxy->isRanked()); });
     layout->addWidget(m_view, 1);
 
     auto* bottom = new QHBoxLayout;
@@ -137,6 +215,13 @@ PartPickerDialog::PartPickerDialog(const Catalog& catalog, Category category, co
     connect(m_search, &QLineEdit::textChanged, this, &PartPickerDialog::applyFilter);
     connect(m_search, &QLineEdit::returnPressed, this, &PartPickerDialog::pickCurrent);
     connect(m_onlyCompatible, &QCheckBox::toggled, this, &PartPickerDialog::applyFilter);
+    connect(m_pricedFirst, &QCheckBox::toggled, this, &PartPickerDialog::applyFilter);
+    connect(m_specs, &SpecFilterBar::changed, this, &PartPickerDialog::applyFilter);
+    connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
+        m_view->horizontalHeader()->setSortIndicatorShown(false);
+        m_proxy->showRanked();
+        applyFilter();
+    });
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& index) { pickRow(index.row()); });
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex& index) { pickRow(index.row()); });
     connect(custom, &QPushButton::clicked, this, &PartPickerDialog::openCustom);
@@ -152,17 +237,34 @@ PartPickerDialog::~PartPickerDialog() = default;
 
 void PartPickerDialog::applyFilter()
 {
-    m_proxy->setAccepted(m_filter->accepted(m_search->text().toStdString(), m_onlyCompatible->isChecked()));
+    PartQuery query;
+    query.text = m_search->text().toStdString();
+    query.criteria = m_specs->criteria();
+    query.sort = static_cast<PartSort>(m_sort->currentData().toInt());
+    query.pricedFirst = m_pricedFirst->isChecked();
+    query.onlyCompatible = m_onlyCompatible->isChecked();
+    const PartSearchResult result = m_filter->run(query);
+    m_proxy->setRanking(result.rows);
+
     const int shown = m_proxy->rowCount();
-    const int total = m_model->rowCount();
-    QString text = tr("%1 of %2 shown").arg(shown).arg(total);
-    if (m_onlyCompatible->isChecked() && static_cast<int>(m_filter->compatibleCount()) < total)
-        text += tr(" · %1 hidden as incompatible").arg(total - static_cast<int>(m_filter->compatibleCount()));
-    if (shown == 0 && m_onlyCompatible->isChecked() && !m_filter->accepted(m_search->text().toStdString(), false).empty())
-        text += tr(" — nothing compatible matches; untick “Only compatible” to see all");
+    QStringList parts{tr("%1 of %2 shown").arg(shown).arg(m_model->rowCount())};
+    if (result.hiddenIncompatible > 0)
+        parts << tr("%1 hidden as incompatible").arg(result.hiddenIncompatible);
+    if (result.merged > 0)
+        parts << tr("%1 duplicate listings merged").arg(result.merged);
+    QString text = parts.join(QStringLiteral(" · "));
+    // Say what would help, and only what would.
+    if (shown == 0 && result.hiddenIncompatible > 0)
+        text += tr(" — nothing compatible matches; untick “Only compatible” to see the rest");
+    else if (shown == 0 && !query.criteria.empty())
+        text += tr(" — no part meets these filters; loosen them");
+    else if (shown == 0 && !query.text.empty())
+        text += tr(" — no %1 matches “%2”").arg(qs(categoryLabel(m_category)).toLower(), m_search->text().trimmed());
     m_count->setText(text);
-    if (shown > 0 && !m_view->selectionModel()->hasSelection())
+    if (shown > 0 && !m_view->selectionModel()->hasSelection()) {
         m_view->selectRow(0);
+        m_view->scrollToTop();
+    }
 }
 
 void PartPickerDialog::pickRow(int proxyRow)

@@ -1,7 +1,10 @@
 #pragma once
 
-// Choose a catalog part for one category: sortable, searchable table, "only compatible with
-// my build" (on by default), Enter/double-click picks, "Custom part…" opens a form.
+// Choose a catalog part for one category: a search that ignores spaces and punctuation
+// ("rtx3090"), spec filters for the category, a "Sort by" after relevance with priced parts
+// first, "only compatible with my build" (on by default; when off, parts that do not fit say
+// why), Enter/double-click picks, "Custom part…" opens a form. The list and its order come from
+// core (PartFilter / PartSearch); the proxy only applies them.
 
 #include <QDialog>
 
@@ -14,6 +17,7 @@
 #include "core/eval/Evaluate.h"
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -27,6 +31,7 @@ namespace mlrig::ui {
 
 class PartFilterProxy;
 class PartTableModel;
+class SpecFilterBar;
 
 class PartPickerDialog : public QDialog {
     Q_OBJECT
@@ -45,6 +50,10 @@ public:
     // For tests and measurements.
     QLineEdit* searchField() const { return m_search; }
     QCheckBox* compatibleCheck() const { return m_onlyCompatible; }
+    QCheckBox* pricedFirstCheck() const { return m_pricedFirst; }
+    QComboBox* sortCombo() const { return m_sort; }
+    SpecFilterBar* specFilters() const { return m_specs; }
+    QLabel* countLabel() const { return m_count; }
     QTableView* view() const { return m_view; }
     PartFilterProxy* proxy() const { return m_proxy; }
     PartTableModel* model() const { return m_model; }
@@ -70,6 +79,9 @@ private:
     PartFilterProxy* m_proxy;
     QLineEdit* m_search;
     QCheckBox* m_onlyCompatible;
+    QCheckBox* m_pricedFirst;
+    QComboBox* m_sort;
+    SpecFilterBar* m_specs;
     QLabel* m_count;
     QTableView* m_view;
     QPushButton* m_saved = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/picker/PartTableModel.h"
 
 #include <QLocale>
+#include <QPalette>
 
 #include "ui/common/UiFormat.h"
 #include "core/eval/ValueMetrics.h"
@@ -139,9 +140,11 @@ std::vector<Col> columnsFor(std::span<const AnyPart> parts, const std::vector<Ef
 
 }  // namespace
 
-PartTableModel::PartTableModel(const Catalog& catalog, Category category, QObject* parent)
-    : QAbstractTableModel(parent), m_category(category), m_parts(catalog.parts(category))
+PartTableModel::PartTableModel(const Catalog& catalog, Category category, std::vector<PartFit> fits, QObject* parent)
+    : QAbstractTableModel(parent), m_category(category), m_parts(catalog.parts(category)), m_fits(std::move(fits))
 {
+    if (!m_fits.empty() && m_fits.size() != m_parts.size())
+        m_fits.clear();  // not this category's: show no fit column rather than a wrong one
     m_prices.reserve(m_parts.size());
     for (const AnyPart& part : m_parts)
         m_prices.push_back(effectivePrice(part, Condition::New, catalog));
@@ -149,6 +152,26 @@ PartTableModel::PartTableModel(const Catalog& catalog, Category category, QObjec
     for (size_t i = 0; i < m_columns.size(); ++i)
         if (m_columns[i].money)
             m_priceColumn = static_cast<int>(i);
+    if (!m_fits.empty()) {
+        // Sorts compatible first, then not checked, then incompatible; the text says why.
+        const auto* fitsOf = &m_fits;
+        const auto parts = m_parts;
+        Col fit = textual(tr("Fits my build"), [fitsOf, parts](const AnyPart& p) -> QVariant {
+            const PartFit& f = (*fitsOf)[static_cast<size_t>(&p - parts.data())];
+            switch (f.fit) {
+            case Fit::Compatible:
+                return tr("yes");
+            case Fit::NotChecked:
+                return qs(f.reason);
+            case Fit::Incompatible:
+                return tr("no: %1").arg(qs(f.reason));
+            }
+            return {};
+        });
+        fit.tooltip = tr("Whether the part fits the rest of the build; if not, the error it would add");
+        m_columns.push_back(fit);
+        m_fitColumn = static_cast<int>(m_columns.size()) - 1;
+    }
 }
 
 int PartTableModel::rowCount(const QModelIndex& parent) const
@@ -204,9 +227,22 @@ QVariant PartTableModel::data(const QModelIndex& index, int role) const
     }
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(col.numeric ? (Qt::AlignRight | Qt::AlignVCenter) : (Qt::AlignLeft | Qt::AlignVCenter));
+    case Qt::ForegroundRole:
+        if (index.column() == m_fitColumn || index.column() == 0) {
+            const PartFit* fit = m_fits.empty() ? nullptr : &m_fits[static_cast<size_t>(index.row())];
+            if (fit && fit->fit == Fit::Incompatible)
+                return severityColor(Severity::Error);
+            if (fit && fit->fit == Fit::NotChecked && index.column() == m_fitColumn)
+                return mutedText(QPalette());
+        }
+        return {};
     case Qt::ToolTipRole:
-        if (index.column() == 0)
-            return qs(infoOf(part).name);
+        if (index.column() == 0 || index.column() == m_fitColumn) {
+            QString tip = qs(infoOf(part).name);
+            if (!m_fits.empty() && m_fits[static_cast<size_t>(index.row())].fit != Fit::Compatible)
+                tip += QStringLiteral("\n") + qs(m_fits[static_cast<size_t>(index.row())].reason);
+            return tip;
+        }
         if (index.column() == m_priceColumn)
             return priceOriginText(m_prices[static_cast<size_t>(index.row())].origin);
         return {};

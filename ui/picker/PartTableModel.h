@@ -11,6 +11,7 @@
 #include <span>
 #include <vector>
 
+#include "core/advise/PartSearch.h"
 #include "core/catalog/Catalog.h"
 #include "core/eval/EffectivePrice.h"
 
@@ -22,7 +23,10 @@ public:
     static constexpr int SortRole = Qt::UserRole + 1;  // number or string; invalid = unknown
     static constexpr int PartIndexRole = Qt::UserRole + 2;
 
-    PartTableModel(const Catalog& catalog, Category category, QObject* parent = nullptr);
+    // With `fits` (one per part, from PartFilter) a last column says whether each part fits the
+    // build, and if not, why.
+    PartTableModel(const Catalog& catalog, Category category, std::vector<PartFit> fits = {},
+                   QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -34,6 +38,7 @@ public:
     const AnyPart* partAt(int row) const;
     int rowOf(const AnyPart* part) const;  // -1 when not in this model
     int priceColumn() const { return m_priceColumn; }
+    int fitColumn() const { return m_fitColumn; }  // -1 without fits
 
     struct Column {
         QString title;
@@ -48,8 +53,10 @@ private:
     Category m_category;
     std::span<const AnyPart> m_parts;
     std::vector<EffectivePrice> m_prices;  // of each part, new (the price column and its tooltip)
+    std::vector<PartFit> m_fits;
     std::vector<Column> m_columns;
     int m_priceColumn = -1;
+    int m_fitColumn = -1;
 };
 
 }  // namespace mlrig::ui
