@@ -255,16 +255,17 @@ GpuComparison compareGpus(const Catalog& catalog, const std::vector<ComparisonCo
     };
 
     const std::string specs = "Specifications";
-    numeric("vram", specs, anyMachine ? "VRAM / memory the GPU may use" : "VRAM", "GB", Better::Higher, memoryOf);
-    for (size_t i = 0; i < n; ++i)  // a machine's GPU uses a share of one pool: say of how much
+    numeric("vram", specs, anyMachine ? "VRAM / GPU memory share" : "VRAM", "GB", Better::Higher, memoryOf);
+    for (size_t i = 0; i < n; ++i)  // a machine's GPU uses a share of one pool: say of how much ("118 of 128 GB")
         if (const ComparedGpu& c = out.gpus[i]; c.machine && c.machine->totalMemoryGb && out.rows.back().values[i])
-            out.rows.back().text[i] += fmt::format(" of {} unified", number(*c.machine->totalMemoryGb, "GB"));
+            out.rows.back().text[i] =
+                fmt::format("{} of {}", number(*out.rows.back().values[i], ""), number(*c.machine->totalMemoryGb, "GB"));
     numeric("bandwidth", specs, "Memory bandwidth", "GB/s", Better::Higher, bandwidthOf);
-    numeric("fp16-tensor", specs, anyMachine ? "FP16 (dense, tensor cores where the GPU has them)" : "FP16 tensor (dense)",
+    numeric("fp16-tensor", specs, anyMachine ? "FP16 (dense)" : "FP16 tensor (dense)",
             "TFLOPS", Better::Higher, fp16Of);
     numeric("fp32", specs, "FP32", "TFLOPS", Better::Higher,
             [](const ComparedGpu& c) { return c.gpu ? c.gpu->fp32Tflops : std::nullopt; });
-    numeric("tdp", specs, anyMachine ? "Board power / machine power" : "Board power", "W", Better::Lower,
+    numeric("tdp", specs, anyMachine ? "Board / machine power" : "Board power", "W", Better::Lower,
             [](const ComparedGpu& c) -> Opt {
                 if (c.machine)
                     return c.machine->powerW;
@@ -275,7 +276,7 @@ GpuComparison compareGpus(const Catalog& catalog, const std::vector<ComparisonCo
         if (!out.rows.back().values[i])
             continue;
         if (c.machine)  // the whole machine at the wall, not a card: say which figure it is (see machineRow)
-            out.rows.back().text[i] += c.system->typicalW ? " (machine, measured)" : " (machine, max rating)";
+            out.rows.back().text[i] += c.system->typicalW ? " (machine)" : " (machine, max)";
         else if (c.item.powerLimitW)
             out.rows.back().text[i] += " (limit)";
     }

@@ -61,7 +61,7 @@ struct ComparedGpu {
     ColumnKind kind = ColumnKind::Gpu;
     const UnifiedSystem* system = nullptr;  // a machine column: into the catalog
     const UnifiedChip* chip = nullptr;      // its chip
-    std::optional<SystemRow> machine;       // its row as compareSystems() lists it (price, power, estimate)
+    std::optional<SystemRow> machine{};     // its row as compareSystems() lists it (price, power, estimate)
 
     // The column's heading: the GPU's or the machine's name.
     const std::string& name() const;

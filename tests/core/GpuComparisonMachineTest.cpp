@@ -59,11 +59,11 @@ TEST(GpuComparisonMachine, MachineColumnHasItsChipsFiguresAndItsOwnEstimate)
     // Memory: what the GPU may use of the pool (the tuned share), never the whole pool.
     const ComparisonRow* vram = c.row("vram");
     ASSERT_NE(vram, nullptr);
-    EXPECT_EQ(vram->label, "VRAM / memory the GPU may use");
+    EXPECT_EQ(vram->label, "VRAM / GPU memory share");
     EXPECT_DOUBLE_EQ(*vram->values[1], usableGpuMemory(UnifiedFamily::Gb10, 128).tunedGb);
     EXPECT_DOUBLE_EQ(*vram->values[2], usableGpuMemory(UnifiedFamily::AppleSilicon, 256).tunedGb);
     EXPECT_LT(*vram->values[2], 256);
-    EXPECT_NE(vram->text[2].find("of 256 GB unified"), std::string::npos) << vram->text[2];
+    EXPECT_NE(vram->text[2].find(" of 256 GB"), std::string::npos) << vram->text[2];
     EXPECT_EQ(vram->winners, std::vector<size_t>{2});
 
     // Bandwidth: the chip's (NVIDIA and Apple publish 273 and 819 GB/s).
