@@ -72,6 +72,8 @@ SystemRow buildRow(const Build& build, const Catalog& catalog, const Evaluation&
     return row;
 }
 
+}  // namespace
+
 SystemRow machineRow(const UnifiedSystem& system, const UnifiedChip& chip, const std::optional<Workload>& workload,
                      const EvaluationOptions& options)
 {
@@ -122,8 +124,6 @@ SystemRow machineRow(const UnifiedSystem& system, const UnifiedChip& chip, const
     return row;
 }
 
-}  // namespace
-
 bool ranksBefore(const SystemRow& a, const SystemRow& b)
 {
     if (a.fits != b.fits)
@@ -141,9 +141,14 @@ bool ranksBefore(const SystemRow& a, const SystemRow& b)
 
 SystemComparison compareSystems(const Build& build, const Catalog& catalog, const EvaluationOptions& options)
 {
+    return compareSystems(build, catalog, evaluate(build, catalog, options), options);
+}
+
+SystemComparison compareSystems(const Build& build, const Catalog& catalog, const Evaluation& evaluation,
+                                const EvaluationOptions& options)
+{
     SystemComparison out;
     out.currency = build.currency;
-    const Evaluation evaluation = evaluate(build, catalog, options);
     if (build.workload) {
         out.workloadLabel = describeWorkload(*build.workload);
         if (evaluation.workload)

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/catalog/Catalog.h"
+#include "core/catalog/UnifiedSystems.h"
 #include "core/eval/Evaluate.h"
 #include "core/eval/Evaluation.h"
 #include "core/model/Build.h"
@@ -56,6 +57,15 @@ bool ranksBefore(const SystemRow& a, const SystemRow& b);
 // build's workload, ranked. A build without a workload gets rows without estimates. Never throws
 // for a build that evaluates; a workload the model refuses leaves the estimates empty.
 SystemComparison compareSystems(const Build& build, const Catalog& catalog, const EvaluationOptions& options = {});
+// The same, with the build's evaluation already made (at `options`): the PDF report passes the one
+// it prints elsewhere, so its "Build or buy" build row cannot differ from its parts and power.
+SystemComparison compareSystems(const Build& build, const Catalog& catalog, const Evaluation& evaluation,
+                                const EvaluationOptions& options);
+
+// One machine's row on `workload` (unranked): what compareSystems() lists for it. The GPU comparison
+// builds a machine column from it, so a figure there is the figure here.
+SystemRow machineRow(const UnifiedSystem& system, const UnifiedChip& chip, const std::optional<Workload>& workload,
+                     const EvaluationOptions& options = {});
 
 // The rows whose price is known and at most `budget`, in US dollars as the machine prices are (the
 // build row is always kept).

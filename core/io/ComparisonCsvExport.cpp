@@ -11,7 +11,7 @@ std::string comparisonToCsv(const GpuComparison& comparison)
 {
     std::vector<std::string> names;
     for (const ComparedGpu& c : comparison.gpus)
-        names.push_back(visibleText(c.gpu->info.name));
+        names.push_back(visibleText(c.name()));
     CsvRow header{"Group", "Metric", "Unit"};
     header.insert(header.end(), names.begin(), names.end());
     for (size_t i = 1; i < names.size(); ++i)

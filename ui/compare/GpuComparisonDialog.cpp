@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QValueAxis>
@@ -40,7 +41,8 @@ namespace mlrig::ui {
 
 namespace {
 
-constexpr int kRefRole = Qt::UserRole + 1;
+// A picker's data: "build:N" (the build's Nth GPU line), "system:NAME" (a machine), else a GPU ref.
+const QString kSystemPrefix = QStringLiteral("system:");
 const char* const kDefaults[] = {"GeForce RTX 3090", "GeForce RTX 4090", "GeForce RTX 4060 Ti 16GB", ""};
 const QColor kBarColours[] = {QColor(0x1f, 0x6f, 0xb2), QColor(0xd9, 0x82, 0x0b), QColor(0x2f, 0x7d, 0x4f),
                               QColor(0x8e, 0x44, 0xad)};
@@ -90,6 +92,21 @@ GpuComparisonDialog::GpuComparisonDialog(const Catalog& catalog, const std::opti
         }
         for (const Gpu* g : models)
             combo->addItem(qs(g->info.name), qs(g->info.id));
+        // Then the unified-memory machines, under a heading of their own (issue 17: "a platform can be
+        // one of the columns"). The heading cannot be chosen.
+        if (!catalog.unifiedSystems().empty()) {
+            combo->insertSeparator(combo->count());
+            combo->addItem(tr("Machines with unified memory"));
+            if (auto* model = qobject_cast<QStandardItemModel*>(combo->model())) {
+                QStandardItem* heading = model->item(combo->count() - 1);
+                heading->setFlags(Qt::NoItemFlags);
+                QFont bold = heading->font();
+                bold.setBold(true);
+                heading->setFont(bold);
+            }
+            for (const UnifiedSystem& system : catalog.unifiedSystems().systems())
+                combo->addItem(qs(system.system), kSystemPrefix + qs(system.system));
+        }
         pickRow->addWidget(combo, 1);
         m_pickers.push_back(combo);
     }
@@ -112,8 +129,10 @@ GpuComparisonDialog::GpuComparisonDialog(const Catalog& catalog, const std::opti
     m_chart->setMinimumWidth(380);
     split->addWidget(m_table);
     split->addWidget(m_chart);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // The table gets two thirds: a machine's name ("Mac Studio (M3 Ultra 80-core, 256 GB)") and its
+    // cells ("118 of 128 GB") are longer than a card's.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -180,6 +199,9 @@ bool GpuComparisonDialog::setGpu(int column, const QString& ref)
         if (const AnyPart* part = m_catalog.find(Category::Gpu, ss(ref)))
             index = combo->findData(qs(infoOf(*part).id));
     if (index < 0)
+        if (const UnifiedSystem* system = m_catalog.unifiedSystems().system(ss(ref)))
+            index = combo->findData(kSystemPrefix + qs(system->system));
+    if (index < 0)
         return false;
     combo->setCurrentIndex(index);
     recompute();
@@ -188,27 +210,32 @@ bool GpuComparisonDialog::setGpu(int column, const QString& ref)
 
 void GpuComparisonDialog::recompute()
 {
-    std::vector<BuildItem> items;
+    std::vector<ComparisonColumn> items;
     for (QComboBox* combo : m_pickers) {
         const QString choice = combo->currentData().toString();
         if (choice.isEmpty())
             continue;
+        if (choice.startsWith(kSystemPrefix)) {
+            items.push_back(ComparisonColumn::ofSystem(ss(choice.mid(kSystemPrefix.size()))));
+            continue;
+        }
         if (choice.startsWith(QStringLiteral("build:"))) {
             BuildItem item = m_buildGpus[choice.mid(6).toULongLong()];
             item.quantity = 1;
-            items.push_back(item);
+            items.push_back(ComparisonColumn::ofGpu(item));
             continue;
         }
         BuildItem item;
         item.category = Category::Gpu;
         item.ref = ss(choice);
-        items.push_back(item);
+        items.push_back(ComparisonColumn::ofGpu(item));
     }
     m_workloadLabel->setText(m_workload ? tr("Workload rows are for the build's workload: %1. Winners in green; "
-                                             "percentages against the first GPU.")
+                                             "percentages against the first column. A machine's column is the "
+                                             "whole machine: its price, its power, the memory its GPU may use.")
                                               .arg(qs(describeWorkload(*m_workload)))
                                         : tr("No workload in the build: set one in the Workload panel to compare "
-                                             "speed and fit. Winners in green; percentages against the first GPU."));
+                                             "speed and fit. Winners in green; percentages against the first column."));
     try {
         // The build's GPU count: a pair may hold what one card cannot, so show both.
         int cards = 1;
@@ -227,10 +254,12 @@ void GpuComparisonDialog::recompute()
     menu->clear();
     if (m_comparison)
         for (const ComparedGpu& g : m_comparison->gpus) {
+            if (g.kind != ColumnKind::Gpu)
+                continue;  // a machine is bought whole, not added to a build
             const BuildItem item = g.item;
-            menu->addAction(tr("Add %1").arg(qs(g.gpu->info.name)), this, [this, item] { emit addToBuildRequested(item); });
+            menu->addAction(tr("Add %1").arg(qs(g.name())), this, [this, item] { emit addToBuildRequested(item); });
         }
-    m_add->setEnabled(m_comparison.has_value());
+    m_add->setEnabled(m_comparison.has_value() && !menu->isEmpty());
     m_csv->setEnabled(m_comparison.has_value());
     m_pdf->setEnabled(m_comparison.has_value());
 }
@@ -249,8 +278,10 @@ void GpuComparisonDialog::fillTable()
     m_table->setColumnCount(n + 1);
     QStringList headers{tr("Metric")};
     for (const ComparedGpu& g : c.gpus)
-        headers << qs(g.gpu->info.name);
+        headers << qs(g.name());
     m_table->setHorizontalHeaderLabels(headers);
+    for (int i = 1; i <= n; ++i)  // machine names are long: the header elides, its tooltip does not
+        m_table->horizontalHeaderItem(i)->setToolTip(headers[i]);
     int rows = 0;
     std::string group;
     for (const ComparisonRow& r : c.rows) {
@@ -287,6 +318,7 @@ void GpuComparisonDialog::fillTable()
             if (const auto& d = r.deltaPercent[static_cast<size_t>(i)])
                 text += QStringLiteral("  (%1%2%)").arg(*d >= 0 ? QStringLiteral("+") : QString()).arg(*d, 0, 'f', 0);
             auto* cell = new QTableWidgetItem(text);
+            cell->setToolTip(text);  // a narrow column elides; the whole text is one hover away
             cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (std::find(r.winners.begin(), r.winners.end(), static_cast<size_t>(i)) != r.winners.end()) {
                 cell->setBackground(winTint);
@@ -333,7 +365,7 @@ void GpuComparisonDialog::fillChart()
 {
     m_chartRows.clear();
     auto* chart = new QChart;
-    chart->setTitle(tr("Relative to the best GPU (longer is better)"));
+    chart->setTitle(tr("Relative to the best column (longer is better)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     if (m_comparison) {
         QStringList categories;
@@ -349,7 +381,7 @@ void GpuComparisonDialog::fillChart()
             categories << qs(r->label);
         auto* series = new QHorizontalBarSeries;
         for (size_t i = 0; i < m_comparison->gpus.size(); ++i) {
-            auto* set = new QBarSet(qs(m_comparison->gpus[i].gpu->info.name));
+            auto* set = new QBarSet(qs(m_comparison->gpus[i].name()));
             set->setColor(kBarColours[i % 4]);
             for (const ComparisonRow* r : rows)
                 *set << normalisedScores(*r)[i];

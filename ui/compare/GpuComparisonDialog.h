@@ -3,7 +3,9 @@
 // Tools > Compare GPUs: 2 to 4 GPUs in columns (every spec, value per dollar and, with the
 // build's workload, what each does for it), the winner of each row highlighted, differences in
 // percent against the first GPU, normalised bars beside the table; add a GPU to the build, or
-// export the comparison to CSV or PDF. All numbers come from core's compareGpus().
+// export the comparison to CSV or PDF. All numbers come from core's compareGpus(). Every list
+// offers, after the GPUs and under a heading, the unified-memory machines (DGX Spark, Mac Studio,
+// Ryzen AI Max mini-PCs): a machine's column is the whole machine, with its own estimate.
 
 #include <QDialog>
 
@@ -39,7 +41,8 @@ public:
     // hoverText() is what the last hover showed (empty when nothing is hovered).
     QString barToolTip(int gpu, int chartRow) const;
     QString hoverText() const { return m_hoverText; }
-    // Sets column `column` (0..3) to a GPU by catalog ref or model name; "" empties columns 2 and 3.
+    // Sets column `column` (0..3) to a GPU by catalog ref or model name, or to a machine by its name;
+    // "" empties columns 2 and 3.
     bool setGpu(int column, const QString& ref);
     // Table row of a comparison row id, -1 when absent.
     int tableRow(const QString& rowId) const;

@@ -819,7 +819,9 @@ bool MainWindow::exportTo(ExportFormat format, const QString& path)
     QString error;
     if (format == ExportFormat::Pdf) {
         QString warning;
-        if (!writeBuildReportPdf(build, evaluation, m_catalog, path, &error, {}, &warning)) {
+        ReportOptions options;
+        options.evaluation = m_session->options();  // the options `evaluation` was made with
+        if (!writeBuildReportPdf(build, evaluation, m_catalog, path, &error, options, &warning)) {
             reportError(tr("Export failed"), error);
             return false;
         }

@@ -14,6 +14,8 @@
 #include "ui/report/GlyphCoverage.h"
 #include "ui/report/ReportFile.h"
 #include "ui/report/ReportStyle.h"
+#include "core/advise/GpuComparison.h"
+#include "core/advise/SystemComparison.h"
 #include "core/io/ExportLines.h"
 
 namespace mlrig::ui {
@@ -25,10 +27,32 @@ using report::ReportData;
 using report::font;
 using report::shown;
 
+// Build or buy compares LLM inference speed (decode and prefill); other workloads get a sentence.
+QString systemsAbsentReason(const Build& build, const Catalog& catalog)
+{
+    if (catalog.unifiedSystems().empty())
+        return QStringLiteral("This catalog lists no unified-memory machines (Mac Studio, Ryzen AI Max mini-PCs, "
+                              "DGX Spark) to compare the build with.");
+    if (!build.workload)
+        return QStringLiteral("No workload chosen. Build or buy compares the build with unified-memory machines "
+                              "(Mac Studio, Ryzen AI Max mini-PCs, DGX Spark) on an LLM inference workload: choose a "
+                              "model to run in mlrig to see the table.");
+    if (build.workload->kind != WorkloadKind::LlmInference)
+        return QStringLiteral("The build's workload is %1. Build or buy compares the build with unified-memory "
+                              "machines on LLM inference (decode and prefill speed), so there is no table for it; "
+                              "mlrig-cli compare-systems lists the machines for any workload.")
+            .arg(qs(describeWorkload(*build.workload)));
+    return {};
+}
+
 ReportData makeData(const Build& build, const Evaluation& evaluation, const Catalog& catalog, const ReportOptions& options)
 {
     std::vector<ExportLine> lines = exportLines(build, evaluation, catalog);
     ExportTotals totals = exportTotals(lines, build, evaluation);
+    std::optional<SystemComparison> systems;
+    QString systemsAbsent = systemsAbsentReason(build, catalog);
+    if (systemsAbsent.isEmpty())
+        systems = compareSystems(build, catalog, evaluation, options.evaluation);
     // Every piece of text that comes from the user or the catalog; the report's own words are
     // ASCII and typographic punctuation that DejaVu has.
     GlyphCoverage coverage(font(9));
@@ -39,7 +63,20 @@ ReportData makeData(const Build& build, const Evaluation& evaluation, const Cata
     }
     for (const Finding& f : evaluation.findings)
         coverage.check(qs(f.message));
-    return ReportData{build, evaluation, std::move(lines), std::move(totals), options.date, coverage.notice()};
+    if (systems)
+        for (const SystemRow& row : systems->rows) {
+            coverage.check(qs(row.name));
+            coverage.check(qs(row.platform));
+        }
+    return ReportData{build,
+                      evaluation,
+                      std::move(lines),
+                      std::move(totals),
+                      options.date,
+                      coverage.notice(),
+                      std::move(systems),
+                      std::move(systemsAbsent),
+                      options.evaluation};
 }
 
 // Paints the report on `device`; returns the number of pages, 0 when painting failed.
@@ -56,14 +93,16 @@ int paintReport(QPagedPaintDevice& device, const ReportData& data, int totalPage
     return pages;
 }
 
-// Page numbers say "of N": a first pass into memory counts the pages.
-int countPages(const ReportData& data, const QPageLayout& layout)
+// Page numbers say "of N": a first pass into memory counts the pages. It paints at the resolution of
+// the real pass: text is measured on the device, and hinted widths differ a little between
+// resolutions, enough to wrap a table cell differently and move the last line to another page.
+int countPages(const ReportData& data, const QPageLayout& layout, int resolution)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter counter(&buffer);
     counter.setPageLayout(layout);
-    counter.setResolution(300);
+    counter.setResolution(resolution);
     return paintReport(counter, data, 0);
 }
 
@@ -76,7 +115,8 @@ bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const
     if (warning)
         *warning = data.missingGlyphs;
     const QPageLayout layout(QPageSize(options.pageSize), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0));
-    const int pages = countPages(data, layout);
+    constexpr int kResolution = 600;
+    const int pages = countPages(data, layout, kResolution);
 
     // Painted into memory first, then written by the one atomic writer (core/io/OutputFile.h): a
     // failed export (full disk, a crash while painting) never leaves a truncated report in place of
@@ -86,7 +126,7 @@ bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const
     file.open(QIODevice::WriteOnly);
     QPdfWriter writer(&file);
     writer.setPageLayout(layout);
-    writer.setResolution(600);
+    writer.setResolution(kResolution);
     writer.setCreator(QStringLiteral("mlrig"));
     writer.setTitle(QStringLiteral("mlrig build report: ") + shown(build.name, 200));
     if (paintReport(writer, data, pages) == 0) {
@@ -102,7 +142,7 @@ bool printBuildReport(const Build& build, const Evaluation& evaluation, const Ca
                       QString* error, const ReportOptions& options)
 {
     const ReportData data = makeData(build, evaluation, catalog, options);
-    const int pages = countPages(data, printer.pageLayout());
+    const int pages = countPages(data, printer.pageLayout(), printer.resolution());
     if (paintReport(printer, data, pages) == 0) {
         if (error)
             *error = QStringLiteral("the printer could not be started");

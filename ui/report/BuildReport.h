@@ -4,7 +4,9 @@
 //
 // Contents: title and date; the parts table with prices and total; findings grouped by
 // severity; the power summary with a painted gauge; the workload estimate; a
-// performance-per-dollar chart (Qt Charts, painted as vectors); page numbers on every page.
+// performance-per-dollar chart (Qt Charts, painted as vectors); "Build or buy", the build beside
+// the unified-memory machines on its LLM workload (core's compareSystems()); page numbers on every
+// page.
 //
 // Usage from the main window (File > Export > PDF report..., File > Print...):
 //
@@ -23,9 +25,10 @@
 #include <QPageSize>
 #include <QString>
 
-#include "core/model/Build.h"
 #include "core/catalog/Catalog.h"
+#include "core/eval/Evaluate.h"
 #include "core/eval/Evaluation.h"
+#include "core/model/Build.h"
 
 class QPagedPaintDevice;
 class QPrinter;
@@ -35,6 +38,9 @@ namespace mlrig::ui {
 struct ReportOptions {
     QDateTime date;  // printed on the title; invalid = now (tests pass a fixed date)
     QPageSize::PageSizeId pageSize = QPageSize::A4;  // A4 or Letter
+    // The options `evaluation` was made with (electricity price, hours a day): "Build or buy" prices
+    // the machines' energy with them, as the build's own.
+    EvaluationOptions evaluation;
 };
 
 // *warning (when given) is set to a one-paragraph notice when some characters of the build's

@@ -39,6 +39,7 @@ int BuildReportWriter::run()
     power();
     workload();
     valueChart();
+    buildOrBuy();
     footer();
     return m_page;
 }
@@ -382,6 +383,170 @@ void BuildReportWriter::valueChart()
     if (!notes.isEmpty())
         caption += QStringLiteral(" Per %1 of the whole build: ").arg(roundMoney(per)) + notes.join(QStringLiteral(", ")) + QStringLiteral(".");
     m_y += text(m_left, m_y, contentWidth(), font(7.5), kMuted, caption);
+}
+
+void BuildReportWriter::buildOrBuy()
+{
+    heading(QStringLiteral("Build or buy"), m_data.systems ? 120 : 20);
+    if (!m_data.systems) {
+        m_y += text(m_left, m_y, contentWidth(), font(9), kMuted, m_data.systemsAbsent);
+        return;
+    }
+    const SystemComparison& c = *m_data.systems;
+    m_y += text(m_left, m_y, contentWidth(), font(9), kInk,
+                QStringLiteral("The build beside every unified-memory machine in the catalog on %1, ranked: what runs "
+                               "the model first, then the faster (%2), then the cheaper.")
+                    .arg(qs(c.workloadLabel), qs(c.figureOfMerit.empty() ? std::string("speed") : c.figureOfMerit)));
+    m_y += 6;
+
+    // Every cell's text first: the figure columns are as wide as their widest text (headings broken
+    // by hand into words that never split), and the machine's name takes what they leave.
+    const QFont nameFont = font(8);
+    const QFont boldName = font(8, true);
+    const QFont small = font(6.5);
+    const QFont num = font(8);
+    const QFont fitsFont = font(8, true);
+    const QFont head = font(6.5, true);
+    const QString none = QStringLiteral("\u2014");
+    const auto figure = [&](const std::optional<double>& v, int decimals) {
+        return v ? QString::number(*v, 'f', decimals) : none;
+    };
+    struct Cells {
+        const SystemRow* row;
+        QString name, platform, memory, price, priceNote, fits, decode, prefill, power, energy;
+    };
+    std::vector<Cells> cells;
+    bool anyRaised = false;
+    for (const SystemRow& row : c.rows) {
+        Cells cell{&row, shown(row.name, 200), shown(row.platform, 200), {}, {}, {}, none, {}, {}, {}, {}};
+        if (!row.formFactor.empty())
+            cell.platform += QStringLiteral(" \u00b7 ") + qs(row.formFactor);
+        cell.memory = row.memoryGb ? QStringLiteral("%1 GB").arg(*row.memoryGb, 0, 'f', 0) : none;
+        cell.price = row.price ? qs(formatMoney(*row.price, row.currency)) : QStringLiteral("no price");
+        cell.priceNote = row.price ? qs(row.priceNote) : QString();
+        if (row.estimate) {
+            cell.fits = row.fits ? (row.needsRaisedLimit ? QStringLiteral("yes*") : QStringLiteral("yes")) : QStringLiteral("no");
+            anyRaised = anyRaised || (row.fits && row.needsRaisedLimit);
+        }
+        cell.decode = figure(row.decodeTokensPerS, 1);
+        cell.prefill = figure(row.prefillTokensPerS, 0);
+        cell.power = row.powerW ? QStringLiteral("%1 W").arg(qs(formatWhole(*row.powerW))) : none;
+        cell.energy = row.yearlyEnergyCost ? qs(formatMoney(*row.yearlyEnergyCost, c.currency)) + QStringLiteral("/yr") : QString();
+        cells.push_back(std::move(cell));
+    }
+    const auto widthOf = [&](const QFont& f, const QString& s) {
+        m_p.setFont(f);
+        return m_p.boundingRect(QRectF(0, 0, 1e6, 1e3), Qt::AlignLeft | Qt::AlignTop, s).width();
+    };
+    const double pad = 3;
+    const auto columnWidth = [&](const QString& title, auto cellText, const QFont& f) {
+        double w = 0;
+        for (const QString& word : title.split(QLatin1Char('\n')))
+            w = std::max(w, widthOf(head, word));
+        for (const Cells& cell : cells)
+            w = std::max(w, widthOf(f, cellText(cell)));
+        return std::ceil(w) + 2 * pad;
+    };
+    const double cw = contentWidth();
+    const double cRank = columnWidth(QStringLiteral("#"), [&](const Cells&) { return QString::number(cells.size()); }, font(7));
+    const double cMem = columnWidth(QStringLiteral("GPU\nMEMORY"), [](const Cells& x) { return x.memory; }, num);
+    // The note ("launch price, 2025-03") may wrap under the price, but not below a sensible width.
+    const double cPrice = std::max(columnWidth(QStringLiteral("PRICE"), [](const Cells& x) { return x.price; }, num),
+                                   std::min(92.0, columnWidth(QStringLiteral("PRICE"), [](const Cells& x) { return x.priceNote; }, small)));
+    const double cFits = columnWidth(QStringLiteral("FITS"), [](const Cells& x) { return x.fits; }, fitsFont);
+    const double cDecode = columnWidth(QStringLiteral("DECODE\nTOK/S"), [](const Cells& x) { return x.decode; }, num);
+    const double cPrefill = columnWidth(QStringLiteral("PREFILL\nTOK/S"), [](const Cells& x) { return x.prefill; }, num);
+    // The energy cost sits under the power it comes from: one column fewer leaves the names room.
+    const double cPower = std::max(columnWidth(QStringLiteral("POWER\nCOST/YEAR"), [](const Cells& x) { return x.power; }, num),
+                                   columnWidth(QStringLiteral("POWER"), [](const Cells& x) { return x.energy; }, small));
+    const double cName = cw - cRank - cMem - cPrice - cFits - cDecode - cPrefill - cPower;
+    const double xName = m_left + cRank, xMem = xName + cName, xPrice = xMem + cMem, xFits = xPrice + cPrice,
+                 xDecode = xFits + cFits, xPrefill = xDecode + cDecode, xPower = xPrefill + cPrefill;
+    const int right = Qt::AlignRight | Qt::AlignTop | Qt::TextWordWrap;
+    const int centre = Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap;
+    const struct {
+        double x, w;
+        QString title;
+        int flags;
+    } columns[] = {
+        {m_left, cRank, QStringLiteral("#"), right},
+        {xName, cName, QStringLiteral("MACHINE\nPLATFORM \u00b7 FORM"), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap},
+        {xMem, cMem, QStringLiteral("GPU\nMEMORY"), right},
+        {xPrice, cPrice, QStringLiteral("PRICE"), right},
+        {xFits, cFits, QStringLiteral("FITS"), centre},
+        {xDecode, cDecode, QStringLiteral("DECODE\nTOK/S"), right},
+        {xPrefill, cPrefill, QStringLiteral("PREFILL\nTOK/S"), right},
+        {xPower, cPower, QStringLiteral("POWER\nCOST/YEAR"), right},
+    };
+    double headH = 0;
+    for (const auto& col : columns)
+        headH = std::max(headH, measure(head, col.w - 2 * pad, col.title));
+    headH += 8;
+    const auto headerRow = [&] {
+        m_p.fillRect(QRectF(m_left, m_y, cw, headH), kInk);
+        for (const auto& col : columns)
+            text(col.x + pad, m_y + 4, col.w - 2 * pad, head, Qt::white, col.title, col.flags);
+        m_y += headH;
+    };
+    headerRow();
+
+    const QColor buildTint(0xe8, 0xf1, 0xfa);
+    int rank = 1;
+    for (const Cells& cell : cells) {
+        const SystemRow& row = *cell.row;
+        const double wName = cName - 2 * pad, wPrice = cPrice - 2 * pad;
+        const QFont& nf = row.isBuild ? boldName : nameFont;
+        const double nameH = measure(nf, wName, cell.name) + 1 + measure(small, wName, cell.platform);
+        const double priceH =
+            measure(num, wPrice, cell.price) + (cell.priceNote.isEmpty() ? 0 : 1 + measure(small, wPrice, cell.priceNote, right));
+        const double powerH = measure(num, cPower - 2 * pad, cell.power) + 1 + measure(small, cPower - 2 * pad, cell.energy, right);
+        const double h = std::max({nameH, priceH, powerH}) + 8;
+        if (m_y + h > bottom()) {
+            newPage();
+            headerRow();
+        }
+        if (row.isBuild)
+            m_p.fillRect(QRectF(m_left, m_y, cw, h), buildTint);
+        else if (rank % 2 == 0)
+            m_p.fillRect(QRectF(m_left, m_y, cw, h), kZebra);
+        const double y = m_y + 4;
+        text(m_left + pad, y + 0.5, cRank - 2 * pad, font(7), kMuted, QString::number(rank), right);
+        const double ny = y + text(xName + pad, y, wName, nf, kInk, cell.name);
+        text(xName + pad, ny + 1, wName, small, kMuted, cell.platform);
+        text(xMem + pad, y, cMem - 2 * pad, num, kInk, cell.memory, right);
+        const double py = y + text(xPrice + pad, y, wPrice, num, row.price ? kInk : kMuted, cell.price, right);
+        if (!cell.priceNote.isEmpty())
+            text(xPrice + pad, py + 1, wPrice, small, kMuted, cell.priceNote, right);
+        const QColor fitsColor = !row.estimate ? kMuted : (row.fits ? kNote : kError);
+        text(xFits + pad, y, cFits - 2 * pad, fitsFont, fitsColor, cell.fits, centre);
+        text(xDecode + pad, y, cDecode - 2 * pad, num, kInk, cell.decode, right);
+        text(xPrefill + pad, y, cPrefill - 2 * pad, num, kInk, cell.prefill, right);
+        const double wy = y + text(xPower + pad, y, cPower - 2 * pad, num, kInk, cell.power, right);
+        text(xPower + pad, wy + 1, cPower - 2 * pad, small, kMuted, cell.energy, right);
+        m_y += h;
+        m_p.setPen(QPen(kRule, 0.5));
+        m_p.drawLine(QPointF(m_left, m_y), QPointF(m_right, m_y));
+        ++rank;
+    }
+    m_y += 5;
+    QStringList notes;
+    if (anyRaised)
+        notes << QStringLiteral("* Fits only after raising the share of memory the GPU may use (a sysctl on macOS, "
+                                "kernel parameters on Linux); below that default it does not.");
+    notes << QStringLiteral("GPU memory: what the workload may use \u2014 the build's VRAM; for a machine, the share "
+                            "of its unified memory its GPU may use once raised as documented, not the whole pool.");
+    notes << QStringLiteral("Machine prices are US dollars: a launch, list or street price with the month it was seen. "
+                            "The build's price is its parts total in %1.")
+                 .arg(qs(c.currency));
+    notes << QStringLiteral("Power: the build's sustained draw from mlrig's power model; a machine's measured draw "
+                            "under an LLM load, or its maximum rating where none was measured. Under it, the energy cost a year at "
+                            "%1 hours a day and %2 per kWh. Speeds are estimates from mlrig's workload model.")
+                 .arg(m_data.options.hoursPerDay, 0, 'g', 3)
+                 .arg(qs(formatMoney(m_data.options.electricityPricePerKwh, c.currency)));
+    for (const QString& note : notes) {
+        ensure(measure(font(7.5), cw, note));
+        m_y += text(m_left, m_y, cw, font(7.5), kMuted, note) + 2;
+    }
 }
 
 }  // namespace mlrig::ui::report

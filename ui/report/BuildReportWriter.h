@@ -1,15 +1,18 @@
 #pragma once
 
 // The build report's sections, top to bottom: title, summary boxes, parts table, findings,
-// power, workload and performance per dollar. Page handling is ReportCanvas's; the pictures are
-// ReportCharts'.
+// power, workload, performance per dollar and build or buy. Page handling is ReportCanvas's; the
+// pictures are ReportCharts'.
 
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/advise/SystemComparison.h"
+#include "core/eval/Evaluate.h"
 #include "core/eval/Evaluation.h"
 #include "core/io/ExportLines.h"
 #include "core/model/Build.h"
@@ -26,6 +29,11 @@ struct ReportData {
     // What the report says about characters of the user's text that no installed font can
     // draw (GlyphCoverage::notice()); empty when every character prints.
     QString missingGlyphs;
+    // Build or buy (compareSystems() on `evaluation`), made only for an LLM inference workload;
+    // otherwise `systemsAbsent` says why the section has no table.
+    std::optional<SystemComparison> systems;
+    QString systemsAbsent;
+    EvaluationOptions options;  // what `evaluation` and `systems` were made with
 };
 
 class BuildReportWriter : public ReportCanvas {
@@ -53,6 +61,7 @@ private:
     void power();
     void workload();
     void valueChart();
+    void buildOrBuy();
 };
 
 }  // namespace mlrig::ui::report

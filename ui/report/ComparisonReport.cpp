@@ -55,7 +55,7 @@ QString comparisonHtml(const GpuComparison& comparison)
     html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='4' border='0'><tr style='background:#eef2f6'>"
                            "<th align='left'>Metric</th>");
     for (const ComparedGpu& g : comparison.gpus)
-        html += QStringLiteral("<th align='right'>%1</th>").arg(esc(g.gpu->info.name));
+        html += QStringLiteral("<th align='right'>%1</th>").arg(esc(g.name()));
     html += QStringLiteral("</tr>");
     std::string group;
     for (const ComparisonRow& row : comparison.rows) {
@@ -83,7 +83,7 @@ QString comparisonHtml(const GpuComparison& comparison)
     html += QStringLiteral("<h3 style='page-break-before: always'>Relative to the best card (longer is better)</h3><p>");
     for (size_t i = 0; i < n; ++i)
         html += QStringLiteral("<span style='color:%1'>■</span> %2&nbsp;&nbsp; ")
-                    .arg(QLatin1String(kBarColours[i % 4]), esc(comparison.gpus[i].gpu->info.name));
+                    .arg(QLatin1String(kBarColours[i % 4]), esc(comparison.gpus[i].name()));
     html += QStringLiteral("</p><table width='100%' cellspacing='0' cellpadding='1'>");
     for (const ComparisonRow& row : comparison.rows) {
         const std::vector<double> scores = normalisedScores(row);
@@ -114,7 +114,7 @@ QString missingGlyphsNotice(const GpuComparison& comparison)
     font.setPointSizeF(9);
     GlyphCoverage coverage(font);
     for (const ComparedGpu& g : comparison.gpus)
-        coverage.check(QString::fromStdString(g.gpu->info.name));
+        coverage.check(QString::fromStdString(g.name()));
     coverage.check(QString::fromStdString(comparison.workloadLabel));
     return coverage.notice();
 }
