@@ -11,8 +11,11 @@
 #include <QDoubleSpinBox>
 #include <QScatterSeries>
 #include <QTableView>
+#include <QTemporaryDir>
+#include <QFile>
 
 #include "core/eval/Evaluate.h"
+#include "core/util/Csv.h"
 #include "tests/support/BuiltInCatalog.h"
 #include "ui/buildorbuy/BuildOrBuyDialog.h"
 #include "ui/buildorbuy/SystemComparisonModel.h"
@@ -91,6 +94,19 @@ TEST(BuildOrBuyDialog, TableFollowsTheDomainRankingAndTheBudgetFilter)
     const double first = table->model()->index(0, SystemComparisonModel::Price).data(SystemComparisonModel::SortRole).toDouble();
     const double second = table->model()->index(1, SystemComparisonModel::Price).data(SystemComparisonModel::SortRole).toDouble();
     EXPECT_LE(first, second);
+
+    // Export CSV writes what the table shows: a header and one line per row shown.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("b.csv"));
+    QString error;
+    dialog.budgetBox()->setValue(2500);
+    ASSERT_TRUE(dialog.exportCsv(path, &error)) << error.toStdString();
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const auto csv = parseCsv(file.readAll().toStdString());
+    EXPECT_EQ(csv.size(), static_cast<size_t>(table->model()->rowCount()) + 1);
+    EXPECT_FALSE(dialog.exportCsv(dir.filePath(QStringLiteral("missing/dir/b.csv")), &error));
+    EXPECT_FALSE(error.isEmpty());
 }
 
 TEST(BuildOrBuyDialog, ChartLabelsTheBuildAndNamesEveryPoint)

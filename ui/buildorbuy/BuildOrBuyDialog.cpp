@@ -6,6 +6,10 @@
 #include <QCursor>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,6 +26,8 @@
 #include <cmath>
 #include <map>
 
+#include "core/io/OutputFile.h"
+#include "core/io/SystemComparisonCsvExport.h"
 #include "ui/buildorbuy/SystemComparisonModel.h"
 #include "ui/common/ChartStyle.h"
 #include "ui/common/ProseLabel.h"
@@ -98,6 +104,9 @@ BuildOrBuyDialog::BuildOrBuyDialog(const Build& build, const Catalog& catalog, c
                      "machine's maximum rating."));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton* csv = buttons->addButton(tr("Export CSV…"), QDialogButtonBox::ActionRole);
+    csv->setObjectName(QStringLiteral("buildOrBuyExportCsv"));
+    connect(csv, &QPushButton::clicked, this, &BuildOrBuyDialog::exportCsvAs);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
@@ -128,6 +137,36 @@ void BuildOrBuyDialog::refill()
     if (m_sorted->rowCount() > 0)
         m_table->selectRow(0);
     showDetails();
+}
+
+bool BuildOrBuyDialog::exportCsv(const QString& path, QString* error) const
+{
+    // What the table shows: the domain's rows, filtered by the budget when the filter is on.
+    SystemComparison shown = m_comparison;
+    if (m_onlyWithinBudget->isChecked()) {
+        shown.rows.clear();
+        for (const SystemRow* row : withinBudget(m_comparison, m_budget->value()))
+            shown.rows.push_back(*row);
+    }
+    try {
+        writeFileSafely(systemComparisonToCsv(shown), QFile::encodeName(path).toStdString());
+        return true;
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+void BuildOrBuyDialog::exportCsvAs()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Build or Buy as CSV"),
+                                                      QStringLiteral("build-or-buy.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportCsv(path, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
 }
 
 QString BuildOrBuyDialog::pointToolTip(const SystemRow& row, const QString& figureName)

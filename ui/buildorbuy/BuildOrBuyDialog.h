@@ -36,6 +36,8 @@ public:
     QChartView* chartView() const { return m_chart; }
     QCheckBox* budgetFilter() const { return m_onlyWithinBudget; }
     QDoubleSpinBox* budgetBox() const { return m_budget; }
+    // Writes the rows shown (after the budget filter) as CSV; false with *error on failure.
+    bool exportCsv(const QString& path, QString* error) const;
     // The tooltip the chart shows for a row (hover over its point).
     static QString pointToolTip(const SystemRow& row, const QString& figureName);
 
@@ -43,6 +45,7 @@ private:
     void refill();
     void fillChart(const std::vector<const SystemRow*>& rows);
     void showDetails();
+    void exportCsvAs();
 
     SystemComparison m_comparison;
     SystemComparisonModel* m_model;
