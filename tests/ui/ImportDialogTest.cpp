@@ -111,9 +111,14 @@ TEST_F(ImportDialogTest, FileShowsEveryLineAndTheFixedBuildIsAppliedWithUndo)
     EXPECT_TRUE(cell(model, pcCase, ImportLinesModel::MatchColumn).startsWith(QStringLiteral("Not matched")));
     EXPECT_EQ(cell(model, pcCase, ImportLinesModel::PriceColumn), QStringLiteral("no price"));
     EXPECT_EQ(dialog->linesView()->currentIndex().row(), pcCase);
+    // With nothing typed, the replacements start with the catalog's parts most like the line.
+    ASSERT_GT(dialog->replacementCombo()->count(), 1);
+    EXPECT_TRUE(dialog->replacementCombo()->itemText(0).startsWith(QStringLiteral("Phanteks Enthoo Pro 2")))
+        << dialog->replacementCombo()->itemText(0).toStdString();
 
     // Fix the CPU line: the list meant a 7950X3D. Search, choose it, Use Part.
     dialog->selectLine(cpu);
+    EXPECT_EQ(dialog->replacementCombo()->itemText(0), QStringLiteral("AMD Ryzen 9 7950X"));  // its part now
     QTest::keyClicks(dialog->replacementSearch(), QStringLiteral("7950X3D"));
     QComboBox* combo = dialog->replacementCombo();
     ASSERT_GT(combo->count(), 0);

@@ -17,10 +17,13 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "ui/common/ProseLabel.h"
 #include "ui/common/QtText.h"
 #include "ui/importer/ImportLinesModel.h"
 #include "core/io/ImportSource.h"
+#include "core/io/NameMatcher.h"
 #include "core/io/PcPartPickerImport.h"
 
 namespace mlrig::ui {
@@ -248,6 +251,7 @@ bool ImportDialog::readList(const QString& text, const QString& origin)
                 first = row;
     }
     selectLine(first >= 0 ? first : 0);
+    m_view->setFocus();  // the lines are what to check next
     return true;
 }
 
@@ -266,7 +270,7 @@ void ImportDialog::updateSummary()
         return;
     }
     QStringList parts;
-    parts << tr("Exact: %1").arg(result->count(MatchKind::Exact) + result->count(MatchKind::Normalised))
+    parts << tr("Same part by name: %1").arg(result->count(MatchKind::Exact) + result->count(MatchKind::Normalised))
           << tr("closest match: %1").arg(result->count(MatchKind::Fuzzy))
           << tr("not matched (kept as custom parts): %1").arg(result->count(MatchKind::Unmatched))
           << tr("skipped types: %1").arg(result->skippedCount());
@@ -301,13 +305,26 @@ void ImportDialog::fillReplacements()
     const ImportLine& line = m_model->line(row);
     const Category category = *line.category;
     std::vector<const AnyPart*> offered;
-    // The part the matcher came closest to but refused is the likeliest fix: offer it first.
-    if (m_search->text().trimmed().isEmpty() && !line.closestId.empty())
-        if (const AnyPart* closest = m_catalog.findById(line.closestId))
-            offered.push_back(closest);
-    for (const AnyPart* part : m_catalog.search(category, ss(m_search->text()), kMaxReplacements))
-        if (offered.empty() || part != offered.front())
-            offered.push_back(part);
+    const QString search = m_search->text().trimmed();
+    if (search.isEmpty()) {
+        // Nothing typed: the part the line has now (or the closest one the matcher refused) first,
+        // then the category's parts most like the line's name, so the likeliest fix is at the top
+        // rather than the alphabetically first part.
+        for (const std::string& id : {line.matchedId, line.closestId})
+            if (const AnyPart* part = id.empty() ? nullptr : m_catalog.findById(id); part && offered.empty())
+                offered.push_back(part);
+        std::vector<std::pair<double, const AnyPart*>> ranked;
+        for (const AnyPart& part : m_catalog.parts(category))
+            if (offered.empty() || &part != offered.front())
+                ranked.emplace_back(NameMatcher::similarity(line.itemName, infoOf(part).name), &part);
+        const size_t keep = std::min(ranked.size(), kMaxReplacements);
+        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+                          [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (size_t i = 0; i < keep; ++i)
+            offered.push_back(ranked[i].second);
+    } else {
+        offered = m_catalog.search(category, ss(search), kMaxReplacements);
+    }
     for (const AnyPart* part : offered)
         m_replacement->addItem(qs(infoOf(*part).name), qs(infoOf(*part).id));
     updateFixControls();
