@@ -2,7 +2,7 @@
 # Renders the documentation screenshots (main window with a 2-GPU build, also at 1366x768 and in
 # dark mode, the GPU picker, the
 # value charts, the power panel, the empty first-run window, every build wizard step, the GPU
-# comparison and its PDF) into docs/screenshots/ using the
+# comparison and its PDF, the PCPartPicker import) into docs/screenshots/ using the
 # offscreen Qt platform and the hidden --screenshot option of mlrig.
 #   scripts/screenshots.sh [BUILD_DIR]   (default: build/ui)
 set -eu

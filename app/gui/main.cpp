@@ -3,6 +3,7 @@
 // screenshots offscreen and exits.
 
 #include <QApplication>
+#include <QPlainTextEdit>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
@@ -22,6 +23,7 @@
 #include "ui/compare/GpuComparisonDialog.h"
 #include "db/embedded/EmbeddedCatalog.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/importer/ImportDialog.h"
 #include "ui/picker/PartPickerDialog.h"
 #include "ui/panels/PowerPanel.h"
 #include "ui/panels/ValueChartPanel.h"
@@ -186,6 +188,32 @@ int renderScreenshots(ui::MainWindow& window, const Catalog& catalog, const QStr
             ++failures;
         }
         dialog->close();
+    }
+    // File > Import PCPartPicker List with a European two-GPU list (tests/data/import/
+    // pcpp-two-gpu-eur.txt): close matches, one case the catalog lacks, a repeated GPU line.
+    {
+        ui::ImportDialog* dialog = window.createImportDialog();
+        dialog->textBox()->setPlainText(QStringLiteral(
+            "PCPartPicker Part List: https://de.pcpartpicker.com/list/Qw3rTz\n\n"
+            "CPU: AMD Ryzen 9 7950X 4.5 GHz 16-Core Processor  (€ 529,00 @ Mindfactory)\n"
+            "CPU Cooler: Noctua NH-D15 chromax.black 82.52 CFM CPU Cooler  (Purchased For € 99,90)\n"
+            "Motherboard: Asus ProArt X670E-CREATOR WIFI ATX AM5 Motherboard  (€ 449,90 @ Alternate)\n"
+            "Memory: Corsair Vengeance RGB 64 GB (2 x 32 GB) DDR5-6000 CL30 Memory  (€ 219,90 @ Caseking)\n"
+            "Video Card: Zotac GAMING Trinity GeForce RTX 3090 24 GB Video Card  (€ 749,00 @ eBay)\n"
+            "Video Card: Zotac GAMING Trinity GeForce RTX 3090 24 GB Video Card  (€ 749,00 @ eBay)\n"
+            "Case: Phanteks Enthoo Pro 2 Server Edition „Big Tower“ Gehäuse – Schwarz\n"
+            "Power Supply: be quiet! Dark Power Pro 13 1600 W 80+ Titanium Certified Fully Modular ATX Power "
+            "Supply  (€ 1.049,00 @ Alternate)\n"
+            "Total: € 3.845,70\n"));
+        if (!dialog->readText()) {
+            std::fprintf(stderr, "import screenshot: %s\n", qPrintable(dialog->problem()));
+            ++failures;
+        }
+        dialog->resize(1200, 640);
+        dialog->show();
+        QApplication::processEvents();
+        save(dialog, QStringLiteral("import.png"));
+        dialog->reject();
     }
     // The workload panel for a QLoRA fine-tune and for image generation on the same build.
     {

@@ -32,6 +32,7 @@
 #include "ui/mainwindow/MessageBanner.h"
 #include "ui/report/BuildReport.h"
 #include "ui/wizard/BuildWizard.h"
+#include "ui/importer/ImportDialog.h"
 #include "ui/compare/GpuComparisonDialog.h"
 #include "ui/buildorbuy/BuildOrBuyDialog.h"
 #include "ui/common/AppPaths.h"
@@ -48,6 +49,8 @@
 #include "core/io/BuildCsvExport.h"
 #include "core/io/BuildMarkdownExport.h"
 #include "core/io/OutputFile.h"
+#include "core/io/ImportSource.h"
+#include "core/io/PcPartPickerImport.h"
 
 namespace mlrig::ui {
 
@@ -255,6 +258,8 @@ void MainWindow::createActions()
     rebuildRecentMenu();
     QAction* actWizard = file->addAction(tr("New Build &Wizard…"), this, [this] { createBuildWizard()->open(); });
     actWizard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    QAction* actImport = file->addAction(tr("&Import PCPartPicker List…"), this, [this] { createImportDialog()->open(); });
+    actImport->setObjectName(QStringLiteral("importListAction"));
     file->addSeparator();
     QAction* actSave = file->addAction(tr("&Save"), this, &MainWindow::save);
     actSave->setShortcut(QKeySequence::Save);
@@ -477,9 +482,36 @@ bool MainWindow::save()
     return file.isEmpty() || m_doc->isReadOnly() ? saveAs() : saveTo(file);
 }
 
+bool MainWindow::isPartList(const QString& path)
+{
+    if (QFileInfo(path).suffix().compare(QStringLiteral("mlrig"), Qt::CaseInsensitive) == 0)
+        return false;
+    std::string text;
+    try {
+        // The same guarded read as the import (InputFile: no FIFO, device or oversized file).
+        text = readImportFile(QFile::encodeName(path).toStdString());
+    } catch (const ImportError&) {
+        return false;  // not readable as a list: the ordinary open says why it is not a build either
+    }
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && text[first] == '{')
+        return false;  // JSON: a build under another name, opened (or refused) as one
+    return looksLikePcPartPickerList(text);
+}
+
 bool MainWindow::openFile(const QString& path)
 {
     using OpenResult = DocumentController::OpenResult;
+    if (isPartList(path)) {
+        // A part list is not a build: rather than "invalid JSON", offer what the user meant.
+        ImportDialog* dialog = createImportDialog(path);
+        dialog->setIntro(tr("%1 is a PCPartPicker part list, not an mlrig build. It can be imported: check how each "
+                            "line was matched, change or drop a line, then OK opens it as a new, unsaved build. "
+                            "Cancel leaves the open build as it is.")
+                             .arg(QFileInfo(path).fileName()));
+        dialog->open();
+        return false;  // nothing was opened (yet); the dialog decides
+    }
     const OpenResult result = m_doc->open(path);
     if (result != OpenResult::LockedByOther)
         return result == OpenResult::Opened;
@@ -766,21 +798,45 @@ BuildWizard* MainWindow::createBuildWizard()
 
 void MainWindow::applyWizardBuild(const Build& build)
 {
-    // The wizard plans a new build. Over an empty untitled window it simply fills it (one step
-    // Edit > Undo takes back); over a saved file or a build with parts it opens as a new untitled
-    // build, after the usual offer to save changes, so Ctrl+S can never write the wizard's build
+    applyNewBuild(build, tr("Build Wizard"), tr("The wizard's build"));
+}
+
+ImportDialog* MainWindow::createImportDialog(const QString& path)
+{
+    auto* dialog = new ImportDialog(m_catalog, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    if (!path.isEmpty())
+        dialog->loadFile(path);  // a file that cannot be read shows why in the dialog
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const std::optional<Build> build = dialog->build())
+            applyImportedBuild(*build);
+    });
+    return dialog;
+}
+
+void MainWindow::applyImportedBuild(const Build& build)
+{
+    applyNewBuild(build, tr("Import PCPartPicker List"), tr("The imported build"));
+}
+
+void MainWindow::applyNewBuild(const Build& build, const QString& undoText, const QString& source)
+{
+    // A planned or imported build is a new build. Over an empty untitled window it simply fills
+    // it (one step Edit > Undo takes back); over a saved file or a build with parts it opens as a
+    // new untitled build, after the usual offer to save changes, so Ctrl+S can never write it
     // over the file that was open.
     const bool blank = m_doc->isBlank();
     if (!blank) {
         if (!maybeSave()) {
-            statusBar()->showMessage(tr("The wizard's build was not opened; the open build is unchanged."), 10000);
+            statusBar()->showMessage(tr("%1 was not opened; the open build is unchanged.").arg(source), 10000);
             return;
         }
         newBuild();
     }
-    m_session->edit(build, tr("Build Wizard"));
-    statusBar()->showMessage(blank ? tr("The wizard's build is open; Edit > Undo takes it back.")
-                                   : tr("The wizard's build is open as a new, unsaved build; the previous one is unchanged."),
+    m_session->edit(build, undoText);
+    statusBar()->showMessage(blank ? tr("%1 is open; Edit > Undo takes it back.").arg(source)
+                                   : tr("%1 is open as a new, unsaved build; the previous one is unchanged.").arg(source),
                              10000);
 }
 

@@ -25,6 +25,7 @@ namespace mlrig::ui {
 
 class BuildSession;
 class BuildWizard;
+class ImportDialog;
 class GpuComparisonDialog;
 class BuildOrBuyDialog;
 class BuildTableModel;
@@ -86,6 +87,12 @@ public:
     // as one undoable step. The caller shows it (open() or exec()).
     BuildWizard* createBuildWizard();
     void applyWizardBuild(const Build& build);
+    // File > Import PCPartPicker List: the import dialog for this catalog, with `path` read
+    // when given; OK puts its build into the session as one undoable step (a new unsaved build
+    // unless the window is blank). The caller shows it (open() or exec()). File > Open on a file
+    // that is a PCPartPicker list, not a build, opens this dialog with it instead of failing.
+    ImportDialog* createImportDialog(const QString& path = {});
+    void applyImportedBuild(const Build& build);
     // Tools > Compare GPUs: starts from `start` (the picker's selection) or the build's GPUs;
     // "Add to Build" adds a GPU line.
     GpuComparisonDialog* openGpuComparison(const std::vector<BuildItem>& start = {});
@@ -134,6 +141,11 @@ private:
     void removeCurrent();
     // The one way the part picker opens: for the item at itemIndex, or (-1) to add one.
     void pickPart(Category category, int itemIndex);
+    // A build planned elsewhere (wizard, import) into the session: over a blank untitled window
+    // it fills it, else it becomes a new untitled build after the offer to save; one undo step.
+    void applyNewBuild(const Build& build, const QString& undoText, const QString& source);
+    // True when `path` is not a .mlrig and reads as a PCPartPicker list (File > Open offers the import).
+    static bool isPartList(const QString& path);
 
     const Catalog& m_catalog;
     DocumentController* m_doc;
