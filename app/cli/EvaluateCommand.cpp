@@ -85,8 +85,9 @@ void printText(const Build& build, const Evaluation& e)
     std::cout << fmt::format("Findings: {}, {}, {}\n", countOf(e.count(Severity::Error), "error", "errors"),
                              countOf(e.count(Severity::Warning), "warning", "warnings"),
                              countOf(e.count(Severity::Note), "note", "notes"));
+    // The rule ids are for scripts (JSON output), not for a report a person reads.
     for (const Finding& f : e.findings)
-        std::cout << fmt::format("  [{}] {}: {}\n", severityId(f.severity), f.rule, f.message);
+        std::cout << fmt::format("  [{}] {}\n", severityId(f.severity), f.message);
     std::cout << "\nPower\n";
     for (const PowerLine& line : e.power.lines)
         std::cout << fmt::format("  {:<13} {:>2}x {:<44} {:>7.0f} W sustained {:>7.0f} W peak{}\n",

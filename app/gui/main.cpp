@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <ctime>
 #include <optional>
 
 #include "ui/common/AppPaths.h"
@@ -242,6 +243,8 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer startup;
     startup.start();
+    timespec cpuAtStart{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuAtStart);
     QApplication app(argc, argv);
     Q_INIT_RESOURCE(mlrig);
     QApplication::setApplicationName(QStringLiteral("mlrig"));
@@ -273,10 +276,14 @@ int main(int argc, char* argv[])
         if (parser.isSet(catalogOption)) {
             const QString path = parser.value(catalogOption);
             try {
-                opened.catalog = Catalog::loadFile(path.toStdString());
+                // The user's own file is never moved: damage found later falls back to the
+                // built-in parts for this run and is reported.
+                CatalogRecovery recovery;
+                recovery.staticFallbackImage = embeddedCatalogImage();
+                opened.catalog = Catalog::loadFileGpusFirst(path.toStdString(), std::move(recovery));
                 opened.path = path.toStdString();
             } catch (const CatalogError& e) {
-                opened.catalog = Catalog::loadBytes(embeddedCatalogImage());
+                opened.catalog = Catalog::loadStaticBytesGpusFirst(embeddedCatalogImage());
                 opened.notice = QObject::tr("The catalog %1 could not be read (%2); using the built-in catalog instead.")
                                     .arg(path, QString::fromUtf8(e.what()))
                                     .toStdString();
@@ -284,7 +291,10 @@ int main(int argc, char* argv[])
         } else {
             const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
             QDir().mkpath(dir);
-            opened = openCatalog((dir + QStringLiteral("/parts.sqlite")).toStdString(), embeddedCatalogImage());
+            // GPUs first, the rest on a background thread: the first window needs only GPUs (an
+            // empty build's charts), and reading all 26,000 parts took 170 of the 195 ms to it.
+            opened = openCatalog((dir + QStringLiteral("/parts.sqlite")).toStdString(), embeddedCatalogImage(),
+                                 CatalogLoading::GpusFirst);
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "mlrig: no usable parts catalog: %s\n", e.what());
@@ -320,11 +330,31 @@ int main(int argc, char* argv[])
     QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     if (parser.isSet(timingOption)) {
         QTimer::singleShot(0, &window, [&] {
-            std::fprintf(stderr, "catalog loaded: %lld ms, first window shown: %lld ms\n",
-                         static_cast<long long>(catalogMs), static_cast<long long>(startup.elapsed()));
+            // The main thread's own CPU time since main() beside the wall clock: on a busy
+            // machine the wall clock also counts waiting for a core.
+            timespec cpu{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+            const long long cpuMs = (cpu.tv_sec - cpuAtStart.tv_sec) * 1000 + (cpu.tv_nsec - cpuAtStart.tv_nsec) / 1000000;
+            std::fprintf(stderr, "catalog opened: %lld ms, first window shown: %lld ms (main thread CPU %lld ms)\n",
+                         static_cast<long long>(catalogMs), static_cast<long long>(startup.elapsed()), cpuMs);
             if (qEnvironmentVariableIsSet("MLRIG_EXIT_AFTER_START"))
                 QApplication::quit();
         });
     }
+    // The rest of the catalog is read once the first window is up (started after the timing
+    // report below, so the two do not compete); damage found on the way is reported once.
+    QTimer::singleShot(0, &window, [&] { opened.catalog.readRestInBackground(); });
+    auto* catalogWatch = new QTimer(&window);
+    catalogWatch->setInterval(25);
+    QObject::connect(catalogWatch, &QTimer::timeout, &window, [&, catalogWatch] {
+        if (!opened.catalog.loadedCompletely())
+            return;
+        catalogWatch->stop();
+        if (parser.isSet(timingOption))
+            std::fprintf(stderr, "whole catalog in memory: %lld ms\n", static_cast<long long>(startup.elapsed()));
+        if (const std::string notice = opened.catalog.completionNotice(); !notice.empty())
+            window.showNotice(QString::fromStdString(notice));
+    });
+    catalogWatch->start();
     return QApplication::exec();
 }

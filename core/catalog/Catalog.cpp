@@ -14,26 +14,51 @@ namespace {
 
 constexpr int kCatalogSchemaVersion = 3;  // 2: gpu_market_price table, catalog_meta price dates; 3: unified_chip, unified_system
 
+// A query's column positions by name, looked up once per query rather than per row and column:
+// SQLiteCpp's getColumn(name) searches a std::map on every call, a tenth of the catalog's load.
+class ColumnIndex {
+public:
+    explicit ColumnIndex(const SQLite::Statement& statement)
+    {
+        for (int i = 0; i < statement.getColumnCount(); ++i)
+            m_index.emplace(statement.getColumnName(i), i);
+    }
+    int operator()(std::string_view column) const
+    {
+        const auto it = m_index.find(column);
+        if (it == m_index.end())
+            throw CatalogError("the catalog has no column \"" + std::string(column) + "\" where this mlrig expects one");
+        return it->second;
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    std::unordered_map<std::string, int, Hash, std::equal_to<>> m_index;
+};
+
 // Reads typed columns by name from the current row; NULL becomes std::nullopt.
 class Row {
 public:
-    explicit Row(SQLite::Statement& statement) : m_statement(statement) {}
+    Row(SQLite::Statement& statement, const ColumnIndex& columns) : m_statement(statement), m_columns(columns) {}
 
     std::string text(const char* column) const
     {
-        const SQLite::Column c = m_statement.getColumn(column);
+        const SQLite::Column c = m_statement.getColumn(m_columns(column));
         return c.isNull() ? std::string() : c.getString();
     }
     std::optional<double> real(const char* column) const
     {
-        const SQLite::Column c = m_statement.getColumn(column);
+        const SQLite::Column c = m_statement.getColumn(m_columns(column));
         if (c.isNull())
             return std::nullopt;
         return c.getDouble();
     }
     std::optional<int> integer(const char* column) const
     {
-        const SQLite::Column c = m_statement.getColumn(column);
+        const SQLite::Column c = m_statement.getColumn(m_columns(column));
         if (c.isNull())
             return std::nullopt;
         return c.getInt();
@@ -73,22 +98,30 @@ public:
 
 private:
     SQLite::Statement& m_statement;
+    const ColumnIndex& m_columns;
 };
 
-// `table` is one of the fixed table names below (an identifier cannot be a bound parameter);
-// it is quoted all the same.
-template <typename Reader>
-void readTable(SQLite::Database& db, const std::string& table, std::vector<AnyPart>& out, Reader reader)
+// The catalog table that holds a category (fixed names: an identifier cannot be a bound
+// parameter, so they are quoted all the same where used).
+const char* tableOf(Category category)
 {
-    SQLite::Statement query(db, "SELECT * FROM \"" + table + "\" ORDER BY name COLLATE NOCASE, id");
-    while (query.executeStep())
-        out.push_back(reader(Row(query)));
+    switch (category) {
+    case Category::Cpu: return "cpu";
+    case Category::Motherboard: return "motherboard";
+    case Category::Memory: return "memory";
+    case Category::Gpu: return "gpu";
+    case Category::Psu: return "psu";
+    case Category::Case: return "pc_case";
+    case Category::Cooler: return "cooler";
+    case Category::Storage: return "storage";
+    }
+    return "";
 }
 
-std::vector<AnyPart> readParts(SQLite::Database& db)
+AnyPart readPart(Category category, const Row& r)
 {
-    std::vector<AnyPart> parts;
-    readTable(db, "cpu", parts, [](const Row& r) -> AnyPart {
+    switch (category) {
+    case Category::Cpu: {
         Cpu p;
         p.info = r.info();
         p.socket = r.text("socket");
@@ -104,8 +137,8 @@ std::vector<AnyPart> readParts(SQLite::Database& db)
         p.pcieLanes = r.integer("pcie_lanes");
         p.integratedGraphics = r.boolean("integrated_graphics");
         return p;
-    });
-    readTable(db, "motherboard", parts, [](const Row& r) -> AnyPart {
+    }
+    case Category::Motherboard: {
         Motherboard p;
         p.info = r.info();
         p.socket = r.text("socket");
@@ -118,8 +151,8 @@ std::vector<AnyPart> readParts(SQLite::Database& db)
         p.x8x8Bifurcation = r.boolean("x8x8_bifurcation");
         p.m2Slots = r.integer("m2_slots");
         return p;
-    });
-    readTable(db, "memory", parts, [](const Row& r) -> AnyPart {
+    }
+    case Category::Memory: {
         Memory p;
         p.info = r.info();
         p.memoryType = r.text("memory_type");
@@ -131,8 +164,8 @@ std::vector<AnyPart> readParts(SQLite::Database& db)
         p.ecc = r.boolean("ecc");
         p.registered = r.boolean("registered");
         return p;
-    });
-    readTable(db, "gpu", parts, [](const Row& r) -> AnyPart {
+    }
+    case Category::Gpu: {
         Gpu p;
         p.info = r.info();
         p.chipModel = r.text("chipset");  // OpenDB chipset; linked to a GpuChip model in index()
@@ -148,8 +181,8 @@ std::vector<AnyPart> readParts(SQLite::Database& db)
         p.cooling = coolingFromId(r.text("cooling"));
         p.interface = r.text("interface");
         return p;
-    });
-    readTable(db, "psu", parts, [](const Row& r) -> AnyPart {
+    }
+    case Category::Psu: {
         Psu p;
         p.info = r.info();
         p.wattageW = r.real("wattage_w");
@@ -161,8 +194,8 @@ std::vector<AnyPart> readParts(SQLite::Database& db)
         p.pcie12vhpwr = r.integer("pcie_12vhpwr");
         p.eps8pin = r.integer("eps_8pin");
         return p;
-    });
-    readTable(db, "pc_case", parts, [](const Row& r) -> AnyPart {
+    }
+    case Category::Case: {
         Case p;
         p.info = r.info();
         p.formFactor = r.text("form_factor");
@@ -172,8 +205,8 @@ std::vector<AnyPart> readParts(SQLite::Database& db)
         p.expansionSlots = r.integer("expansion_slots");
         p.volumeL = r.real("volume_l");
         return p;
-    });
-    readTable(db, "cooler", parts, [](const Row& r) -> AnyPart {
+    }
+    case Category::Cooler: {
         Cooler p;
         p.info = r.info();
         p.sockets = r.list("sockets");
@@ -183,8 +216,8 @@ std::vector<AnyPart> readParts(SQLite::Database& db)
         p.noiseDb = r.real("noise_db");
         p.tdpRatingW = r.real("tdp_rating_w");
         return p;
-    });
-    readTable(db, "storage", parts, [](const Row& r) -> AnyPart {
+    }
+    case Category::Storage: {
         Storage p;
         p.info = r.info();
         p.capacityGb = r.real("capacity_gb");
@@ -193,8 +226,33 @@ std::vector<AnyPart> readParts(SQLite::Database& db)
         p.formFactor = r.text("form_factor");
         p.storageType = r.text("storage_type");
         return p;
-    });
-    return parts;
+    }
+    }
+    throw CatalogError("unknown part category");
+}
+
+struct CategoryCount {
+    size_t rows = 0;
+    size_t priced = 0;
+};
+
+CategoryCount countRows(SQLite::Database& db, Category category)
+{
+    SQLite::Statement query(db, std::string("SELECT count(*), count(price_usd) FROM \"") + tableOf(category) + "\"");
+    if (!query.executeStep())
+        return {};
+    return {static_cast<size_t>(query.getColumn(0).getInt64()), static_cast<size_t>(query.getColumn(1).getInt64())};
+}
+
+// Appends a category's rows in name order. The vector is sized first: growing it row by row
+// copied the variants over and over and was a third of the whole catalog's load time.
+void readCategory(SQLite::Database& db, Category category, std::vector<AnyPart>& out)
+{
+    out.reserve(out.size() + countRows(db, category).rows);
+    SQLite::Statement query(db, std::string("SELECT * FROM \"") + tableOf(category) + "\" ORDER BY name COLLATE NOCASE, id");
+    const ColumnIndex columns(query);
+    while (query.executeStep())
+        out.push_back(readPart(category, Row(query, columns)));
 }
 
 struct ChipRow {
@@ -206,8 +264,9 @@ std::vector<ChipRow> readChips(SQLite::Database& db)
 {
     std::vector<ChipRow> chips;
     SQLite::Statement query(db, "SELECT * FROM gpu_chip ORDER BY model");
+    const ColumnIndex columns(query);
     while (query.executeStep()) {
-        const Row r(query);
+        const Row r(query, columns);
         ChipRow row;
         GpuChip& c = row.chip;
         c.model = r.text("model");
@@ -250,8 +309,20 @@ std::vector<ChipRow> readChips(SQLite::Database& db)
 
 class CatalogReader {
 public:
+    // Everything, before returning.
     static Catalog read(SQLite::Database& db, const std::string& what);
+    // The GPU side, prices, machines and the counts of the other categories; the rest is left to
+    // readRest().
+    static Catalog readFirst(SQLite::Database& db, const std::string& what);
+    static void readRest(SQLite::Database& db, Catalog::Deferred& deferred);
     static Catalog readGpuModels(SQLite::Database& db, const std::string& what);
+    // Starts the background thread that reads what readFirst() left, on `db`.
+    static void readRestInBackground(Catalog& catalog, std::unique_ptr<SQLite::Database> db, std::string what,
+                                     CatalogRecovery recovery);
+
+private:
+    static void readChipsAndGpus(Catalog& catalog, SQLite::Database& db);
+    static void readMeta(Catalog& catalog, SQLite::Database& db, const std::string& what, int version);
 };
 
 namespace {
@@ -268,130 +339,74 @@ int checkedSchemaVersion(SQLite::Database& db, const std::string& what)
     return version;
 }
 
-// Opens a SQLite image held in memory (the catalog embedded into the executable) and hands it
-// to `read`. READONLY: SQLite reads the image in place and never writes to it.
-template <typename Read> Catalog readImage(std::span<const std::byte> sqliteImage, Read read)
+// Every page of the file is sound (PRAGMA quick_check: about 20 ms for the 6 MB catalog).
+void checkIntegrity(SQLite::Database& db, const std::string& what)
 {
-    const std::string what = "embedded catalog";
-    if (sqliteImage.size() < 512)
-        throw CatalogError(what + " is empty or truncated");
-    try {
-        SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
-        auto* data = const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(sqliteImage.data()));
-        const int rc = sqlite3_deserialize(db.getHandle(), "main", data, static_cast<sqlite3_int64>(sqliteImage.size()),
-                                           static_cast<sqlite3_int64>(sqliteImage.size()), SQLITE_DESERIALIZE_READONLY);
-        if (rc != SQLITE_OK)
-            throw CatalogError(what + " cannot be opened (SQLite error " + std::to_string(rc) + ")");
-        return read(db, what);
-    } catch (const SQLite::Exception& e) {
-        throw CatalogError(what + " cannot be read: " + e.what());
-    } catch (const nlohmann::json::exception& e) {
-        throw CatalogError(what + " holds malformed data: " + e.what());
-    }
-}
-
-// The same for a catalog file on disk (--catalog, the installed copy).
-template <typename Read> Catalog readFile(const std::filesystem::path& sqlitePath, Read read)
-{
-    const std::string what = "catalog " + sqlitePath.string();
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(sqlitePath, error))
-        throw CatalogError(what + " does not exist");
-    try {
-        SQLite::Database db(sqlitePath.string(), SQLite::OPEN_READONLY);
-        return read(db, what);
-    } catch (const SQLite::Exception& e) {
-        throw CatalogError(what + " cannot be read: " + e.what());
-    } catch (const nlohmann::json::exception& e) {
-        throw CatalogError(what + " holds malformed data: " + e.what());
-    }
-}
-
-}  // namespace
-
-Catalog CatalogReader::read(SQLite::Database& db, const std::string& what)
-{
-    const int version = checkedSchemaVersion(db, what);
     const std::string check = db.execAndGet("PRAGMA quick_check").getString();
     if (check != "ok")
         throw CatalogError(what + " is damaged (" + check + ")");
-    std::vector<AnyPart> parts = readParts(db);
-    std::vector<ChipRow> chipRows = readChips(db);
-    // OpenDB chipset strings ("GeForce RTX 3080 10 GB") -> chip model ("GeForce RTX 3080 10GB").
-    std::unordered_map<std::string, std::string> modelForChipset;
-    std::vector<GpuChip> chips;
-    for (ChipRow& row : chipRows) {
-        for (const std::string& chipset : row.opendbChipsets)
-            modelForChipset[foldName(chipset)] = row.chip.model;
-        chips.push_back(std::move(row.chip));
+}
+
+// Opens a SQLite image held in memory. READONLY: SQLite reads the image in place and never
+// writes to it, so the image must outlive the connection.
+std::unique_ptr<SQLite::Database> openImage(std::span<const std::byte> sqliteImage, const std::string& what)
+{
+    if (sqliteImage.size() < 512)
+        throw CatalogError(what + " is empty or truncated");
+    // NOMUTEX: a catalog connection is used by one thread at a time (the loader, then the
+    // background reader), so SQLite's per-call locking (two mutex operations for every column
+    // read) buys nothing.
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+    auto* data = const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(sqliteImage.data()));
+    const int rc = sqlite3_deserialize(db->getHandle(), "main", data, static_cast<sqlite3_int64>(sqliteImage.size()),
+                                       static_cast<sqlite3_int64>(sqliteImage.size()), SQLITE_DESERIALIZE_READONLY);
+    if (rc != SQLITE_OK)
+        throw CatalogError(what + " cannot be opened (SQLite error " + std::to_string(rc) + ")");
+    return db;
+}
+
+std::unique_ptr<SQLite::Database> openFile(const std::filesystem::path& sqlitePath, const std::string& what)
+{
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(sqlitePath, error))
+        throw CatalogError(what + " does not exist");
+    auto db = std::make_unique<SQLite::Database>(sqlitePath.string(), SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+    // Read the file through a memory map rather than a read() per 4 KB page; the catalog is a
+    // few MB and read-only.
+    db->exec("PRAGMA mmap_size = 67108864");
+    return db;
+}
+
+// Runs `read` and turns the reader's exceptions into CatalogError with `what` in front.
+template <typename Read> auto guarded(const std::string& what, Read read)
+{
+    try {
+        return read();
+    } catch (const SQLite::Exception& e) {
+        throw CatalogError(what + " cannot be read: " + e.what());
+    } catch (const nlohmann::json::exception& e) {
+        throw CatalogError(what + " holds malformed data: " + e.what());
     }
-    for (AnyPart& part : parts) {
-        if (auto* gpu = std::get_if<Gpu>(&part)) {
-            const auto it = modelForChipset.find(foldName(gpu->chipModel));
-            if (it != modelForChipset.end())
-                gpu->chipModel = it->second;
-        }
-    }
-    Catalog catalog = Catalog::fromParts(std::move(parts), std::move(chips));
-    catalog.m_stats.schemaVersion = version;
-    const bool hasMeta = db.tableExists("catalog_meta");
-    const auto meta = [&db, hasMeta](const char* key) {
-        if (!hasMeta)
-            return std::string();
-        SQLite::Statement query(db, "SELECT value FROM catalog_meta WHERE key = ?");
-        query.bind(1, key);
-        return query.executeStep() ? query.getColumn(0).getString() : std::string();
-    };
-    catalog.m_stats.builtFrom = meta("provenance");
-    catalog.setRetailPriceDate(meta("retail_price_month"), meta("retail_price_source"));
-    catalog.setMarketPrices(MarketPriceTable::read(db, what));
-    catalog.setUnifiedSystems(UnifiedSystemTable::read(db, what));
-    return catalog;
 }
 
-Catalog CatalogReader::readGpuModels(SQLite::Database& db, const std::string& what)
+template <typename Read> Catalog readImage(std::span<const std::byte> sqliteImage, Read read)
 {
-    const int version = checkedSchemaVersion(db, what);
-    std::vector<GpuChip> chips;
-    for (ChipRow& row : readChips(db))
-        chips.push_back(std::move(row.chip));
-    Catalog catalog = Catalog::fromParts({}, std::move(chips));
-    catalog.m_stats.schemaVersion = version;
-    catalog.setMarketPrices(MarketPriceTable::read(db, what));
-    // `fit` compares a model's needs against every GPU model and every unified-memory machine.
-    catalog.setUnifiedSystems(UnifiedSystemTable::read(db, what));
-    return catalog;
+    const std::string what = "embedded catalog";
+    return guarded(what, [&] {
+        const auto db = openImage(sqliteImage, what);
+        return read(*db, what);
+    });
 }
 
-void Catalog::setUnifiedSystems(UnifiedSystemTable table)
+template <typename Read> Catalog readFile(const std::filesystem::path& sqlitePath, Read read)
 {
-    m_unified = std::move(table);
+    const std::string what = "catalog " + sqlitePath.string();
+    return guarded(what, [&] {
+        const auto db = openFile(sqlitePath, what);
+        return read(*db, what);
+    });
 }
 
-void Catalog::setMarketPrices(MarketPriceTable table)
-{
-    m_market = std::move(table);
-    m_stats.marketPriceMonth = m_market.latestMonth();
-    m_stats.marketPriceRows = m_market.rows().size();
-}
-
-void Catalog::setRetailPriceDate(std::string month, std::string source)
-{
-    m_stats.retailPriceMonth = std::move(month);
-    m_stats.retailPriceSource = std::move(source);
-}
-
-Catalog Catalog::loadGpuModels(std::span<const std::byte> sqliteImage)
-{
-    return readImage(sqliteImage, &CatalogReader::readGpuModels);
-}
-
-Catalog Catalog::loadGpuModelsFromFile(const std::filesystem::path& sqlitePath)
-{
-    return readFile(sqlitePath, &CatalogReader::readGpuModels);
-}
-
-namespace {
 
 // Vendor and brand words are optional when naming a GPU model: "NVIDIA GeForce RTX 3090",
 // "GeForce RTX 3090" and "RTX 3090" are the same key, as are "Tesla P40" and "P40".
@@ -468,6 +483,179 @@ void completeFromChip(Gpu& gpu, const GpuChip& chip)
 
 }  // namespace
 
+
+void CatalogReader::readChipsAndGpus(Catalog& catalog, SQLite::Database& db)
+{
+    std::vector<ChipRow> chipRows = readChips(db);
+    // OpenDB chipset strings ("GeForce RTX 3080 10 GB") -> chip model ("GeForce RTX 3080 10GB").
+    std::unordered_map<std::string, std::string> modelForChipset;
+    std::vector<GpuChip> chips;
+    chips.reserve(chipRows.size());
+    for (ChipRow& row : chipRows) {
+        for (const std::string& chipset : row.opendbChipsets)
+            modelForChipset[foldName(chipset)] = row.chip.model;
+        chips.push_back(std::move(row.chip));
+    }
+    // The model rows first, then the cards read straight into place behind them: moving each
+    // card once more (as fromParts does) cost a quarter of the GPU load.
+    catalog = Catalog::fromParts({}, std::move(chips));
+    std::vector<AnyPart>& gpus = catalog.m_shelves[static_cast<size_t>(Category::Gpu)].parts;
+    const size_t firstCard = gpus.size();
+    readCategory(db, Category::Gpu, gpus);
+    for (size_t i = firstCard; i < gpus.size(); ++i) {
+        auto& gpu = std::get<Gpu>(gpus[i]);
+        const auto it = modelForChipset.find(foldName(gpu.chipModel));
+        if (it != modelForChipset.end())
+            gpu.chipModel = it->second;
+    }
+}
+
+void CatalogReader::readMeta(Catalog& catalog, SQLite::Database& db, const std::string& what, int version)
+{
+    catalog.m_stats.schemaVersion = version;
+    const bool hasMeta = db.tableExists("catalog_meta");
+    const auto meta = [&db, hasMeta](const char* key) {
+        if (!hasMeta)
+            return std::string();
+        SQLite::Statement query(db, "SELECT value FROM catalog_meta WHERE key = ?");
+        query.bind(1, key);
+        return query.executeStep() ? query.getColumn(0).getString() : std::string();
+    };
+    catalog.m_stats.builtFrom = meta("provenance");
+    catalog.setRetailPriceDate(meta("retail_price_month"), meta("retail_price_source"));
+    catalog.setMarketPrices(MarketPriceTable::read(db, what));
+    catalog.setUnifiedSystems(UnifiedSystemTable::read(db, what));
+}
+
+Catalog CatalogReader::read(SQLite::Database& db, const std::string& what)
+{
+    const int version = checkedSchemaVersion(db, what);
+    checkIntegrity(db, what);
+    Catalog catalog;
+    readChipsAndGpus(catalog, db);
+    for (Category category : kAllCategories) {
+        if (category != Category::Gpu)
+            readCategory(db, category, catalog.m_shelves[static_cast<size_t>(category)].parts);
+    }
+    catalog.index();
+    readMeta(catalog, db, what, version);
+    return catalog;
+}
+
+Catalog CatalogReader::readFirst(SQLite::Database& db, const std::string& what)
+{
+    const int version = checkedSchemaVersion(db, what);
+    Catalog catalog;
+    readChipsAndGpus(catalog, db);
+    catalog.index();
+    // The counts the app shows at once ("26,088 parts") come from SQLite, not from the parts.
+    for (Category category : kAllCategories) {
+        if (category == Category::Gpu)
+            continue;
+        const CategoryCount count = countRows(db, category);
+        catalog.m_stats.partsPerCategory[category] = count.rows;
+        catalog.m_stats.partsWithPrice += count.priced;
+    }
+    readMeta(catalog, db, what, version);
+    return catalog;
+}
+
+void CatalogReader::readRest(SQLite::Database& db, Catalog::Deferred& deferred)
+{
+    checkIntegrity(db, "the catalog");
+    for (Category category : kAllCategories) {
+        if (category == Category::Gpu)
+            continue;
+        Catalog::Shelf& shelf = deferred.shelves[static_cast<size_t>(category)];
+        readCategory(db, category, shelf.parts);
+        shelf.index();
+    }
+}
+
+void CatalogReader::readRestInBackground(Catalog& catalog, std::unique_ptr<SQLite::Database> db, std::string what,
+                                         CatalogRecovery recovery)
+{
+    auto task = [db = std::move(db), what = std::move(what), recovery = std::move(recovery)]() mutable {
+        auto deferred = std::make_shared<Catalog::Deferred>();
+        std::string problem;
+        // Nothing may escape: the future would rethrow it into whichever call waits first.
+        try {
+            readRest(*db, *deferred);
+        } catch (const std::exception& e) {
+            problem = e.what();
+        } catch (...) {
+            problem = "unknown error";
+        }
+        db.reset();  // closed before `whenDamaged` moves the file
+        if (problem.empty())
+            return std::shared_ptr<const Catalog::Deferred>(std::move(deferred));
+        deferred = std::make_shared<Catalog::Deferred>();
+        std::string notice = "The parts " + what + " is damaged (" + problem + ").";
+        if (recovery.whenDamaged) {
+            if (const std::string done = recovery.whenDamaged(problem); !done.empty())
+                notice += " " + done;
+        }
+        bool fellBack = false;
+        if (!recovery.staticFallbackImage.empty()) {
+            try {
+                const auto image = openImage(recovery.staticFallbackImage, "embedded catalog");
+                readRest(*image, *deferred);
+                fellBack = true;
+            } catch (const std::exception&) {
+                deferred = std::make_shared<Catalog::Deferred>();
+            }
+        }
+        notice += fellBack ? " Parts other than GPUs come from the built-in catalog this time."
+                           : " Only GPUs could be read this time.";
+        deferred->notice = std::move(notice);
+        return std::shared_ptr<const Catalog::Deferred>(std::move(deferred));
+    };
+    // Deferred: run by readRestInBackground()'s thread, or by the first call that needs it.
+    catalog.m_deferred = std::async(std::launch::deferred, std::move(task)).share();
+}
+
+Catalog CatalogReader::readGpuModels(SQLite::Database& db, const std::string& what)
+{
+    const int version = checkedSchemaVersion(db, what);
+    std::vector<GpuChip> chips;
+    for (ChipRow& row : readChips(db))
+        chips.push_back(std::move(row.chip));
+    Catalog catalog = Catalog::fromParts({}, std::move(chips));
+    catalog.m_stats.schemaVersion = version;
+    catalog.setMarketPrices(MarketPriceTable::read(db, what));
+    // `fit` compares a model's needs against every GPU model and every unified-memory machine.
+    catalog.setUnifiedSystems(UnifiedSystemTable::read(db, what));
+    return catalog;
+}
+
+void Catalog::setUnifiedSystems(UnifiedSystemTable table)
+{
+    m_unified = std::move(table);
+}
+
+void Catalog::setMarketPrices(MarketPriceTable table)
+{
+    m_market = std::move(table);
+    m_stats.marketPriceMonth = m_market.latestMonth();
+    m_stats.marketPriceRows = m_market.rows().size();
+}
+
+void Catalog::setRetailPriceDate(std::string month, std::string source)
+{
+    m_stats.retailPriceMonth = std::move(month);
+    m_stats.retailPriceSource = std::move(source);
+}
+
+Catalog Catalog::loadGpuModels(std::span<const std::byte> sqliteImage)
+{
+    return readImage(sqliteImage, &CatalogReader::readGpuModels);
+}
+
+Catalog Catalog::loadGpuModelsFromFile(const std::filesystem::path& sqlitePath)
+{
+    return readFile(sqlitePath, &CatalogReader::readGpuModels);
+}
+
 Catalog Catalog::loadFile(const std::filesystem::path& sqlitePath)
 {
     return readFile(sqlitePath, &CatalogReader::read);
@@ -478,63 +666,136 @@ Catalog Catalog::loadBytes(std::span<const std::byte> sqliteImage)
     return readImage(sqliteImage, &CatalogReader::read);
 }
 
+Catalog Catalog::loadFileGpusFirst(const std::filesystem::path& sqlitePath, CatalogRecovery recovery)
+{
+    const std::string what = "catalog " + sqlitePath.string();
+    return guarded(what, [&] {
+        auto db = openFile(sqlitePath, what);
+        Catalog catalog = CatalogReader::readFirst(*db, what);
+        CatalogReader::readRestInBackground(catalog, std::move(db), what, std::move(recovery));
+        return catalog;
+    });
+}
+
+Catalog Catalog::loadStaticBytesGpusFirst(std::span<const std::byte> staticImage)
+{
+    const std::string what = "embedded catalog";
+    return guarded(what, [&] {
+        auto db = openImage(staticImage, what);
+        Catalog catalog = CatalogReader::readFirst(*db, what);
+        CatalogReader::readRestInBackground(catalog, std::move(db), what, {});
+        return catalog;
+    });
+}
+
 Catalog Catalog::fromParts(std::vector<AnyPart> parts, std::vector<GpuChip> chips)
 {
     Catalog catalog;
     catalog.m_chips = std::move(chips);
     for (size_t i = 0; i < catalog.m_chips.size(); ++i)
         catalog.m_chipByFoldedModel.emplace(chipKey(catalog.m_chips[i].model), i);
+    Shelf& gpus = catalog.m_shelves[static_cast<size_t>(Category::Gpu)];
+    gpus.parts.reserve(catalog.m_chips.size() + parts.size());
     for (const GpuChip& chip : catalog.m_chips)
-        catalog.m_parts[static_cast<size_t>(Category::Gpu)].push_back(gpuFromChip(chip));
+        gpus.parts.push_back(gpuFromChip(chip));
     for (AnyPart& part : parts)
-        catalog.m_parts[part.index()].push_back(std::move(part));
+        catalog.m_shelves[part.index()].parts.push_back(std::move(part));
     catalog.index();
     return catalog;
 }
 
+void Catalog::Shelf::index()
+{
+    byId.clear();
+    byFoldedName.clear();
+    priced = 0;
+    byId.reserve(parts.size());
+    byFoldedName.reserve(parts.size());
+    for (size_t i = 0; i < parts.size(); ++i) {
+        const PartInfo& info = infoOf(parts[i]);
+        if (!info.id.empty())
+            byId.emplace(toLower(info.id), i);
+        byFoldedName.emplace(foldName(info.name), i);  // first of duplicate names wins
+        if (info.priceUsd)
+            ++priced;
+    }
+}
+
 void Catalog::index()
 {
-    m_byId.clear();
     m_stats = {};
-    for (size_t c = 0; c < m_parts.size(); ++c) {
-        m_byFoldedName[c].clear();
-        for (size_t i = 0; i < m_parts[c].size(); ++i) {
-            AnyPart& part = m_parts[c][i];
-            if (auto* gpu = std::get_if<Gpu>(&part)) {
-                if (const GpuChip* linked = chip(gpu->chipModel))
-                    completeFromChip(*gpu, *linked);
-            }
-            const PartInfo& info = infoOf(part);
-            if (!info.id.empty())
-                m_byId.emplace(toLower(info.id), std::make_pair(static_cast<int>(c), i));
-            m_byFoldedName[c].emplace(foldName(info.name), i);  // first of duplicate names wins
-            if (info.priceUsd)
-                ++m_stats.partsWithPrice;
-        }
-        m_stats.partsPerCategory[static_cast<Category>(c)] = m_parts[c].size();
+    for (AnyPart& part : m_shelves[static_cast<size_t>(Category::Gpu)].parts) {
+        auto& gpu = std::get<Gpu>(part);
+        if (const GpuChip* linked = chip(gpu.chipModel))
+            completeFromChip(gpu, *linked);
+    }
+    for (Category category : kAllCategories) {
+        Shelf& shelf = m_shelves[static_cast<size_t>(category)];
+        shelf.index();
+        m_stats.partsPerCategory[category] = shelf.parts.size();
+        m_stats.partsWithPrice += shelf.priced;
     }
     m_stats.gpuModels = m_chips.size();
 }
 
+const Catalog::Shelf& Catalog::shelf(Category category) const
+{
+    if (category == Category::Gpu || !m_deferred.valid())
+        return m_shelves[static_cast<size_t>(category)];
+    return m_deferred.get()->shelves[static_cast<size_t>(category)];
+}
+
+void Catalog::readRestInBackground() const
+{
+    if (!m_deferred.valid() || m_restReader)
+        return;
+    // The thread only waits on the deferred read, which runs it there; a caller that needs the
+    // parts meanwhile waits for the same run (a deferred state runs its function once).
+    m_restReader = std::make_shared<std::future<void>>(
+        std::async(std::launch::async, [rest = m_deferred] { rest.wait(); }));
+}
+
+bool Catalog::loadedCompletely() const
+{
+    return !m_deferred.valid() || m_deferred.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+std::string Catalog::completionNotice() const
+{
+    return m_deferred.valid() ? m_deferred.get()->notice : std::string();
+}
+
 std::span<const AnyPart> Catalog::parts(Category category) const
 {
-    return m_parts[static_cast<size_t>(category)];
+    return shelf(category).parts;
 }
 
 size_t Catalog::size() const
 {
     size_t total = 0;
-    for (const auto& list : m_parts)
-        total += list.size();
+    for (const auto& [category, count] : m_stats.partsPerCategory)
+        total += count;
     return total;
 }
 
 const AnyPart* Catalog::findById(std::string_view id) const
 {
-    const auto it = m_byId.find(toLower(trim(id)));
-    if (it == m_byId.end())
-        return nullptr;
-    return &m_parts[static_cast<size_t>(it->second.first)][it->second.second];
+    const std::string key = toLower(trim(id));
+    // GPUs first: they are in memory from the start, so looking one up never waits.
+    const auto lookIn = [&](Category category) -> const AnyPart* {
+        const Shelf& s = shelf(category);
+        const auto it = s.byId.find(key);
+        return it == s.byId.end() ? nullptr : &s.parts[it->second];
+    };
+    if (const AnyPart* gpu = lookIn(Category::Gpu))
+        return gpu;
+    for (Category category : kAllCategories) {
+        if (category == Category::Gpu)
+            continue;
+        if (const AnyPart* part = lookIn(category))
+            return part;
+    }
+    return nullptr;
 }
 
 const AnyPart* Catalog::find(Category category, std::string_view ref) const
@@ -542,16 +803,16 @@ const AnyPart* Catalog::find(Category category, std::string_view ref) const
     const std::string_view trimmed = trim(ref);
     if (trimmed.empty())
         return nullptr;
-    if (const AnyPart* byId = findById(trimmed); byId && categoryOf(*byId) == category)
-        return byId;
-    const size_t c = static_cast<size_t>(category);
-    if (const auto it = m_byFoldedName[c].find(foldName(trimmed)); it != m_byFoldedName[c].end())
-        return &m_parts[c][it->second];
+    const Shelf& s = shelf(category);
+    if (const auto it = s.byId.find(toLower(trimmed)); it != s.byId.end())
+        return &s.parts[it->second];
+    if (const auto it = s.byFoldedName.find(foldName(trimmed)); it != s.byFoldedName.end())
+        return &s.parts[it->second];
     if (category == Category::Gpu) {
         if (const GpuChip* model = chip(trimmed)) {
-            const auto it = m_byFoldedName[c].find(foldName(model->model));
-            if (it != m_byFoldedName[c].end())
-                return &m_parts[c][it->second];
+            const auto it = s.byFoldedName.find(foldName(model->model));
+            if (it != s.byFoldedName.end())
+                return &s.parts[it->second];
         }
     }
     return nullptr;
@@ -580,7 +841,7 @@ std::vector<const AnyPart*> Catalog::search(Category category, std::string_view 
 {
     const SearchQuery query(text);
     std::vector<const AnyPart*> out;
-    for (const AnyPart& part : m_parts[static_cast<size_t>(category)]) {
+    for (const AnyPart& part : shelf(category).parts) {
         if (out.size() >= limit)
             break;
         if (query.empty() || SearchText::of(part).relevance(query) > 0)

@@ -4,7 +4,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <map>
+#include <memory>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -38,14 +41,45 @@ struct CatalogStats {
     size_t marketPriceRows = 0;
 };
 
-// The read-only parts catalog, loaded whole into memory from parts.sqlite so that lookups,
+// How a background load recovers when the rest of a catalog file turns out damaged (see
+// Catalog::loadFileInBackground).
+struct CatalogRecovery {
+    // A catalog image that lives as long as the program (the embedded one): the categories still
+    // to read come from it when the file fails its integrity check or a read. Empty: none.
+    std::span<const std::byte> staticFallbackImage;
+    // Called on the background thread, after the file was closed, with what was wrong; does what
+    // the caller decided for damaged files (openCatalog moves it aside and restores it) and
+    // returns a sentence saying so, for the notice. May be empty.
+    std::function<std::string(const std::string& problem)> whenDamaged;
+};
+
+// The read-only parts catalog, held in memory (read from parts.sqlite) so that lookups,
 // search-as-you-type and evaluation never touch the disk.
+//
+// A catalog is read whole before the load returns, or, for the desktop app's first paint, in two
+// steps (loadFileGpusFirst): the GPU cards and models, market prices, machines and the counts
+// per category at once (what an empty build's findings, power and charts need, about a sixth of
+// the rows), and the other seven categories later: on a background thread once
+// readRestInBackground() is called (the app calls it after its first paint, so the two do not
+// compete for memory and cores), or by the first call that needs one of them (parts(), find(),
+// search(), findById() of a non-GPU id), which waits for them. Callers never see a partial
+// catalog.
 class Catalog {
 public:
     Catalog() = default;
 
     static Catalog loadFile(const std::filesystem::path& sqlitePath);   // throws CatalogError
     static Catalog loadBytes(std::span<const std::byte> sqliteImage);   // throws CatalogError
+    // Reads the GPU side and the counts now and leaves the other categories for later. Throws
+    // CatalogError when the file cannot be opened or its schema or GPU tables cannot be read;
+    // damage found later (the integrity check runs with the rest) is handled as `recovery` says
+    // and reported by completionNotice().
+    static Catalog loadFileGpusFirst(const std::filesystem::path& sqlitePath, CatalogRecovery recovery = {});
+    // The same for an image that lives as long as the program (the embedded catalog).
+    static Catalog loadStaticBytesGpusFirst(std::span<const std::byte> staticImage);
+    // Starts reading the categories a GpusFirst load left, on a thread of its own; does nothing
+    // for a whole load or when already started. The last copy of the catalog to go joins it.
+    void readRestInBackground() const;
     // Only the GPU model rows (each offered as a part of its own): a fast load for commands that
     // need nothing else (mlrig-cli fit). Throws CatalogError.
     static Catalog loadGpuModels(std::span<const std::byte> sqliteImage);
@@ -55,7 +89,13 @@ public:
 
     std::span<const AnyPart> parts(Category category) const;
     std::span<const GpuChip> chips() const { return m_chips; }
-    size_t size() const;
+    size_t size() const;  // parts in all categories, from the counts (never waits)
+
+    // False while a GpusFirst load has not read everything yet; never waits.
+    bool loadedCompletely() const;
+    // Waits until every category is in memory; returns what went wrong on the way and what was
+    // done about it ("" when nothing did). A whole load returns "" at once.
+    std::string completionNotice() const;
 
     const AnyPart* findById(std::string_view id) const;
     // Resolves a .mlrig "ref": catalog id, exact part name, or for GPUs a GPU model name
@@ -84,14 +124,33 @@ public:
 
 private:
     friend class CatalogReader;
-    void index();
 
-    std::array<std::vector<AnyPart>, 8> m_parts;
+    // One category's parts and the lookups into them.
+    struct Shelf {
+        std::vector<AnyPart> parts;
+        std::unordered_map<std::string, size_t> byId;          // lower-case id -> index
+        std::unordered_map<std::string, size_t> byFoldedName;  // foldName(name) -> index; first of equal names wins
+        size_t priced = 0;                                     // parts with a price
+        void index();
+    };
+    using Shelves = std::array<Shelf, kAllCategories.size()>;
+    // What a background load read: every category but GPUs, and what went wrong on the way.
+    struct Deferred {
+        Shelves shelves;
+        std::string notice;
+    };
+
+    void index();
+    const Shelf& shelf(Category category) const;  // waits for a background load when it must
+
+    Shelves m_shelves;
+    // Valid while or after a background load reads the categories other than GPUs; copies of a
+    // catalog share it (it is never written once ready).
+    std::shared_future<std::shared_ptr<const Deferred>> m_deferred;
+    mutable std::shared_ptr<std::future<void>> m_restReader;  // the thread readRestInBackground() started
     std::vector<GpuChip> m_chips;
     MarketPriceTable m_market;
     UnifiedSystemTable m_unified;
-    std::unordered_map<std::string, std::pair<int, size_t>> m_byId;  // id -> (category, index)
-    std::array<std::unordered_map<std::string, size_t>, 8> m_byFoldedName;
     std::unordered_map<std::string, size_t> m_chipByFoldedModel;
     CatalogStats m_stats;
 };

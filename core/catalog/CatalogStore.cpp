@@ -87,24 +87,70 @@ bool writeImage(const std::filesystem::path& path, std::span<const std::byte> im
     return true;
 }
 
+// Moves a damaged catalog file aside and writes the embedded image in its place; returns the
+// sentences saying what was done, and whether the file at `path` is now the embedded image.
+std::string setAsideAndRestore(const std::filesystem::path& path, std::span<const std::byte> embeddedImage,
+                               bool& restored)
+{
+    restored = false;
+    std::error_code ec;
+    const std::filesystem::path aside = asideName(path);
+    std::filesystem::rename(path, aside, ec);
+    if (ec)
+        return "It could not be moved aside (" + ec.message() + ").";
+    pruneAsideCopies(path);
+    std::string done = "It was kept as " + aside.filename().string() + ".";
+    std::string writeError;
+    if (writeImage(path, embeddedImage, writeError)) {
+        restored = true;
+        done += " mlrig restored the built-in catalog to " + path.string() + ".";
+    } else {
+        done += " The built-in catalog could not be written in its place (" + writeError + ").";
+    }
+    return done;
+}
+
+Catalog loadImage(std::span<const std::byte> embeddedImage, CatalogLoading loading)
+{
+    return loading == CatalogLoading::GpusFirst ? Catalog::loadStaticBytesGpusFirst(embeddedImage)
+                                                : Catalog::loadBytes(embeddedImage);
+}
+
+Catalog loadCatalogFile(const std::filesystem::path& path, std::span<const std::byte> embeddedImage,
+                        CatalogLoading loading)
+{
+    if (loading == CatalogLoading::Whole)
+        return Catalog::loadFile(path);
+    CatalogRecovery recovery;
+    recovery.staticFallbackImage = embeddedImage;
+    // Damage found by the background integrity check is handled as at start: the file is set
+    // aside and restored, so the next start reads a sound catalog.
+    recovery.whenDamaged = [path, embeddedImage](const std::string&) {
+        bool restored = false;
+        return setAsideAndRestore(path, embeddedImage, restored);
+    };
+    return Catalog::loadFileGpusFirst(path, std::move(recovery));
+}
+
 }  // namespace
 
-OpenedCatalog openCatalog(const std::filesystem::path& path, std::span<const std::byte> embeddedImage)
+OpenedCatalog openCatalog(const std::filesystem::path& path, std::span<const std::byte> embeddedImage,
+                          CatalogLoading loading)
 {
     if (path.empty())
-        return {Catalog::loadBytes(embeddedImage), {}, {}};
+        return {loadImage(embeddedImage, loading), {}, {}};
 
     std::string problem;
     const bool existed = std::filesystem::exists(path);
     if (existed) {
         try {
-            return {Catalog::loadFile(path), path, {}};
+            return {loadCatalogFile(path, embeddedImage, loading), path, {}};
         } catch (const CatalogError& e) {
             problem = e.what();
         }
     }
 
-    Catalog embedded = Catalog::loadBytes(embeddedImage);
+    Catalog embedded = loadImage(embeddedImage, loading);
     // A catalog from a newer mlrig (installed beside this one, or run from another version's
     // data folder) is not damaged: it is left exactly as it is for that version, and this one
     // runs on its built-in catalog. Moving it aside on every start would pile up copies.
@@ -117,28 +163,18 @@ OpenedCatalog openCatalog(const std::filesystem::path& path, std::span<const std
                                        "). mlrig left it untouched and is using its built-in catalog.";
             return {std::move(embedded), {}, notice};
         }
-    }
-    std::string notice;
-    std::error_code ec;
-    if (existed) {
-        const std::filesystem::path aside = asideName(path);
-        std::filesystem::rename(path, aside, ec);
-        if (!ec)
-            pruneAsideCopies(path);
-        notice = "The parts catalog could not be used (" + problem + "). ";
-        notice += ec ? "It could not be moved aside (" + ec.message() + "). "
-                     : "It was kept as " + aside.filename().string() + ". ";
+        bool restored = false;
+        const std::string done = setAsideAndRestore(path, embeddedImage, restored);
+        std::string notice = "The parts catalog could not be used (" + problem + "). " + done;
+        if (!restored)
+            notice += " mlrig is using its built-in catalog.";
+        return {std::move(embedded), restored ? path : std::filesystem::path(), notice};
     }
     std::string writeError;
-    if (!ec && writeImage(path, embeddedImage, writeError)) {
-        if (existed)
-            notice += "mlrig restored the built-in catalog to " + path.string() + ".";
-        return {std::move(embedded), path, notice};
-    }
-    if (!existed)
-        notice = "The parts catalog " + path.string() + " was missing. ";
-    notice += "mlrig is using its built-in catalog" + (writeError.empty() ? std::string(".") : " (" + writeError + ").");
-    return {std::move(embedded), {}, notice};
+    if (writeImage(path, embeddedImage, writeError))
+        return {std::move(embedded), path, {}};
+    return {std::move(embedded), {},
+            "The parts catalog " + path.string() + " was missing. mlrig is using its built-in catalog (" + writeError + ")."};
 }
 
 }  // namespace mlrig
