@@ -1776,7 +1776,7 @@ Video Card: …</translation>
         <source>%n figure(s) estimated: a part gave no power rating.</source>
         <translation>
             <numerusform>%n Wert geschätzt: ein Teil hat keine Leistungsangabe.</numerusform>
-            <numerusform>%n Werte geschätzt: ein Teil hat keine Leistungsangabe.</numerusform>
+            <numerusform>%n Werte geschätzt: einige Teile haben keine Leistungsangabe.</numerusform>
         </translation>
     </message>
     <message>
