@@ -12,6 +12,8 @@ app_packages=(
     build-essential cmake ninja-build pkg-config git ccache
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite qt6-svg-dev libqt6svg6
     qt6-l10n-tools qt6-tools-dev-tools libgl-dev
+    # Qt's own translations (qtbase_de.qm): standard buttons such as "Abbrechen" in the German UI.
+    qt6-translations-l10n
     libsqlite3-dev libsqlitecpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
     # Fonts the PDF report draws with: DejaVu for Latin, Greek and Cyrillic, Noto Sans CJK for
     # Chinese, Japanese and Korean part names (a bare system has neither, and a PDF would lose

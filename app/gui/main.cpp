@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
@@ -233,6 +234,21 @@ int renderScreenshots(ui::MainWindow& window, const Catalog& catalog, const QStr
         window.session()->setWorkload(image, -1);
         QApplication::processEvents();
         save(&window, QStringLiteral("workload-image.png"));
+    }
+    // The main window in German, as a German desktop shows it (language and number formats).
+    {
+        const QLocale locale;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        ui::installTranslations(*QApplication::instance(), QStringLiteral("de"));
+        ui::MainWindow german(catalog);
+        german.setInteractive(false);
+        german.session()->reset(screenshotBuild(catalog));
+        german.resize(1560, 980);
+        german.show();
+        QApplication::processEvents();
+        save(&german, QStringLiteral("main-window-de.png"));
+        ui::installTranslations(*QApplication::instance());
+        QLocale::setDefault(locale);
     }
     return failures == 0 ? 0 : 1;
 }

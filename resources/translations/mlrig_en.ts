@@ -1,12 +1,5 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- English plural forms only: the source texts are English, but tr("%n error(s)", nullptr, n)
-     needs a translation to say "1 error" and "2 errors" (Qt Linguist manual, "Handling Plurals").
-     Compiled by lrelease into the resources (ui/CMakeLists.txt) and loaded before any other
-     translation (ui/common/Translations). A new tr() with %n needs its entry here:
-     `lupdate -pluralonly ui app/gui -ts /tmp/p.ts` lists them, but lupdate 6.4 does not read
-     "namespace mlrig::ui {", so copy the entry with its context qualified as mlrig::ui::Class
-     (the class name tr() uses at run time). -->
 <TS version="2.1" language="en_US">
 <context>
     <name>mlrig::ui::BuildTableModel</name>
@@ -104,6 +97,16 @@
         <translation>
             <numerusform>%n more cannot run the workload on one card and is left out.</numerusform>
             <numerusform>%n more cannot run the workload on one card and are left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlrig::ui::WizardGpuPage</name>
+    <message numerus="yes">
+        <source>Ranked by %1 for %n GPU(s). Recommended options come first; cards that do not fit or need more budget follow, so you can see what you would get for more.</source>
+        <translation>
+            <numerusform>Ranked by %1 for %n GPU. Recommended options come first; cards that do not fit or need more budget follow, so you can see what you would get for more.</numerusform>
+            <numerusform>Ranked by %1 for %n GPUs. Recommended options come first; cards that do not fit or need more budget follow, so you can see what you would get for more.</numerusform>
         </translation>
     </message>
 </context>

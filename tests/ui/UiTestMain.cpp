@@ -31,8 +31,9 @@ int main(int argc, char** argv)
     Q_INIT_RESOURCE(mlrig);
     QApplication::setOrganizationName(QStringLiteral("mlrig-tests"));
     QApplication::setApplicationName(QStringLiteral("mlrig-ui-tests"));
-    // As the app does (app/gui/main.cpp): the English plural forms; a test checks they load.
-    mlrig::ui::installTranslations(app);
+    // English whatever the system's language (the tests read English texts), with its plural
+    // forms as the app loads them (app/gui/main.cpp); a test checks they load.
+    mlrig::ui::installTranslations(app, QStringLiteral("en"));
     // The crash test re-launches this binary as a child that is killed mid-edit.
     if (qEnvironmentVariable("MLRIG_UI_TEST_CHILD") == QStringLiteral("autosave-crash"))
         return runAutosaveCrashChild();

@@ -186,7 +186,7 @@ void BuildOrBuyDialog::fillChart(const std::vector<const SystemRow*>& rows)
 {
     auto* chart = new QChart;
     chart->legend()->setAlignment(Qt::AlignRight);
-    const QString figureName = qs(m_comparison.figureOfMerit.empty() ? "figure" : m_comparison.figureOfMerit);
+    const QString figureName = m_comparison.figureOfMerit.empty() ? tr("figure") : qs(m_comparison.figureOfMerit);
     std::map<std::string, QScatterSeries*> byPlatform;
     QScatterSeries* buildSeries = nullptr;
     std::map<QScatterSeries*, std::vector<const SystemRow*>> pointsOf;

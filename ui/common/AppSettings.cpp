@@ -11,6 +11,7 @@ AppSettings AppSettings::load()
     a.electricityPerKwh = s.value(QStringLiteral("electricityPerKwh"), a.electricityPerKwh).toDouble();
     a.hoursPerDay = s.value(QStringLiteral("hoursPerDay"), a.hoursPerDay).toDouble();
     a.keepBackup = s.value(QStringLiteral("keepBackup"), a.keepBackup).toBool();
+    a.language = s.value(QStringLiteral("language")).toString();
     return a;
 }
 
@@ -20,6 +21,7 @@ void AppSettings::save() const
     s.setValue(QStringLiteral("electricityPerKwh"), electricityPerKwh);
     s.setValue(QStringLiteral("hoursPerDay"), hoursPerDay);
     s.setValue(QStringLiteral("keepBackup"), keepBackup);
+    s.setValue(QStringLiteral("language"), language);
 }
 
 QByteArray AppSettings::windowLayout(const QString& key)

@@ -11,6 +11,8 @@ struct AppSettings {
     double hoursPerDay = 8.0;
     // Keep the previous version of a saved build as "NAME.mlrig~" next to it (core/io/OutputFile.h).
     bool keepBackup = true;
+    // The UI language, "en" or "de" (ui/common/Translations); empty: the system's. Read at start.
+    QString language;
 
     static AppSettings load();
     void save() const;

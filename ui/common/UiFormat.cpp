@@ -1,5 +1,6 @@
 #include "ui/common/UiFormat.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 namespace mlrig::ui {
@@ -27,6 +28,52 @@ QString moneyIn(double amount, std::string_view currencyCode, int decimals)
     if (!symbol.isEmpty())
         return symbol + value;
     return value + QLatin1Char(' ') + qs(currencyCode);
+}
+
+QString categoryName(Category category)
+{
+    switch (category) {
+    case Category::Cpu:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "CPU");
+    case Category::Motherboard:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "Motherboard");
+    case Category::Memory:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "Memory");
+    case Category::Gpu:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "GPU");
+    case Category::Psu:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "Power supply");
+    case Category::Case:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "Case");
+    case Category::Cooler:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "CPU cooler");
+    case Category::Storage:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "Storage");
+    }
+    return qs(categoryLabel(category));
+}
+
+QString categoryNameInText(Category category)
+{
+    switch (category) {
+    case Category::Cpu:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "CPU", "category inside a sentence");
+    case Category::Motherboard:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "motherboard", "category inside a sentence");
+    case Category::Memory:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "memory", "category inside a sentence");
+    case Category::Gpu:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "GPU", "category inside a sentence");
+    case Category::Psu:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "power supply", "category inside a sentence");
+    case Category::Case:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "case", "category inside a sentence");
+    case Category::Cooler:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "CPU cooler", "category inside a sentence");
+    case Category::Storage:
+        return QCoreApplication::translate("mlrig::ui::UiFormat", "storage", "category inside a sentence");
+    }
+    return qs(categoryLabel(category));
 }
 
 QString priceOriginText(const PriceOrigin& origin)

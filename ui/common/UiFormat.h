@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/catalog/Category.h"
 #include "core/eval/Evaluation.h"
 #include "ui/common/QtText.h"
 
@@ -33,6 +34,12 @@ inline QString dollars(double amount)
     return money(amount, QStringLiteral("$"));
 }
 QString number(std::optional<double> value, int decimals = 0, const QString& unit = {});
+
+// A category as the UI shows it, translated (core's categoryLabel() is English only): "Power
+// supply" as a label or column value, "power supply" inside a sentence ("Search power supply by
+// name"), where German keeps its capital ("Netzteil").
+QString categoryName(Category category);
+QString categoryNameInText(Category category);
 
 // Tints derived from the palette so that they read well on light and dark themes.
 QColor severityColor(Severity severity);                 // the pure signal colour

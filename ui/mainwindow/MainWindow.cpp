@@ -55,7 +55,11 @@
 namespace mlrig::ui {
 
 namespace {
-const QString kFileFilter = QObject::tr("mlrig builds (*.mlrig);;All files (*)");
+// A function, not a constant: a static would be built before any translator is installed.
+QString buildFileFilter()
+{
+    return MainWindow::tr("mlrig builds (*.mlrig);;All files (*)");
+}
 }  // namespace
 
 MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(parent), m_catalog(catalog)
@@ -196,7 +200,7 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
         const auto category = static_cast<Category>(index.data(BuildTableModel::CategoryRole).toInt());
         if (item >= 0) {
             if (category == Category::Gpu || category == Category::Storage)
-                menu.addAction(tr("&Add another %1…").arg(qs(categoryLabel(category))), this,
+                menu.addAction(tr("&Add another %1…").arg(categoryName(category)), this,
                                [this, category] { pickPart(category, -1); });
             if (m_session->build().items[static_cast<size_t>(item)].price)
                 menu.addAction(tr("Use the &catalog price"), this, [this, item] { m_session->setPrice(item, std::nullopt); });
@@ -658,7 +662,7 @@ void MainWindow::reloadFromDisk()
 
 bool MainWindow::saveAs()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save build"), suggestedSavePath(), kFileFilter);
+    QString path = QFileDialog::getSaveFileName(this, tr("Save build"), suggestedSavePath(), buildFileFilter());
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
@@ -688,7 +692,7 @@ void MainWindow::open()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open build"), QFileInfo(m_doc->currentFile()).absolutePath(), kFileFilter);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open build"), QFileInfo(m_doc->currentFile()).absolutePath(), buildFileFilter());
     if (!path.isEmpty())
         openFile(path);
 }

@@ -1,10 +1,14 @@
 #include "ui/mainwindow/SettingsDialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include "ui/common/UiFormat.h"
 
@@ -38,6 +42,19 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, std::string_view cur
     m_keepBackup->setObjectName(QStringLiteral("settingsKeepBackup"));
     m_keepBackup->setChecked(settings.keepBackup);
     form->addRow(QString(), m_keepBackup);
+    // Each language is named in itself, so whoever cannot read the current one still finds theirs.
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("settingsLanguage"));
+    m_language->addItem(tr("System default"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(settings.language)));
+    form->addRow(tr("&Language:"), m_language);
+    // Open windows keep the texts they were built with, so a new language needs a restart.
+    auto* restartNote = new QLabel(tr("A new language takes effect when mlrig is started again."), this);
+    restartNote->setWordWrap(true);
+    restartNote->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(QString(), restartNote);
     layout->addLayout(form);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -51,6 +68,7 @@ AppSettings SettingsDialog::settings() const
     a.electricityPerKwh = m_price->value();
     a.hoursPerDay = m_hours->value();
     a.keepBackup = m_keepBackup->isChecked();
+    a.language = m_language->currentData().toString();
     return a;
 }
 

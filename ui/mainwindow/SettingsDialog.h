@@ -1,6 +1,7 @@
 #pragma once
 
-// Preferences kept in QSettings: electricity price, hours of use per day. (Prices are shown in their own
+// Preferences kept in QSettings: electricity price, hours of use per day, backups, the UI
+// language. (Prices are shown in their own
 // currency; there is no currency setting that could relabel them.)
 
 #include <QDialog>
@@ -11,6 +12,7 @@
 #include "ui/common/AppSettings.h"
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 
 namespace mlrig::ui {
@@ -22,11 +24,13 @@ public:
     SettingsDialog(const AppSettings& settings, std::string_view currency, QWidget* parent = nullptr);
     AppSettings settings() const;
     QDoubleSpinBox* priceSpin() const { return m_price; }
+    QComboBox* languageBox() const { return m_language; }
 
 private:
     QDoubleSpinBox* m_price;
     QDoubleSpinBox* m_hours;
     QCheckBox* m_keepBackup;
+    QComboBox* m_language;
 };
 
 }  // namespace mlrig::ui

@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -71,7 +72,7 @@ WorkloadPanel::WorkloadPanel(BuildSession* session, QWidget* parent) : QWidget(p
 
     m_quant = new QComboBox(this);
     for (const QuantSpec& q : quantPresets()) {
-        m_quant->addItem(QStringLiteral("%1 (%2 bits)").arg(qs(q.id)).arg(q.bitsPerWeight, 0, 'g', 3), qs(q.id));
+        m_quant->addItem(tr("%1 (%2 bits)").arg(qs(q.id), QLocale().toString(q.bitsPerWeight, 'g', 3)), qs(q.id));
         m_quant->setItemData(m_quant->count() - 1, qs(q.note), Qt::ToolTipRole);
     }
     m_quant->setAccessibleName(tr("Quantization"));

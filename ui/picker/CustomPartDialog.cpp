@@ -17,7 +17,7 @@ namespace mlrig::ui {
 
 CustomPartDialog::CustomPartDialog(Category category, QWidget* parent) : QDialog(parent), m_category(category)
 {
-    setWindowTitle(tr("Custom %1").arg(qs(categoryLabel(category))));
+    setWindowTitle(tr("Custom %1").arg(categoryName(category)));
     auto* layout = new QVBoxLayout(this);
     auto* hint = new QLabel(tr("Fill in what you know. Leave a value at “unknown” and mlrig will say which "
                                "checks it could not make."),

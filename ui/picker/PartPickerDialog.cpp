@@ -102,7 +102,7 @@ PartPickerDialog::PartPickerDialog(const Catalog& catalog, Category category, co
                                    const EvaluationOptions& options, QWidget* parent)
     : QDialog(parent), m_category(category)
 {
-    setWindowTitle(tr("Choose %1").arg(qs(categoryLabel(category))));
+    setWindowTitle(tr("Choose %1").arg(categoryName(category)));
     m_filter = std::make_unique<PartFilter>(catalog, category, build, itemIndex, options);
     // The "Fits my build" column only when it says something: with nothing in the build to
     // conflict with, every row would read "yes" and take the names' room.
@@ -117,7 +117,7 @@ PartPickerDialog::PartPickerDialog(const Catalog& catalog, Category category, co
     auto* top = new QHBoxLayout;
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search %1 by name or model, e.g. %2")
-                                     .arg(qs(categoryLabel(category)).toLower(), searchExample(category)));
+                                     .arg(categoryNameInText(category), searchExample(category)));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search"));
     top->addWidget(m_search, 1);
@@ -259,7 +259,7 @@ void PartPickerDialog::applyFilter()
     else if (shown == 0 && !query.criteria.empty())
         text += tr(" — no part meets these filters; loosen them");
     else if (shown == 0 && !query.text.empty())
-        text += tr(" — no %1 matches “%2”").arg(qs(categoryLabel(m_category)).toLower(), m_search->text().trimmed());
+        text += tr(" — no %1 matches “%2”").arg(categoryNameInText(m_category), m_search->text().trimmed());
     m_count->setText(text);
     if (shown > 0 && !m_view->selectionModel()->hasSelection()) {
         m_view->selectRow(0);

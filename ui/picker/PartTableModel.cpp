@@ -54,86 +54,86 @@ std::vector<Col> columnsFor(std::span<const AnyPart> parts, const std::vector<Ef
     const auto priceOf = [parts, &prices](const AnyPart& p) -> const EffectivePrice& {
         return prices[static_cast<size_t>(&p - parts.data())];
     };
-    const auto T = [](const char* s) { return PartTableModel::tr(s); };
+    // PartTableModel::tr() spelled out (not a short lambda), so that lupdate sees each title.
     std::vector<Col> c;
-    c.push_back(textual(T("Name"), [](const AnyPart& p) -> QVariant { return qs(infoOf(p).name); }));
+    c.push_back(textual(PartTableModel::tr("Name"), [](const AnyPart& p) -> QVariant { return qs(infoOf(p).name); }));
     switch (category) {
     case Category::Gpu:
-        c.push_back(numeric(T("VRAM GB"), on<Gpu>([](const Gpu& g) { return opt(g.vramGb); })));
-        c.push_back(numeric(T("GB/s"), on<Gpu>([](const Gpu& g) { return opt(g.memoryBandwidthGbs); }), 0,
-                            T("Memory bandwidth: sets LLM decode speed")));
-        c.push_back(numeric(T("FP16 TFLOPS"), on<Gpu>([](const Gpu& g) { return opt(g.fp16TensorTflops); }), 0,
-                            T("Dense FP16 tensor throughput with FP32 accumulate")));
-        c.push_back(numeric(T("TDP W"), on<Gpu>([](const Gpu& g) { return opt(g.tdpW); })));
-        c.push_back(numeric(T("Length mm"), on<Gpu>([](const Gpu& g) { return opt(g.lengthMm); })));
+        c.push_back(numeric(PartTableModel::tr("VRAM GB"), on<Gpu>([](const Gpu& g) { return opt(g.vramGb); })));
+        c.push_back(numeric(PartTableModel::tr("GB/s"), on<Gpu>([](const Gpu& g) { return opt(g.memoryBandwidthGbs); }), 0,
+                            PartTableModel::tr("Memory bandwidth: sets LLM decode speed")));
+        c.push_back(numeric(PartTableModel::tr("FP16 TFLOPS"), on<Gpu>([](const Gpu& g) { return opt(g.fp16TensorTflops); }), 0,
+                            PartTableModel::tr("Dense FP16 tensor throughput with FP32 accumulate")));
+        c.push_back(numeric(PartTableModel::tr("TDP W"), on<Gpu>([](const Gpu& g) { return opt(g.tdpW); })));
+        c.push_back(numeric(PartTableModel::tr("Length mm"), on<Gpu>([](const Gpu& g) { return opt(g.lengthMm); })));
         break;
     case Category::Cpu:
-        c.push_back(textual(T("Socket"), on<Cpu>([](const Cpu& x) { return text(x.socket); })));
-        c.push_back(numeric(T("Cores"), on<Cpu>([](const Cpu& x) { return opt(x.cores); })));
-        c.push_back(numeric(T("Threads"), on<Cpu>([](const Cpu& x) { return opt(x.threads); })));
-        c.push_back(numeric(T("TDP W"), on<Cpu>([](const Cpu& x) { return opt(x.tdpW); })));
-        c.push_back(numeric(T("PCIe lanes"), on<Cpu>([](const Cpu& x) { return opt(x.pcieLanes); })));
+        c.push_back(textual(PartTableModel::tr("Socket"), on<Cpu>([](const Cpu& x) { return text(x.socket); })));
+        c.push_back(numeric(PartTableModel::tr("Cores"), on<Cpu>([](const Cpu& x) { return opt(x.cores); })));
+        c.push_back(numeric(PartTableModel::tr("Threads"), on<Cpu>([](const Cpu& x) { return opt(x.threads); })));
+        c.push_back(numeric(PartTableModel::tr("TDP W"), on<Cpu>([](const Cpu& x) { return opt(x.tdpW); })));
+        c.push_back(numeric(PartTableModel::tr("PCIe lanes"), on<Cpu>([](const Cpu& x) { return opt(x.pcieLanes); })));
         break;
     case Category::Motherboard:
-        c.push_back(textual(T("Socket"), on<Motherboard>([](const Motherboard& x) { return text(x.socket); })));
-        c.push_back(textual(T("Form factor"), on<Motherboard>([](const Motherboard& x) { return text(x.formFactor); })));
-        c.push_back(textual(T("Memory"), on<Motherboard>([](const Motherboard& x) { return text(x.memoryType); })));
-        c.push_back(numeric(T("Max GB"), on<Motherboard>([](const Motherboard& x) { return opt(x.maxMemoryGb); })));
-        c.push_back(numeric(T("x16 slots"), on<Motherboard>([](const Motherboard& x) { return opt(x.pcieX16Slots); })));
-        c.push_back(textual(T("x8/x8"), on<Motherboard>([](const Motherboard& x) { return yesNo(x.x8x8Bifurcation); }),
-                            T("Can split the CPU lanes into two x8 slots for two GPUs")));
-        c.push_back(numeric(T("M.2"), on<Motherboard>([](const Motherboard& x) { return opt(x.m2Slots); })));
+        c.push_back(textual(PartTableModel::tr("Socket"), on<Motherboard>([](const Motherboard& x) { return text(x.socket); })));
+        c.push_back(textual(PartTableModel::tr("Form factor"), on<Motherboard>([](const Motherboard& x) { return text(x.formFactor); })));
+        c.push_back(textual(PartTableModel::tr("Memory"), on<Motherboard>([](const Motherboard& x) { return text(x.memoryType); })));
+        c.push_back(numeric(PartTableModel::tr("Max GB"), on<Motherboard>([](const Motherboard& x) { return opt(x.maxMemoryGb); })));
+        c.push_back(numeric(PartTableModel::tr("x16 slots"), on<Motherboard>([](const Motherboard& x) { return opt(x.pcieX16Slots); })));
+        c.push_back(textual(PartTableModel::tr("x8/x8"), on<Motherboard>([](const Motherboard& x) { return yesNo(x.x8x8Bifurcation); }),
+                            PartTableModel::tr("Can split the CPU lanes into two x8 slots for two GPUs")));
+        c.push_back(numeric(PartTableModel::tr("M.2"), on<Motherboard>([](const Motherboard& x) { return opt(x.m2Slots); })));
         break;
     case Category::Memory:
-        c.push_back(textual(T("Type"), on<Memory>([](const Memory& x) { return text(x.memoryType); })));
-        c.push_back(numeric(T("Total GB"), on<Memory>([](const Memory& x) { return opt(x.totalGb()); })));
-        c.push_back(numeric(T("Modules"), on<Memory>([](const Memory& x) { return opt(x.modules); })));
-        c.push_back(numeric(T("MT/s"), on<Memory>([](const Memory& x) { return opt(x.speedMts); })));
-        c.push_back(numeric(T("CL"), on<Memory>([](const Memory& x) { return opt(x.casLatency); })));
+        c.push_back(textual(PartTableModel::tr("Type"), on<Memory>([](const Memory& x) { return text(x.memoryType); })));
+        c.push_back(numeric(PartTableModel::tr("Total GB"), on<Memory>([](const Memory& x) { return opt(x.totalGb()); })));
+        c.push_back(numeric(PartTableModel::tr("Modules"), on<Memory>([](const Memory& x) { return opt(x.modules); })));
+        c.push_back(numeric(PartTableModel::tr("MT/s"), on<Memory>([](const Memory& x) { return opt(x.speedMts); })));
+        c.push_back(numeric(PartTableModel::tr("CL"), on<Memory>([](const Memory& x) { return opt(x.casLatency); })));
         break;
     case Category::Psu:
-        c.push_back(numeric(T("Watts"), on<Psu>([](const Psu& x) { return opt(x.wattageW); })));
-        c.push_back(textual(T("Efficiency"), on<Psu>([](const Psu& x) { return text(x.efficiency); })));
-        c.push_back(textual(T("ATX 3"), on<Psu>([](const Psu& x) { return yesNo(x.atx3); })));
-        c.push_back(numeric(T("PCIe 8-pin"), on<Psu>([](const Psu& x) { return opt(x.pcie8pin); })));
-        c.push_back(numeric(T("16-pin"), on<Psu>([](const Psu& x) { return opt(x.pcie12vhpwr); })));
+        c.push_back(numeric(PartTableModel::tr("Watts"), on<Psu>([](const Psu& x) { return opt(x.wattageW); })));
+        c.push_back(textual(PartTableModel::tr("Efficiency"), on<Psu>([](const Psu& x) { return text(x.efficiency); })));
+        c.push_back(textual(PartTableModel::tr("ATX 3"), on<Psu>([](const Psu& x) { return yesNo(x.atx3); })));
+        c.push_back(numeric(PartTableModel::tr("PCIe 8-pin"), on<Psu>([](const Psu& x) { return opt(x.pcie8pin); })));
+        c.push_back(numeric(PartTableModel::tr("16-pin"), on<Psu>([](const Psu& x) { return opt(x.pcie12vhpwr); })));
         break;
     case Category::Case:
-        c.push_back(textual(T("Type"), on<Case>([](const Case& x) { return text(x.formFactor); })));
-        c.push_back(textual(T("Boards"), on<Case>([](const Case& x) { return QVariant(joined(x.motherboardFormFactors)); })));
-        c.push_back(numeric(T("GPU mm"), on<Case>([](const Case& x) { return opt(x.maxGpuLengthMm); }), 0,
-                            T("Longest GPU that fits")));
-        c.push_back(numeric(T("Cooler mm"), on<Case>([](const Case& x) { return opt(x.maxCoolerHeightMm); }), 0,
-                            T("Tallest CPU cooler that fits")));
-        c.push_back(numeric(T("Slots"), on<Case>([](const Case& x) { return opt(x.expansionSlots); })));
+        c.push_back(textual(PartTableModel::tr("Type"), on<Case>([](const Case& x) { return text(x.formFactor); })));
+        c.push_back(textual(PartTableModel::tr("Boards"), on<Case>([](const Case& x) { return QVariant(joined(x.motherboardFormFactors)); })));
+        c.push_back(numeric(PartTableModel::tr("GPU mm"), on<Case>([](const Case& x) { return opt(x.maxGpuLengthMm); }), 0,
+                            PartTableModel::tr("Longest GPU that fits")));
+        c.push_back(numeric(PartTableModel::tr("Cooler mm"), on<Case>([](const Case& x) { return opt(x.maxCoolerHeightMm); }), 0,
+                            PartTableModel::tr("Tallest CPU cooler that fits")));
+        c.push_back(numeric(PartTableModel::tr("Slots"), on<Case>([](const Case& x) { return opt(x.expansionSlots); })));
         break;
     case Category::Cooler:
-        c.push_back(textual(T("Sockets"), on<Cooler>([](const Cooler& x) { return QVariant(joined(x.sockets)); })));
-        c.push_back(numeric(T("Height mm"), on<Cooler>([](const Cooler& x) { return opt(x.heightMm); })));
-        c.push_back(textual(T("Liquid"), on<Cooler>([](const Cooler& x) { return yesNo(x.waterCooled); })));
-        c.push_back(numeric(T("Radiator mm"), on<Cooler>([](const Cooler& x) { return opt(x.radiatorMm); })));
+        c.push_back(textual(PartTableModel::tr("Sockets"), on<Cooler>([](const Cooler& x) { return QVariant(joined(x.sockets)); })));
+        c.push_back(numeric(PartTableModel::tr("Height mm"), on<Cooler>([](const Cooler& x) { return opt(x.heightMm); })));
+        c.push_back(textual(PartTableModel::tr("Liquid"), on<Cooler>([](const Cooler& x) { return yesNo(x.waterCooled); })));
+        c.push_back(numeric(PartTableModel::tr("Radiator mm"), on<Cooler>([](const Cooler& x) { return opt(x.radiatorMm); })));
         break;
     case Category::Storage:
-        c.push_back(textual(T("Type"), on<Storage>([](const Storage& x) { return text(x.storageType); })));
-        c.push_back(numeric(T("GB"), on<Storage>([](const Storage& x) { return opt(x.capacityGb); })));
-        c.push_back(textual(T("NVMe"), on<Storage>([](const Storage& x) { return yesNo(x.nvme); })));
-        c.push_back(textual(T("Interface"), on<Storage>([](const Storage& x) { return text(x.interface); })));
+        c.push_back(textual(PartTableModel::tr("Type"), on<Storage>([](const Storage& x) { return text(x.storageType); })));
+        c.push_back(numeric(PartTableModel::tr("GB"), on<Storage>([](const Storage& x) { return opt(x.capacityGb); })));
+        c.push_back(textual(PartTableModel::tr("NVMe"), on<Storage>([](const Storage& x) { return yesNo(x.nvme); })));
+        c.push_back(textual(PartTableModel::tr("Interface"), on<Storage>([](const Storage& x) { return text(x.interface); })));
         break;
     }
     // The price a new part goes into the build at (effectivePrice(): market price for GPUs, else
     // the retail snapshot, else the launch MSRP); each cell's tooltip says which and how old.
-    Col price = numeric(T("Price"), [priceOf](const AnyPart& p) -> QVariant { return opt(priceOf(p).unitPrice); });
+    Col price = numeric(PartTableModel::tr("Price"), [priceOf](const AnyPart& p) -> QVariant { return opt(priceOf(p).unitPrice); });
     price.money = true;
-    price.tooltip = T("New price in US dollars: GPU market price, else the retail snapshot; † marks a launch MSRP. "
+    price.tooltip = PartTableModel::tr("New price in US dollars: GPU market price, else the retail snapshot; † marks a launch MSRP. "
                       "Hover a price to see where it comes from and its month.");
     c.push_back(price);
     if (category == Category::Gpu) {
-        c.push_back(numeric(T("TFLOPS/$1k"), [priceOf](const AnyPart& p) -> QVariant {
+        c.push_back(numeric(PartTableModel::tr("TFLOPS/$1k"), [priceOf](const AnyPart& p) -> QVariant {
                                 const EffectivePrice& e = priceOf(p);
                                 const GpuValue v = gpuValueAt(std::get<Gpu>(p), e.unitPrice, e.origin);
                                 return v.tflopsPerDollar ? QVariant(*v.tflopsPerDollar * 1000.0) : QVariant();
                             },
-                            1, T("FP16 tensor TFLOPS per 1000 of price")));
+                            1, PartTableModel::tr("FP16 tensor TFLOPS per 1000 of price")));
     }
     return c;
 }

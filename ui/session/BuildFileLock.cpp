@@ -37,7 +37,7 @@ BuildFileLock::Result BuildFileLock::tryLock()
     case QLockFile::LockFailedError:
         if (!QFileInfo(m_lockPath).isFile()) {
             // A folder (or anything but a file) by that name: no window's lock, and no lock possible.
-            m_error = QCoreApplication::translate("BuildFileLock", "%1 is in the way and is not a lock file")
+            m_error = tr("%1 is in the way and is not a lock file")
                           .arg(QDir::toNativeSeparators(m_lockPath));
             return Result::Unavailable;
         }
@@ -45,14 +45,14 @@ BuildFileLock::Result BuildFileLock::tryLock()
             m_owner = {};
         return Result::HeldByOther;
     case QLockFile::PermissionError:
-        m_error = QCoreApplication::translate("BuildFileLock", "the folder %1 does not allow mlrig to create %2 there")
+        m_error = tr("the folder %1 does not allow mlrig to create %2 there")
                       .arg(QDir::toNativeSeparators(QFileInfo(m_lockPath).absolutePath()), QFileInfo(m_lockPath).fileName());
         return Result::Unavailable;
     case QLockFile::NoError:
     case QLockFile::UnknownError:
         break;
     }
-    m_error = QCoreApplication::translate("BuildFileLock", "%1 could not be created").arg(QDir::toNativeSeparators(m_lockPath));
+    m_error = tr("%1 could not be created").arg(QDir::toNativeSeparators(m_lockPath));
     return Result::Unavailable;
 }
 

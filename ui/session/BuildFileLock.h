@@ -8,6 +8,7 @@
 // taken over, never one merely because of its age. A folder where no lock can be created (read
 // only, a full disk) does not stop the build from opening: the window says so.
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -17,6 +18,10 @@ class QLockFile;
 namespace mlrig::ui {
 
 class BuildFileLock {
+    // Not a QObject, but its errors are shown to the user; the context is spelled in full so that
+    // lupdate and tr() agree on "mlrig::ui::BuildFileLock".
+    Q_DECLARE_TR_FUNCTIONS(mlrig::ui::BuildFileLock)
+
 public:
     enum class Result { Locked, HeldByOther, Unavailable };
     struct Owner {

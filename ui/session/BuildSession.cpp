@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ui/session/BuildEditCommand.h"
+#include "ui/common/UiFormat.h"
 
 namespace mlrig::ui {
 
@@ -66,7 +67,7 @@ void BuildSession::setPart(Category category, int itemIndex, BuildItem item)
         });
         next.items.insert(pos, std::move(item));
     }
-    edit(next, tr("Choose %1").arg(QString::fromUtf8(categoryLabel(category).data())));
+    edit(next, tr("Choose %1").arg(categoryName(category)));
 }
 
 void BuildSession::removeItem(int itemIndex)
@@ -76,7 +77,7 @@ void BuildSession::removeItem(int itemIndex)
     Build next = m_build;
     const Category category = next.items[static_cast<size_t>(itemIndex)].category;
     next.items.erase(next.items.begin() + itemIndex);
-    edit(next, tr("Remove %1").arg(QString::fromUtf8(categoryLabel(category).data())));
+    edit(next, tr("Remove %1").arg(categoryName(category)));
 }
 
 void BuildSession::setQuantity(int itemIndex, int quantity)

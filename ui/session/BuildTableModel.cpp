@@ -181,7 +181,7 @@ QVariant BuildTableModel::data(const QModelIndex& index, int role) const
     case Qt::AccessibleTextRole:
         switch (index.column()) {
         case CategoryColumn:
-            return qs(categoryLabel(row.category));
+            return categoryName(row.category);
         case PartColumn: {
             if (empty)
                 return invitation(row.category);

@@ -181,11 +181,10 @@ void WizardGpuPage::fill()
     const bool llm = m_wizard->goal().workload.kind == WorkloadKind::LlmInference;
     m_verdict->setText(QStringLiteral("<b>%1</b>").arg(qs(m_ranking.verdict).toHtmlEscaped()));
     m_why->setText(qs(m_ranking.whyMetric));
-    setSubTitle(tr("Ranked by %1 for %2 GPU%3. Recommended options come first; cards that do not fit or need more "
-                   "budget follow, so you can see what you would get for more.")
-                    .arg(qs(m_ranking.figureName))
-                    .arg(m_wizard->goal().gpuCount)
-                    .arg(m_wizard->goal().gpuCount == 1 ? QString() : QStringLiteral("s")));
+    setSubTitle(tr("Ranked by %1 for %n GPU(s). Recommended options come first; cards that do not fit or need more "
+                   "budget follow, so you can see what you would get for more.",
+                   nullptr, m_wizard->goal().gpuCount)
+                    .arg(qs(m_ranking.figureName)));
     m_table->setHorizontalHeaderItem(FigureColumn, new QTableWidgetItem(qs(m_ranking.figureName)));
     m_table->setRowCount(static_cast<int>(m_ranking.suggestions.size()));
     const QColor good = rowTint(palette(), Severity::Note);

@@ -37,7 +37,7 @@ WizardPartsPage::WizardPartsPage(Step step, BuildWizard* wizard) : QWizardPage(w
         row.category = c;
         row.combo = new QComboBox(this);
         row.combo->setObjectName(QStringLiteral("wizardChoice-") + qs(categoryId(c)));
-        row.combo->setAccessibleName(qs(categoryLabel(c)));
+        row.combo->setAccessibleName(categoryName(c));
         row.combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         row.combo->setMinimumContentsLength(40);
         row.reason = new QLabel(this);
@@ -47,7 +47,7 @@ WizardPartsPage::WizardPartsPage(Step step, BuildWizard* wizard) : QWizardPage(w
         cell->setSpacing(2);
         cell->addWidget(row.combo);
         cell->addWidget(row.reason);
-        auto* label = new QLabel(qs(categoryLabel(c)) + QLatin1Char(':'), this);
+        auto* label = new QLabel(categoryName(c) + QLatin1Char(':'), this);
         label->setBuddy(row.combo);
         form->addRow(label, cell);
         m_rows.push_back(std::move(row));

@@ -48,7 +48,7 @@ void WizardReviewPage::initializePage()
     html += QStringLiteral("<table cellspacing='0' cellpadding='3' width='100%'>");
     for (const CostLine& line : e.cost.lines)
         html += QStringLiteral("<tr><td>%1</td><td>%2%3</td><td align='right'>%4</td></tr>")
-                    .arg(esc(categoryLabel(line.category)), line.quantity > 1 ? QStringLiteral("%1 × ").arg(line.quantity) : QString(),
+                    .arg(categoryName(line.category).toHtmlEscaped(), line.quantity > 1 ? QStringLiteral("%1 × ").arg(line.quantity) : QString(),
                          esc(line.name), line.unitPrice ? dollars(line.lineTotal) : tr("no price"));
     html += QStringLiteral("<tr><td colspan='2'><b>%1</b></td><td align='right'><b>%2</b></td></tr></table>")
                 .arg(tr("Total (budget %1)").arg(dollars(budget)), dollars(e.cost.total));

@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QRadioButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -26,17 +27,18 @@ struct KindChoice {
     const char* hint;
 };
 
+// The context is the class name tr() uses at run time (namespace included), or the lookup misses.
 const KindChoice kKinds[] = {
-    {WorkloadKind::LlmInference, QT_TRANSLATE_NOOP("WizardWorkloadPage", "Run LLMs (chat, coding, agents)"),
-     QT_TRANSLATE_NOOP("WizardWorkloadPage", "VRAM decides which models fit; memory bandwidth decides tokens/s.")},
-    {WorkloadKind::LlmFineTune, QT_TRANSLATE_NOOP("WizardWorkloadPage", "Fine-tune LLMs (LoRA, QLoRA, full)"),
-     QT_TRANSLATE_NOOP("WizardWorkloadPage", "Needs VRAM for weights, gradients and optimizer state; tensor throughput and bandwidth set the speed.")},
-    {WorkloadKind::ImageGeneration, QT_TRANSLATE_NOOP("WizardWorkloadPage", "Generate images (Stable Diffusion, FLUX)"),
-     QT_TRANSLATE_NOOP("WizardWorkloadPage", "12 GB holds SD 1.5, SDXL and SD 3.5 Medium; FLUX needs 16 GB in 8 bit. Tensor throughput sets images/min.")},
-    {WorkloadKind::Training, QT_TRANSLATE_NOOP("WizardWorkloadPage", "Train models from scratch"),
-     QT_TRANSLATE_NOOP("WizardWorkloadPage", "Tensor throughput first, then memory bandwidth; a second card adds most over NVLink or x16.")},
-    {WorkloadKind::General, QT_TRANSLATE_NOOP("WizardWorkloadPage", "General ML, a bit of everything"),
-     QT_TRANSLATE_NOOP("WizardWorkloadPage", "Ranks GPUs by FP16 tensor throughput and VRAM.")},
+    {WorkloadKind::LlmInference, QT_TRANSLATE_NOOP("mlrig::ui::WizardWorkloadPage", "Run LLMs (chat, coding, agents)"),
+     QT_TRANSLATE_NOOP("mlrig::ui::WizardWorkloadPage", "VRAM decides which models fit; memory bandwidth decides tokens/s.")},
+    {WorkloadKind::LlmFineTune, QT_TRANSLATE_NOOP("mlrig::ui::WizardWorkloadPage", "Fine-tune LLMs (LoRA, QLoRA, full)"),
+     QT_TRANSLATE_NOOP("mlrig::ui::WizardWorkloadPage", "Needs VRAM for weights, gradients and optimizer state; tensor throughput and bandwidth set the speed.")},
+    {WorkloadKind::ImageGeneration, QT_TRANSLATE_NOOP("mlrig::ui::WizardWorkloadPage", "Generate images (Stable Diffusion, FLUX)"),
+     QT_TRANSLATE_NOOP("mlrig::ui::WizardWorkloadPage", "12 GB holds SD 1.5, SDXL and SD 3.5 Medium; FLUX needs 16 GB in 8 bit. Tensor throughput sets images/min.")},
+    {WorkloadKind::Training, QT_TRANSLATE_NOOP("mlrig::ui::WizardWorkloadPage", "Train models from scratch"),
+     QT_TRANSLATE_NOOP("mlrig::ui::WizardWorkloadPage", "Tensor throughput first, then memory bandwidth; a second card adds most over NVLink or x16.")},
+    {WorkloadKind::General, QT_TRANSLATE_NOOP("mlrig::ui::WizardWorkloadPage", "General ML, a bit of everything"),
+     QT_TRANSLATE_NOOP("mlrig::ui::WizardWorkloadPage", "Ranks GPUs by FP16 tensor throughput and VRAM.")},
 };
 
 }  // namespace
@@ -69,7 +71,7 @@ WizardWorkloadPage::WizardWorkloadPage(BuildWizard* wizard) : QWizardPage(wizard
     m_quant = new QComboBox(this);
     m_quant->setObjectName(QStringLiteral("wizardQuant"));
     for (const QuantSpec& q : quantPresets()) {
-        m_quant->addItem(QStringLiteral("%1  (%2 bits per weight)").arg(qs(q.id)).arg(q.bitsPerWeight, 0, 'g', 3),
+        m_quant->addItem(tr("%1  (%2 bits per weight)").arg(qs(q.id), QLocale().toString(q.bitsPerWeight, 'g', 3)),
                          qs(q.id));
         m_quant->setItemData(m_quant->count() - 1, qs(q.note), Qt::ToolTipRole);
     }
@@ -127,7 +129,7 @@ void WizardWorkloadPage::updateVisibility()
             if (kind == WorkloadKind::Training || kind == WorkloadKind::General)
                 m_model->addItem(tr("No particular model"), QString());
             for (const ModelSpec& m : modelPresets())
-                m_model->addItem(QStringLiteral("%1  (%2B parameters)").arg(qs(m.displayName)).arg(m.paramsB, 0, 'g', 4),
+                m_model->addItem(tr("%1  (%2B parameters)").arg(qs(m.displayName), QLocale().toString(m.paramsB, 'g', 4)),
                                  qs(m.id));
         }
         const QString wanted = current.isEmpty() ? qs(m_wizard->goal().workload.model) : current;
