@@ -44,6 +44,12 @@ int BuildReportWriter::run()
     return m_page;
 }
 
+void BuildReportWriter::advance() const
+{
+    if (m_data.step && !m_data.step())
+        throw ReportCancelled{};
+}
+
 QString BuildReportWriter::money(double amount) const
 {
     return qs(formatMoney(amount, m_data.totals.currency));
@@ -204,6 +210,7 @@ void BuildReportWriter::parts()
         m_y += h;
         m_p.setPen(QPen(kRule, 0.5));
         m_p.drawLine(QPointF(m_left, m_y), QPointF(m_right, m_y));
+        advance();
     }
     ensure(40);
     m_p.setPen(QPen(kInk, 1.2));
@@ -253,6 +260,7 @@ void BuildReportWriter::findings()
             m_p.fillRect(QRectF(m_left + 2, m_y, 2, h - 4), severityColor(s).lighter(150));
             text(m_left + 12, m_y, contentWidth() - 12, msgFont, kInk, msg);
             m_y += h;
+            advance();
         }
     }
 }
@@ -272,7 +280,8 @@ void BuildReportWriter::power()
     const PowerSummary& pw = m_data.evaluation.power;
     heading(QStringLiteral("Power"), 140);
     const double gaugeW = 190, h = 120;
-    paintPowerGauge(m_p, QRectF(m_left, m_y, gaugeW, h), pw);
+    if (!counting())  // a picture of fixed size: nothing to measure
+        paintPowerGauge(m_p, QRectF(m_left, m_y, gaugeW, h), pw);
     const double x = m_left + gaugeW + 24;
     const double w = contentWidth() - gaugeW - 24;
     double y = m_y + 6;
@@ -368,7 +377,8 @@ void BuildReportWriter::valueChart()
     const QString axisTitle = QStringLiteral("per %1 of GPU price").arg(roundMoney(per));
     for (const ValueMetric& metric : metrics) {
         ensure(h);
-        paintChart(m_p, createValueChart(rows, metric, per, axisTitle), QRectF(m_left, m_y, contentWidth(), h));
+        if (!counting())  // the chart's height is fixed above: the counting pass need not lay it out
+            paintValueChart(m_p, rows, metric, per, axisTitle, QRectF(m_left, m_y, contentWidth(), h));
         m_y += h + 2;
     }
     m_y += 2;
