@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -16,6 +17,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 
 #include "ui/common/BackgroundJob.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -150,4 +152,33 @@ TEST(BackgroundExport, ACompletedExportIsTheReportOfTheBuildAsItWasWhenItStarted
     EXPECT_TRUE(withoutTime(got) == withoutTime(expected)) << "the same text, page by page";
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
               (QStringList{QStringLiteral("background.pdf"), QStringLiteral("direct.pdf")}));
+}
+
+TEST(BackgroundExport, ClosingTheWindowWhileItsChartsArePaintedDoesNotHang)
+{
+    // The worker paints the report's charts through the GUI thread (Qt Charts live there): a
+    // window destroyed at that moment must still let the worker finish, not wait on it forever.
+    auto window = std::make_unique<MainWindow>(builtInCatalog());
+    window->setInteractive(false);
+    window->session()->reset(largeBuild(builtInCatalog(), 2'000));
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("closing.pdf"));
+    ASSERT_TRUE(window->exportTo(MainWindow::ExportFormat::Pdf, path));
+    QPointer<BackgroundJob> job = window->runningExport();
+    ASSERT_TRUE(job);
+    // Every line and finding of the real pass painted: the charts come next.
+    QTRY_VERIFY_WITH_TIMEOUT(job->progressDialog()->maximum() > 0 &&
+                                 job->progressDialog()->value() == job->progressDialog()->maximum(),
+                             60000);
+    QElapsedTimer clock;
+    clock.start();
+    window.reset();
+    EXPECT_TRUE(job.isNull());
+    EXPECT_LT(clock.elapsed(), 10000);
+    // Too late to cancel: the report is complete, or (cancelled earlier) not there at all.
+    const QStringList left = QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    EXPECT_TRUE(left.isEmpty() || (left == QStringList{QStringLiteral("closing.pdf")} &&
+                                   contents(path).startsWith("%PDF-") && contents(path).trimmed().endsWith("%%EOF")))
+        << left.join(QLatin1Char(' ')).toStdString();
 }
