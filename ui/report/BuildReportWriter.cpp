@@ -362,7 +362,17 @@ void BuildReportWriter::valueChart()
         if (g.tflopsPerDollar || g.vramGbPerDollar || g.tokensPerSPerDollar)
             rows.push_back(&g);
     }
-    heading(QStringLiteral("Performance per dollar"), rows.empty() ? 20 : 230);
+    // A chart must fit on a page: an inventory with hundreds of GPU lines charts the first ones
+    // (the caption says how many), instead of bars running off the page's foot, each one painted
+    // for nothing (a 10,000-line build has 1,250).
+    const std::vector<ValueMetric> metrics = valueMetrics(rows);  // of every GPU line
+    const std::size_t allGpus = rows.size();
+    const double pageRoom = bottom() - kMargin - 40;  // a page below the section's heading (heading())
+    while (rows.size() > 1 && valueChartHeight(rows.size()) > pageRoom)
+        rows.pop_back();
+
+    // The heading stays with the first chart (a page-high chart takes the heading to its page).
+    heading(QStringLiteral("Performance per dollar"), rows.empty() ? 20 : std::max(230.0, valueChartHeight(rows.size())));
     if (rows.empty()) {
         m_y += text(m_left, m_y, contentWidth(), font(9), kMuted,
                     QStringLiteral("No priced GPU in the build, so there are no per-dollar figures."));
@@ -372,7 +382,6 @@ void BuildReportWriter::valueChart()
 
     // One chart per figure, each on its own axis (TFLOPS, GB and tokens/s share no unit), stacked
     // at the full width so GPU names and axis labels have room.
-    const std::vector<ValueMetric> metrics = valueMetrics(rows);
     const double h = valueChartHeight(rows.size());
     const QString axisTitle = QStringLiteral("per %1 of GPU price").arg(roundMoney(per));
     for (const ValueMetric& metric : metrics) {
@@ -390,6 +399,8 @@ void BuildReportWriter::valueChart()
     if (v.wholeBuildTokensPerSPerDollar)
         notes << QStringLiteral("%1 tokens/s").arg(*v.wholeBuildTokensPerSPerDollar * per, 0, 'f', 2);
     QString caption = QStringLiteral("Bars: figures per %1 of GPU price.").arg(roundMoney(per));
+    if (rows.size() < allGpus)
+        caption += QStringLiteral(" The charts show the first %1 of the build's %2 priced GPU lines.").arg(rows.size()).arg(allGpus);
     if (!notes.isEmpty())
         caption += QStringLiteral(" Per %1 of the whole build: ").arg(roundMoney(per)) + notes.join(QStringLiteral(", ")) + QStringLiteral(".");
     m_y += text(m_left, m_y, contentWidth(), font(7.5), kMuted, caption);
