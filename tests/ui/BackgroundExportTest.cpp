@@ -84,12 +84,12 @@ TEST(BackgroundExport, CancelStopsAPdfExportOfALargeBuildAndLeavesThePreviousFil
     sinceTick.start();
     tick.start(20);
 
-    QTRY_VERIFY_WITH_TIMEOUT(job->progressDialog()->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(job->progressDialog()->isVisible(), 30000);
     const qint64 shownMs = clock.elapsed();
     EXPECT_GE(shownMs, BackgroundJob::kShowAfterMs - 20);
     EXPECT_TRUE(job->isRunning()) << "a 10,000-line report takes seconds";
     // Let it paint some rows, so Cancel stops work in progress, not work not yet begun.
-    QTRY_VERIFY_WITH_TIMEOUT(job->progressDialog()->value() > 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(job->progressDialog()->value() > 0, 30000);
     EXPECT_LT(job->progressDialog()->value(), job->progressDialog()->maximum());
 
     QAbstractButton* cancel = job->progressDialog()->findChild<QAbstractButton*>();
@@ -111,7 +111,8 @@ TEST(BackgroundExport, CancelStopsAPdfExportOfALargeBuildAndLeavesThePreviousFil
     RecordProperty("dialog_shown_after_ms", static_cast<int>(shownMs));
     RecordProperty("stopped_after_cancel_ms", static_cast<int>(stopMs));
     RecordProperty("longest_event_loop_gap_ms", static_cast<int>(longestGapMs));
-    EXPECT_LT(longestGapMs, 1000) << "the window kept handling events while the report was painted";
+    // Generous for a loaded machine or the sanitizers; painting on the GUI thread stalls it for seconds.
+    EXPECT_LT(longestGapMs, 2000) << "the window kept handling events while the report was painted";
 }
 
 TEST(BackgroundExport, ACompletedExportIsTheReportOfTheBuildAsItWasWhenItStarted)
