@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -373,7 +374,11 @@ TEST(MainWindowExport, WritesCsvMarkdownAndPdfAndReportsAnUnwritablePath)
           std::tuple{MainWindow::ExportFormat::Markdown, "b.md", "GeForce RTX 3090"},
           std::tuple{MainWindow::ExportFormat::Pdf, "b.pdf", "%PDF-"}}) {
         const QString path = dir.filePath(QString::fromLatin1(name));
+        QSignalSpy finished(&window, &MainWindow::exportFinished);
         ASSERT_TRUE(window.exportTo(format, path)) << name;
+        // The PDF report is written in the background (BackgroundExportTest); CSV and Markdown at once.
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        EXPECT_TRUE(finished.at(0).at(1).toBool()) << name;
         QFile f(path);
         ASSERT_TRUE(f.open(QIODevice::ReadOnly));
         EXPECT_TRUE(f.readAll().contains(marker)) << name;

@@ -240,6 +240,9 @@ MainWindow::MainWindow(const Catalog& catalog, QWidget* parent) : QMainWindow(pa
 
 MainWindow::~MainWindow()
 {
+    // A PDF export still running stops first, while the window is whole: its worker may be
+    // waiting for the GUI thread to paint a chart (BackgroundJob::cancelAndWait()).
+    delete m_export;
     // The document dies with the window's children; nothing may call back into the window then.
     m_doc->disconnect(this);
     m_doc->disconnect(m_diskBanner);
@@ -874,32 +877,74 @@ GpuComparisonDialog* MainWindow::openGpuComparison(const std::vector<BuildItem>&
 
 bool MainWindow::exportTo(ExportFormat format, const QString& path)
 {
+    if (format == ExportFormat::Pdf)
+        return startPdfExport(path);
     const Build& build = m_session->build();
     const Evaluation& evaluation = m_session->evaluation();
-    QString error;
-    if (format == ExportFormat::Pdf) {
-        QString warning;
-        ReportOptions options;
-        options.evaluation = m_session->options();  // the options `evaluation` was made with
-        if (!writeBuildReportPdf(build, evaluation, m_catalog, path, &error, options, &warning)) {
-            reportError(tr("Export failed"), error);
-            return false;
-        }
-        if (!warning.isEmpty()) {
-            showNotice(tr("PDF report"), warning);
-            return true;
-        }
-    } else {
-        const std::string text = format == ExportFormat::Csv ? exportBuildCsv(build, evaluation, m_catalog)
-                                                             : exportBuildMarkdown(build, evaluation, m_catalog);
-        try {
-            writeFileSafely(text, QFile::encodeName(path).toStdString());
-        } catch (const std::exception& e) {
-            reportError(tr("Export failed"), QString::fromStdString(e.what()));
-            return false;
-        }
+    const std::string text = format == ExportFormat::Csv ? exportBuildCsv(build, evaluation, m_catalog)
+                                                         : exportBuildMarkdown(build, evaluation, m_catalog);
+    try {
+        writeFileSafely(text, QFile::encodeName(path).toStdString());
+    } catch (const std::exception& e) {
+        reportError(tr("Export failed"), QString::fromStdString(e.what()));
+        emit exportFinished(path, false);
+        return false;
     }
     statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    emit exportFinished(path, true);
+    return true;
+}
+
+bool MainWindow::startPdfExport(const QString& path)
+{
+    if (m_export) {
+        statusBar()->showMessage(tr("A PDF report is still being written; wait for it or cancel it."), 8000);
+        return false;
+    }
+    // A snapshot: the worker reads these copies, never the session, which the user may edit
+    // while the report is painted.
+    struct Job {
+        Build build;
+        Evaluation evaluation;
+        ReportOptions options;
+        bool written = false;
+        QString error, warning;
+    };
+    auto job = std::make_shared<Job>();
+    job->build = m_session->build();
+    job->evaluation = m_session->evaluation();
+    job->options.evaluation = m_session->options();  // the options `evaluation` was made with
+    m_export = new BackgroundJob(this, tr("Writing the PDF report of %1…").arg(QFileInfo(path).fileName()));
+    connect(m_export, &BackgroundJob::finished, this, [this, job, path](bool cancelled) {
+        m_export->deleteLater();
+        m_export = nullptr;
+        if (job->written) {  // complete, even if Cancel came as the file was being written
+            if (!job->warning.isEmpty())
+                showNotice(tr("PDF report"), job->warning);
+            statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
+        } else if (cancelled) {
+            statusBar()->showMessage(
+                tr("PDF export cancelled; %1 was not changed.").arg(QDir::toNativeSeparators(path)), 8000);
+        } else {
+            reportError(tr("Export failed"), job->error);
+        }
+        emit exportFinished(path, job->written);
+    });
+    const Catalog* catalog = &m_catalog;  // outlives every window
+    m_export->start([job, catalog, path](BackgroundJob::Control& control) {
+        ReportOptions options = job->options;
+        options.progress = [&control](long long done, long long total) {
+            control.setProgress(done, total);
+            return !control.cancelled();
+        };
+        try {
+            job->written = writeBuildReportPdf(job->build, job->evaluation, *catalog, path, &job->error, options,
+                                               &job->warning);
+        } catch (const std::exception& e) {
+            job->written = false;
+            job->error = QString::fromStdString(e.what());
+        }
+    });
     return true;
 }
 

@@ -9,6 +9,8 @@
 #include <QPdfWriter>
 #include <QPrinter>
 
+#include <functional>
+
 #include "ui/common/QtText.h"
 #include "ui/report/BuildReportWriter.h"
 #include "ui/report/GlyphCoverage.h"
@@ -76,7 +78,8 @@ ReportData makeData(const Build& build, const Evaluation& evaluation, const Cata
                       coverage.notice(),
                       std::move(systems),
                       std::move(systemsAbsent),
-                      options.evaluation};
+                      options.evaluation,
+                      {}};
 }
 
 // Paints the report on `device`; returns the number of pages, 0 when painting failed.
@@ -88,14 +91,24 @@ int paintReport(QPagedPaintDevice& device, const ReportData& data, int totalPage
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     BuildReportWriter writer(device, painter, data, totalPages);
-    const int pages = writer.run();
+    const int pages = writer.run();  // ReportCancelled passes through; the painter ends with it
     painter.end();
     return pages;
 }
 
-// Page numbers say "of N": a first pass into memory counts the pages. It paints at the resolution of
-// the real pass: text is measured on the device, and hinted widths differ a little between
-// resolutions, enough to wrap a table cell differently and move the last line to another page.
+// ReportOptions::progress as the writer's step: one step per part line and finding, per pass.
+std::function<bool()> progressSteps(const ReportData& data, const ReportOptions& options)
+{
+    if (!options.progress)
+        return {};
+    const long long total = 2 * static_cast<long long>(data.lines.size() + data.evaluation.findings.size());
+    return [done = 0LL, total, progress = options.progress]() mutable { return progress(++done, total); };
+}
+
+// Page numbers say "of N": a first pass counts the pages. It lays the text out (without painting it,
+// ReportCanvas::counting()) on a PDF device at the resolution of the real pass: text is measured on
+// the device, and hinted widths differ a little between resolutions, enough to wrap a table cell
+// differently and move the last line to another page.
 int countPages(const ReportData& data, const QPageLayout& layout, int resolution)
 {
     QBuffer buffer;
@@ -106,17 +119,11 @@ int countPages(const ReportData& data, const QPageLayout& layout, int resolution
     return paintReport(counter, data, 0);
 }
 
-}  // namespace
-
-bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const Catalog& catalog, const QString& path,
-                         QString* error, const ReportOptions& options, QString* warning)
+// Both passes and the atomic write; ReportCancelled passes through.
+bool writeReport(const ReportData& data, const QPageLayout& layout, int resolution, const Build& build,
+                 const QString& path, QString* error)
 {
-    const ReportData data = makeData(build, evaluation, catalog, options);
-    if (warning)
-        *warning = data.missingGlyphs;
-    const QPageLayout layout(QPageSize(options.pageSize), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0));
-    constexpr int kResolution = 600;
-    const int pages = countPages(data, layout, kResolution);
+    const int pages = countPages(data, layout, resolution);
 
     // Painted into memory first, then written by the one atomic writer (core/io/OutputFile.h): a
     // failed export (full disk, a crash while painting) never leaves a truncated report in place of
@@ -126,7 +133,7 @@ bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const
     file.open(QIODevice::WriteOnly);
     QPdfWriter writer(&file);
     writer.setPageLayout(layout);
-    writer.setResolution(kResolution);
+    writer.setResolution(resolution);
     writer.setCreator(QStringLiteral("mlrig"));
     writer.setTitle(QStringLiteral("mlrig build report: ") + shown(build.name, 200));
     if (paintReport(writer, data, pages) == 0) {
@@ -136,6 +143,31 @@ bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const
     }
     file.close();
     return writeReportBytes(pdf, path, error);
+}
+
+}  // namespace
+
+bool writeBuildReportPdf(const Build& build, const Evaluation& evaluation, const Catalog& catalog, const QString& path,
+                         QString* error, const ReportOptions& options, QString* warning)
+{
+    ReportData data = makeData(build, evaluation, catalog, options);
+    data.step = progressSteps(data, options);
+    if (warning)
+        *warning = data.missingGlyphs;
+    const QPageLayout layout(QPageSize(options.pageSize), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0));
+    constexpr int kResolution = 600;
+    try {
+        return writeReport(data, layout, kResolution, build, path, error);
+    } catch (const report::ReportCancelled&) {
+        if (error)
+            *error = reportCancelledError();
+        return false;
+    }
+}
+
+QString reportCancelledError()
+{
+    return QStringLiteral("cancelled");
 }
 
 bool printBuildReport(const Build& build, const Evaluation& evaluation, const Catalog& catalog, QPrinter& printer,

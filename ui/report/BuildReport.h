@@ -19,11 +19,16 @@
 //     if (dialog.exec() == QDialog::Accepted)
 //         mlrig::printBuildReport(build, evaluation, catalog, printer, &error);
 //
-// Needs a QApplication (Qt Charts); headless callers use ReportPdfExport.h.
+// Needs a QApplication (Qt Charts); headless callers use ReportPdfExport.h. writeBuildReportPdf()
+// may run on a worker thread (QPdfWriter and QPainter are fine there): the charts, which Qt
+// Charts can only lay out on the GUI thread, are then painted there while the worker waits
+// (ReportCharts.h), so the GUI thread must keep its event loop running meanwhile.
 
 #include <QDateTime>
 #include <QPageSize>
 #include <QString>
+
+#include <functional>
 
 #include "core/catalog/Catalog.h"
 #include "core/eval/Evaluate.h"
@@ -41,7 +46,15 @@ struct ReportOptions {
     // The options `evaluation` was made with (electricity price, hours a day): "Build or buy" prices
     // the machines' energy with them, as the build's own.
     EvaluationOptions evaluation;
+    // Called from the thread that paints, after each part line and finding of both passes (the
+    // page-counting one and the real one): `done` of `total` steps. Returning false stops the
+    // report: writeBuildReportPdf() then returns false with *error "cancelled" and writes nothing.
+    // A background export (ui/common/BackgroundJob) reports progress and Cancel through it.
+    std::function<bool(long long done, long long total)> progress;
 };
+
+// What *error holds when `progress` stopped the report.
+QString reportCancelledError();
 
 // *warning (when given) is set to a one-paragraph notice when some characters of the build's
 // text could not be drawn (no installed font has them; the report says so too), else cleared.

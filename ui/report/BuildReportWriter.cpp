@@ -44,6 +44,12 @@ int BuildReportWriter::run()
     return m_page;
 }
 
+void BuildReportWriter::advance() const
+{
+    if (m_data.step && !m_data.step())
+        throw ReportCancelled{};
+}
+
 QString BuildReportWriter::money(double amount) const
 {
     return qs(formatMoney(amount, m_data.totals.currency));
@@ -204,6 +210,7 @@ void BuildReportWriter::parts()
         m_y += h;
         m_p.setPen(QPen(kRule, 0.5));
         m_p.drawLine(QPointF(m_left, m_y), QPointF(m_right, m_y));
+        advance();
     }
     ensure(40);
     m_p.setPen(QPen(kInk, 1.2));
@@ -253,6 +260,7 @@ void BuildReportWriter::findings()
             m_p.fillRect(QRectF(m_left + 2, m_y, 2, h - 4), severityColor(s).lighter(150));
             text(m_left + 12, m_y, contentWidth() - 12, msgFont, kInk, msg);
             m_y += h;
+            advance();
         }
     }
 }
@@ -272,7 +280,8 @@ void BuildReportWriter::power()
     const PowerSummary& pw = m_data.evaluation.power;
     heading(QStringLiteral("Power"), 140);
     const double gaugeW = 190, h = 120;
-    paintPowerGauge(m_p, QRectF(m_left, m_y, gaugeW, h), pw);
+    if (!counting())  // a picture of fixed size: nothing to measure
+        paintPowerGauge(m_p, QRectF(m_left, m_y, gaugeW, h), pw);
     const double x = m_left + gaugeW + 24;
     const double w = contentWidth() - gaugeW - 24;
     double y = m_y + 6;
@@ -353,7 +362,17 @@ void BuildReportWriter::valueChart()
         if (g.tflopsPerDollar || g.vramGbPerDollar || g.tokensPerSPerDollar)
             rows.push_back(&g);
     }
-    heading(QStringLiteral("Performance per dollar"), rows.empty() ? 20 : 230);
+    // A chart must fit on a page: an inventory with hundreds of GPU lines charts the first ones
+    // (the caption says how many), instead of bars running off the page's foot, each one painted
+    // for nothing (a 10,000-line build has 1,250).
+    const std::vector<ValueMetric> metrics = valueMetrics(rows);  // of every GPU line
+    const std::size_t allGpus = rows.size();
+    const double pageRoom = bottom() - kMargin - 40;  // a page below the section's heading (heading())
+    while (rows.size() > 1 && valueChartHeight(rows.size()) > pageRoom)
+        rows.pop_back();
+
+    // The heading stays with the first chart (a page-high chart takes the heading to its page).
+    heading(QStringLiteral("Performance per dollar"), rows.empty() ? 20 : std::max(230.0, valueChartHeight(rows.size())));
     if (rows.empty()) {
         m_y += text(m_left, m_y, contentWidth(), font(9), kMuted,
                     QStringLiteral("No priced GPU in the build, so there are no per-dollar figures."));
@@ -363,12 +382,12 @@ void BuildReportWriter::valueChart()
 
     // One chart per figure, each on its own axis (TFLOPS, GB and tokens/s share no unit), stacked
     // at the full width so GPU names and axis labels have room.
-    const std::vector<ValueMetric> metrics = valueMetrics(rows);
     const double h = valueChartHeight(rows.size());
     const QString axisTitle = QStringLiteral("per %1 of GPU price").arg(roundMoney(per));
     for (const ValueMetric& metric : metrics) {
         ensure(h);
-        paintChart(m_p, createValueChart(rows, metric, per, axisTitle), QRectF(m_left, m_y, contentWidth(), h));
+        if (!counting())  // the chart's height is fixed above: the counting pass need not lay it out
+            paintValueChart(m_p, rows, metric, per, axisTitle, QRectF(m_left, m_y, contentWidth(), h));
         m_y += h + 2;
     }
     m_y += 2;
@@ -380,6 +399,8 @@ void BuildReportWriter::valueChart()
     if (v.wholeBuildTokensPerSPerDollar)
         notes << QStringLiteral("%1 tokens/s").arg(*v.wholeBuildTokensPerSPerDollar * per, 0, 'f', 2);
     QString caption = QStringLiteral("Bars: figures per %1 of GPU price.").arg(roundMoney(per));
+    if (rows.size() < allGpus)
+        caption += QStringLiteral(" The charts show the first %1 of the build's %2 priced GPU lines.").arg(rows.size()).arg(allGpus);
     if (!notes.isEmpty())
         caption += QStringLiteral(" Per %1 of the whole build: ").arg(roundMoney(per)) + notes.join(QStringLiteral(", ")) + QStringLiteral(".");
     m_y += text(m_left, m_y, contentWidth(), font(7.5), kMuted, caption);

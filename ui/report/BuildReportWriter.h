@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,7 +35,13 @@ struct ReportData {
     std::optional<SystemComparison> systems;
     QString systemsAbsent;
     EvaluationOptions options;  // what `evaluation` and `systems` were made with
+    // Called after each part line and finding painted (or measured); false stops the report by
+    // throwing ReportCancelled out of run().
+    std::function<bool()> step;
 };
+
+// Thrown out of BuildReportWriter::run() when ReportData::step says stop.
+struct ReportCancelled {};
 
 class BuildReportWriter : public ReportCanvas {
 public:
@@ -49,6 +56,7 @@ private:
     QString money(double amount) const;
     QString roundMoney(double amount) const;
     static QString workloadKindText(const std::string& id);
+    void advance() const;
 
     void title();
     void summaryBox(double x, double width, const QString& label, const QString& value, const QString& detail,

@@ -19,6 +19,8 @@ ReportCanvas::ReportCanvas(QPagedPaintDevice& device, QPainter& painter, const Q
 
 void ReportCanvas::footer()
 {
+    if (counting())
+        return;
     const double y = m_height - kMargin - 10;
     m_p.setPen(QPen(kRule, 0.6));
     m_p.drawLine(QPointF(m_left, y - 6), QPointF(m_right, y - 6));
@@ -33,7 +35,8 @@ void ReportCanvas::footer()
 void ReportCanvas::newPage()
 {
     footer();
-    m_device.newPage();
+    if (!counting())
+        m_device.newPage();
     ++m_page;
     m_y = kMargin;
 }
@@ -53,6 +56,8 @@ double ReportCanvas::measure(const QFont& f, double width, const QString& text, 
 double ReportCanvas::text(double x, double y, double width, const QFont& f, const QColor& color, const QString& s,
                           int flags)
 {
+    if (counting())
+        return measureText(m_p, x, y, width, f, s, flags);
     return paintText(m_p, x, y, width, f, color, s, flags);
 }
 

@@ -8,6 +8,7 @@
 #include <QHorizontalBarSeries>
 #include <QLegend>
 #include <QPainter>
+#include <QThread>
 #include <QValueAxis>
 #include <QtMath>
 
@@ -138,6 +139,21 @@ void paintChart(QPainter& p, QChart* chart, const QRectF& target)
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
     scene.render(&p, target, scene.sceneRect());
+}
+
+}  // namespace mlrig::ui::report
+
+namespace mlrig::ui::report {
+
+void paintValueChart(QPainter& p, const std::vector<const GpuValue*>& rows, const ValueMetric& metric, double per,
+                     const QString& axisTitle, const QRectF& target)
+{
+    const auto paint = [&] { paintChart(p, createValueChart(rows, metric, per, axisTitle), target); };
+    QCoreApplication* app = QCoreApplication::instance();
+    if (!app || QThread::currentThread() == app->thread())
+        paint();
+    else
+        QMetaObject::invokeMethod(app, paint, Qt::BlockingQueuedConnection);
 }
 
 }  // namespace mlrig::ui::report

@@ -39,6 +39,13 @@ QChart* createValueChart(const std::vector<const GpuValue*>& rows, const ValueMe
 double valueChartHeight(std::size_t gpus);
 
 // Lays `chart` out at the size of `target` and paints it there; takes ownership of the chart.
+// GUI thread only (a QGraphicsScene registers itself with the QApplication).
 void paintChart(QPainter& p, QChart* chart, const QRectF& target);
+
+// createValueChart() and paintChart() on the GUI thread, whichever thread calls it: from a worker
+// (a background PDF export) the chart is made and painted on the GUI thread while the worker
+// waits, its painter untouched by the worker meanwhile.
+void paintValueChart(QPainter& p, const std::vector<const GpuValue*>& rows, const ValueMetric& metric, double per,
+                     const QString& axisTitle, const QRectF& target);
 
 }  // namespace mlrig::ui::report

@@ -48,13 +48,16 @@ QFont font(double size, bool bold, bool mono)
 double paintText(QPainter& p, double x, double y, double width, const QFont& f, const QColor& color, const QString& s,
                  int flags)
 {
-    p.setFont(f);
+    const double height = measureText(p, x, y, width, f, s, flags);
     p.setPen(color);
-    const QRectF area(x, y, width, 1e6);
-    const QTextOption option = textOption(flags);
-    const QRectF bounds = p.boundingRect(area, s, option);
-    p.drawText(area, s, option);
-    return bounds.height();
+    p.drawText(QRectF(x, y, width, 1e6), s, textOption(flags));
+    return height;
+}
+
+double measureText(QPainter& p, double x, double y, double width, const QFont& f, const QString& s, int flags)
+{
+    p.setFont(f);
+    return p.boundingRect(QRectF(x, y, width, 1e6), s, textOption(flags)).height();
 }
 
 QColor severityColor(Severity s)

@@ -51,6 +51,10 @@ QFont font(double size, bool bold = false, bool mono = false);
 double paintText(QPainter& p, double x, double y, double width, const QFont& f, const QColor& color, const QString& s,
                  int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap);
 
+// The height paintText() would return for the same arguments, without painting.
+double measureText(QPainter& p, double x, double y, double width, const QFont& f, const QString& s,
+                   int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap);
+
 QColor severityColor(Severity s);
 QString severityPlural(Severity s);
 
