@@ -115,6 +115,17 @@
     </message>
 </context>
 <context>
+    <name>mlrig::ui::BackgroundJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
     <name>mlrig::ui::BuildFileLock</name>
     <message>
         <source>%1 is in the way and is not a lock file</source>
@@ -1313,6 +1324,18 @@ Video Card: …</translation>
     <message>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>A PDF report is still being written; wait for it or cancel it.</source>
+        <translation>Ein PDF-Bericht wird noch geschrieben; warten Sie darauf oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>Writing the PDF report of %1…</source>
+        <translation>PDF-Bericht von %1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>PDF export cancelled; %1 was not changed.</source>
+        <translation>PDF-Export abgebrochen; %1 wurde nicht verändert.</translation>
     </message>
 </context>
 <context>
