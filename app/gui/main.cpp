@@ -307,8 +307,9 @@ int main(int argc, char* argv[])
         } else {
             const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
             QDir().mkpath(dir);
-            // GPUs first, the rest on a background thread: the first window needs only GPUs (an
-            // empty build's charts), and reading all 26,000 parts took 170 of the 195 ms to it.
+            // GPU models first, the parts on a background thread: the first window needs only the
+            // models (an empty build's charts), and reading all 26,000 parts took 170 of the
+            // 195 ms to it.
             opened = openCatalog((dir + QStringLiteral("/parts.sqlite")).toStdString(), embeddedCatalogImage(),
                                  CatalogLoading::GpusFirst);
         }

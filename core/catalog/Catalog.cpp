@@ -321,7 +321,8 @@ public:
                                      CatalogRecovery recovery);
 
 private:
-    static void readChipsAndGpus(Catalog& catalog, SQLite::Database& db);
+    // The GPU models as parts and, with `withCards`, the board-partner cards after them.
+    static void readChipsAndGpus(Catalog& catalog, SQLite::Database& db, bool withCards);
     static void readMeta(Catalog& catalog, SQLite::Database& db, const std::string& what, int version);
 };
 
@@ -484,7 +485,7 @@ void completeFromChip(Gpu& gpu, const GpuChip& chip)
 }  // namespace
 
 
-void CatalogReader::readChipsAndGpus(Catalog& catalog, SQLite::Database& db)
+void CatalogReader::readChipsAndGpus(Catalog& catalog, SQLite::Database& db, bool withCards)
 {
     std::vector<ChipRow> chipRows = readChips(db);
     // OpenDB chipset strings ("GeForce RTX 3080 10 GB") -> chip model ("GeForce RTX 3080 10GB").
@@ -499,6 +500,8 @@ void CatalogReader::readChipsAndGpus(Catalog& catalog, SQLite::Database& db)
     // The model rows first, then the cards read straight into place behind them: moving each
     // card once more (as fromParts does) cost a quarter of the GPU load.
     catalog = Catalog::fromParts({}, std::move(chips));
+    if (!withCards)
+        return;
     std::vector<AnyPart>& gpus = catalog.m_shelves[static_cast<size_t>(Category::Gpu)].parts;
     const size_t firstCard = gpus.size();
     readCategory(db, Category::Gpu, gpus);
@@ -532,7 +535,7 @@ Catalog CatalogReader::read(SQLite::Database& db, const std::string& what)
     const int version = checkedSchemaVersion(db, what);
     checkIntegrity(db, what);
     Catalog catalog;
-    readChipsAndGpus(catalog, db);
+    readChipsAndGpus(catalog, db, true);
     for (Category category : kAllCategories) {
         if (category != Category::Gpu)
             readCategory(db, category, catalog.m_shelves[static_cast<size_t>(category)].parts);
@@ -546,14 +549,14 @@ Catalog CatalogReader::readFirst(SQLite::Database& db, const std::string& what)
 {
     const int version = checkedSchemaVersion(db, what);
     Catalog catalog;
-    readChipsAndGpus(catalog, db);
+    // Only the GPU models (one row per chip): an empty build's charts need nothing more. The
+    // 3,800 cards were two thirds of this step and come with the rest.
+    readChipsAndGpus(catalog, db, false);
     catalog.index();
     // The counts the app shows at once ("26,088 parts") come from SQLite, not from the parts.
     for (Category category : kAllCategories) {
-        if (category == Category::Gpu)
-            continue;
         const CategoryCount count = countRows(db, category);
-        catalog.m_stats.partsPerCategory[category] = count.rows;
+        catalog.m_stats.partsPerCategory[category] += count.rows;  // GPUs: the models are counted already
         catalog.m_stats.partsWithPrice += count.priced;
     }
     readMeta(catalog, db, what, version);
@@ -563,6 +566,11 @@ Catalog CatalogReader::readFirst(SQLite::Database& db, const std::string& what)
 void CatalogReader::readRest(SQLite::Database& db, Catalog::Deferred& deferred)
 {
     checkIntegrity(db, "the catalog");
+    // The GPU shelf whole, models and cards, as a whole load builds it.
+    Catalog gpuSide;
+    readChipsAndGpus(gpuSide, db, true);
+    gpuSide.index();
+    deferred.shelves[static_cast<size_t>(Category::Gpu)] = std::move(gpuSide.m_shelves[static_cast<size_t>(Category::Gpu)]);
     for (Category category : kAllCategories) {
         if (category == Category::Gpu)
             continue;
@@ -605,8 +613,8 @@ void CatalogReader::readRestInBackground(Catalog& catalog, std::unique_ptr<SQLit
                 deferred = std::make_shared<Catalog::Deferred>();
             }
         }
-        notice += fellBack ? " Parts other than GPUs come from the built-in catalog this time."
-                           : " Only GPUs could be read this time.";
+        notice += fellBack ? " The parts come from the built-in catalog this time."
+                           : " Only the GPU models could be read this time.";
         deferred->notice = std::move(notice);
         return std::shared_ptr<const Catalog::Deferred>(std::move(deferred));
     };
@@ -740,9 +748,28 @@ void Catalog::index()
 
 const Catalog::Shelf& Catalog::shelf(Category category) const
 {
-    if (category == Category::Gpu || !m_deferred.valid())
+    if (!m_deferred.valid())
         return m_shelves[static_cast<size_t>(category)];
-    return m_deferred.get()->shelves[static_cast<size_t>(category)];
+    const Shelf& read = m_deferred.get()->shelves[static_cast<size_t>(category)];
+    // When the rest could not be read at all, the GPU models read first are still offered.
+    if (category == Category::Gpu && read.parts.empty())
+        return m_shelves[static_cast<size_t>(category)];
+    return read;
+}
+
+const Catalog::Shelf* Catalog::eagerGpuModels() const
+{
+    if (m_deferred.valid() && m_deferred.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return &m_shelves[static_cast<size_t>(Category::Gpu)];
+    return nullptr;
+}
+
+std::span<const AnyPart> Catalog::gpuModelParts() const
+{
+    if (const Shelf* models = eagerGpuModels())
+        return models->parts;
+    const std::span<const AnyPart> all = shelf(Category::Gpu).parts;
+    return all.first(std::min(m_chips.size(), all.size()));
 }
 
 void Catalog::readRestInBackground() const
@@ -781,7 +808,11 @@ size_t Catalog::size() const
 const AnyPart* Catalog::findById(std::string_view id) const
 {
     const std::string key = toLower(trim(id));
-    // GPUs first: they are in memory from the start, so looking one up never waits.
+    // A GPU model is found among the rows read first, without waiting for the rest.
+    if (const Shelf* models = eagerGpuModels()) {
+        if (const auto it = models->byId.find(key); it != models->byId.end())
+            return &models->parts[it->second];
+    }
     const auto lookIn = [&](Category category) -> const AnyPart* {
         const Shelf& s = shelf(category);
         const auto it = s.byId.find(key);
@@ -803,17 +834,31 @@ const AnyPart* Catalog::find(Category category, std::string_view ref) const
     const std::string_view trimmed = trim(ref);
     if (trimmed.empty())
         return nullptr;
+    if (category == Category::Gpu) {
+        if (const Shelf* models = eagerGpuModels()) {
+            if (const AnyPart* model = findGpu(*models, trimmed))
+                return model;
+        }
+        return findGpu(shelf(Category::Gpu), trimmed);
+    }
     const Shelf& s = shelf(category);
     if (const auto it = s.byId.find(toLower(trimmed)); it != s.byId.end())
         return &s.parts[it->second];
     if (const auto it = s.byFoldedName.find(foldName(trimmed)); it != s.byFoldedName.end())
         return &s.parts[it->second];
-    if (category == Category::Gpu) {
-        if (const GpuChip* model = chip(trimmed)) {
-            const auto it = s.byFoldedName.find(foldName(model->model));
-            if (it != s.byFoldedName.end())
-                return &s.parts[it->second];
-        }
+    return nullptr;
+}
+
+const AnyPart* Catalog::findGpu(const Shelf& gpus, std::string_view ref) const
+{
+    if (const auto it = gpus.byId.find(toLower(ref)); it != gpus.byId.end())
+        return &gpus.parts[it->second];
+    if (const auto it = gpus.byFoldedName.find(foldName(ref)); it != gpus.byFoldedName.end())
+        return &gpus.parts[it->second];
+    if (const GpuChip* model = chip(ref)) {
+        const auto it = gpus.byFoldedName.find(foldName(model->model));
+        if (it != gpus.byFoldedName.end())
+            return &gpus.parts[it->second];
     }
     return nullptr;
 }

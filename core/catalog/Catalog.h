@@ -57,27 +57,27 @@ struct CatalogRecovery {
 // search-as-you-type and evaluation never touch the disk.
 //
 // A catalog is read whole before the load returns, or, for the desktop app's first paint, in two
-// steps (loadFileGpusFirst): the GPU cards and models, market prices, machines and the counts
-// per category at once (what an empty build's findings, power and charts need, about a sixth of
-// the rows), and the other seven categories later: on a background thread once
+// steps (loadFileGpusFirst): the GPU models, market prices, machines and the counts per
+// category at once (what an empty build's findings, power and charts need: a few hundred rows
+// of 26,000), and the parts later: on a background thread once
 // readRestInBackground() is called (the app calls it after its first paint, so the two do not
-// compete for memory and cores), or by the first call that needs one of them (parts(), find(),
-// search(), findById() of a non-GPU id), which waits for them. Callers never see a partial
-// catalog.
+// compete for memory and cores), or by the first call that needs them (parts(), search(),
+// find() and findById() of anything but a GPU model), which waits for them. Callers never see a
+// partial catalog.
 class Catalog {
 public:
     Catalog() = default;
 
     static Catalog loadFile(const std::filesystem::path& sqlitePath);   // throws CatalogError
     static Catalog loadBytes(std::span<const std::byte> sqliteImage);   // throws CatalogError
-    // Reads the GPU side and the counts now and leaves the other categories for later. Throws
-    // CatalogError when the file cannot be opened or its schema or GPU tables cannot be read;
+    // Reads the GPU models, prices, machines and counts now and leaves the parts for later.
+    // Throws CatalogError when the file cannot be opened or its schema or those tables cannot be read;
     // damage found later (the integrity check runs with the rest) is handled as `recovery` says
     // and reported by completionNotice().
     static Catalog loadFileGpusFirst(const std::filesystem::path& sqlitePath, CatalogRecovery recovery = {});
     // The same for an image that lives as long as the program (the embedded catalog).
     static Catalog loadStaticBytesGpusFirst(std::span<const std::byte> staticImage);
-    // Starts reading the categories a GpusFirst load left, on a thread of its own; does nothing
+    // Starts reading the parts a GpusFirst load left, on a thread of its own; does nothing
     // for a whole load or when already started. The last copy of the catalog to go joins it.
     void readRestInBackground() const;
     // Only the GPU model rows (each offered as a part of its own): a fast load for commands that
@@ -88,6 +88,9 @@ public:
     static Catalog fromParts(std::vector<AnyPart> parts, std::vector<GpuChip> chips);
 
     std::span<const AnyPart> parts(Category category) const;
+    // The GPU models offered as parts ("GeForce RTX 3090", id "gpu-model:..."), one per chip
+    // row: the first chips().size() GPU parts. Never waits: a GpusFirst load reads them first.
+    std::span<const AnyPart> gpuModelParts() const;
     std::span<const GpuChip> chips() const { return m_chips; }
     size_t size() const;  // parts in all categories, from the counts (never waits)
 
@@ -142,6 +145,9 @@ private:
 
     void index();
     const Shelf& shelf(Category category) const;  // waits for a background load when it must
+    // The GPU model rows read first, while the rest of a GpusFirst load is not in yet; else null.
+    const Shelf* eagerGpuModels() const;
+    const AnyPart* findGpu(const Shelf& gpus, std::string_view ref) const;  // id, name or model name
 
     Shelves m_shelves;
     // Valid while or after a background load reads the categories other than GPUs; copies of a

@@ -17,7 +17,7 @@ struct OpenedCatalog {
 
 enum class CatalogLoading {
     Whole,      // every part is in memory when openCatalog returns
-    GpusFirst,  // GPUs, prices and counts at once, the rest later (the app's fast start; see
+    GpusFirst,  // GPU models, prices and counts at once, the parts later (the app's fast start; see
                 // Catalog::loadFileGpusFirst and readRestInBackground). `embeddedImage` must
                 // then live as long as the program, as the embedded catalog does.
 };

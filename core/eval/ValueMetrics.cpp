@@ -148,7 +148,8 @@ std::vector<GpuValueRow> gpuValueTable(const Catalog& catalog, const std::option
                                        Condition condition)
 {
     std::vector<GpuValueRow> rows;
-    for (const AnyPart& part : catalog.parts(Category::Gpu)) {
+    // The model rows only: they are in memory from the app's first moment (Catalog::gpuModelParts).
+    for (const AnyPart& part : catalog.gpuModelParts()) {
         const Gpu& gpu = std::get<Gpu>(part);
         if (!gpu.info.id.starts_with("gpu-model:"))
             continue;
