@@ -25,18 +25,15 @@
 #include "ui/session/BuildTableModel.h"
 #include "tests/support/Catalogs.h"
 #include "tests/support/Parts.h"
+#include "tests/support/qt/TranslatedText.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;
 using mlrig::testsupport::itemIndexOf;
+using mlrig::testsupport::countedText;
 using mlrig::testsupport::uiCatalog;
 
 namespace {
-
-QString counted(const char* context, const char* text, int n)
-{
-    return QCoreApplication::translate(context, text, nullptr, n);
-}
 
 QStringList menuTitles(QMenuBar* bar)
 {
@@ -145,11 +142,11 @@ TEST_F(GermanUi, MainWindowMenusTitlesAndTableAreGerman)
 
 TEST_F(GermanUi, CountedTextsUseGermanPluralForms)
 {
-    EXPECT_EQ(counted("mlrig::ui::FindingsPanel", "%n error(s)", 1), QStringLiteral("1 Fehler"));
-    EXPECT_EQ(counted("mlrig::ui::FindingsPanel", "%n error(s)", 2), QStringLiteral("2 Fehler"));
-    EXPECT_EQ(counted("mlrig::ui::MainWindow", "%n warning(s)", 1), QStringLiteral("1 Warnung"));
-    EXPECT_EQ(counted("mlrig::ui::MainWindow", "%n warning(s)", 2), QStringLiteral("2 Warnungen"));
-    EXPECT_EQ(counted("mlrig::ui::BuildTableModel", "%n part(s) without a price", 3), QStringLiteral("3 Teile ohne Preis"));
+    EXPECT_EQ(countedText("mlrig::ui::FindingsPanel", "%n error(s)", 1), QStringLiteral("1 Fehler"));
+    EXPECT_EQ(countedText("mlrig::ui::FindingsPanel", "%n error(s)", 2), QStringLiteral("2 Fehler"));
+    EXPECT_EQ(countedText("mlrig::ui::MainWindow", "%n warning(s)", 1), QStringLiteral("1 Warnung"));
+    EXPECT_EQ(countedText("mlrig::ui::MainWindow", "%n warning(s)", 2), QStringLiteral("2 Warnungen"));
+    EXPECT_EQ(countedText("mlrig::ui::BuildTableModel", "%n part(s) without a price", 3), QStringLiteral("3 Teile ohne Preis"));
 
     // Where a person reads them: the status bar, with a CPU on the wrong board (one error).
     pick(Category::Cpu, "cpu-7950x");

@@ -30,18 +30,15 @@
 #include "ui/wizard/BuildWizard.h"
 #include "tests/support/Catalogs.h"
 #include "tests/support/Parts.h"
+#include "tests/support/qt/TranslatedText.h"
 
 using namespace mlrig;
 using namespace mlrig::ui;
 using mlrig::testsupport::itemIndexOf;
+using mlrig::testsupport::countedText;
 using mlrig::testsupport::uiCatalog;
 
 namespace {
-
-QString counted(const char* context, const char* text, int n)
-{
-    return QCoreApplication::translate(context, text, nullptr, n);
-}
 
 class Wording : public ::testing::Test {
 protected:
@@ -77,17 +74,17 @@ TEST_F(Wording, CountsAreSingularOrPluralForZeroOneAndTwo)
 {
     // The English plural forms are loaded and keyed by the contexts tr() uses at run time.
     for (const char* context : {"mlrig::ui::MainWindow", "mlrig::ui::FindingsPanel"}) {
-        EXPECT_EQ(counted(context, "%n error(s)", 0), QStringLiteral("0 errors")) << context;
-        EXPECT_EQ(counted(context, "%n error(s)", 1), QStringLiteral("1 error")) << context;
-        EXPECT_EQ(counted(context, "%n error(s)", 2), QStringLiteral("2 errors")) << context;
-        EXPECT_EQ(counted(context, "%n warning(s)", 1), QStringLiteral("1 warning")) << context;
-        EXPECT_EQ(counted(context, "%n warning(s)", 2), QStringLiteral("2 warnings")) << context;
+        EXPECT_EQ(countedText(context, "%n error(s)", 0), QStringLiteral("0 errors")) << context;
+        EXPECT_EQ(countedText(context, "%n error(s)", 1), QStringLiteral("1 error")) << context;
+        EXPECT_EQ(countedText(context, "%n error(s)", 2), QStringLiteral("2 errors")) << context;
+        EXPECT_EQ(countedText(context, "%n warning(s)", 1), QStringLiteral("1 warning")) << context;
+        EXPECT_EQ(countedText(context, "%n warning(s)", 2), QStringLiteral("2 warnings")) << context;
     }
-    EXPECT_EQ(counted("mlrig::ui::BuildTableModel", "%n part(s) without a price", 1),
+    EXPECT_EQ(countedText("mlrig::ui::BuildTableModel", "%n part(s) without a price", 1),
               QStringLiteral("1 part without a price"));
-    EXPECT_EQ(counted("mlrig::ui::PowerPanel", "%n figure(s) estimated: a part gave no power rating.", 2),
+    EXPECT_EQ(countedText("mlrig::ui::PowerPanel", "%n figure(s) estimated: a part gave no power rating.", 2),
               QStringLiteral("2 figures estimated: some parts gave no power rating."));
-    EXPECT_EQ(counted("mlrig::ui::ValueChartPanel", "%n GPU model(s) at their new market price (dated), else launch MSRP.", 1),
+    EXPECT_EQ(countedText("mlrig::ui::ValueChartPanel", "%n GPU model(s) at their new market price (dated), else launch MSRP.", 1),
               QStringLiteral("1 GPU model at its new market price (dated), else launch MSRP."));
 
     // And where a person reads them: the status bar and the findings summary, for the build's
