@@ -85,8 +85,9 @@ void addImportCommand(CLI::App& app, CliContext& context)
             throw InputError(*path + ": " + e.what());
         }
         report(result);
-        std::cout << serializeBuild(result.build);
-        if (!serializeBuild(result.build).ends_with('\n'))
+        const std::string document = serializeBuild(result.build);
+        std::cout << document;
+        if (!document.ends_with('\n'))
             std::cout << '\n';
     });
 

@@ -358,9 +358,28 @@ AnyPart parseCustomPart(Category category, std::string_view jsonText)
     return parseCustom(value, "custom", category);
 }
 
+void checkBuildDocumentSize(std::string_view document)
+{
+    if (document.size() <= kMaxBuildFileBytes)
+        return;
+    const auto megabytes = [](std::uintmax_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); };
+    char text[256];
+    std::snprintf(text, sizeof text,
+                  "the build would take %.1f MB, more than the %.0f MB a build file may hold, so mlrig could not "
+                  "open it again; use fewer part lines or shorter custom part names",
+                  megabytes(document.size()), megabytes(kMaxBuildFileBytes));
+    throw BuildFormatError(text);
+}
+
 void saveBuildFile(const Build& build, const std::filesystem::path& path, const SaveOptions& options)
 {
-    writeFileSafely(serializeBuild(build), path, options);
+    const std::string document = serializeBuild(build);
+    try {
+        checkBuildDocumentSize(document);
+    } catch (const BuildFormatError& e) {
+        throw std::runtime_error("cannot save " + path.string() + ": " + e.what());
+    }
+    writeFileSafely(document, path, options);
 }
 
 }  // namespace mlrig

@@ -34,9 +34,13 @@ inline constexpr size_t kMaxBuildItems = 10'000;
 Build parseBuild(std::string_view jsonText, const Catalog* catalog = nullptr);
 Build loadBuildFile(const std::filesystem::path& path, const Catalog* catalog = nullptr);
 std::string serializeBuild(const Build& build);  // pretty JSON, unknown keys written back
+// Refuses (BuildFormatError, with both sizes) a document larger than kMaxBuildFileBytes: mlrig
+// would write a file that it then refuses to open.
+void checkBuildDocumentSize(std::string_view document);
 // Saves through writeFileSafely() (OutputFile.h): atomic, the file's identity kept (symlinks,
 // mode, hard links), optionally one backup. Throws std::runtime_error with the reason when it
-// cannot; the previous file then stays intact.
+// cannot (a write error, or a build larger than a build file may be); the previous file then
+// stays intact.
 void saveBuildFile(const Build& build, const std::filesystem::path& path, const SaveOptions& options = {});
 
 // One custom part's fields as compact JSON (the "custom" object of a .mlrig part), and back.

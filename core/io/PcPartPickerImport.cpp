@@ -605,6 +605,13 @@ ImportResult importPcPartPickerList(std::string_view input, const NameMatcher& m
         }
         result.build.items.push_back(std::move(item));
     }
+    // Within the line limits a list of long custom names can still make a build larger than a
+    // build file may be; refused here, before the user works on a build mlrig could not reopen.
+    try {
+        checkBuildDocumentSize(serializeBuild(result.build));
+    } catch (const BuildFormatError& e) {
+        throw ImportError(e.what());
+    }
     return result;
 }
 

@@ -122,3 +122,19 @@ TEST(HostileInputCli, ControlAndBidiCharactersAreShownNotPassedOn)
     EXPECT_EQ(err.err.find('\x1b'), std::string::npos) << err.err;
     EXPECT_NE(err.err.find("<U+202E>"), std::string::npos) << err.err;
 }
+
+TEST(HostileInputCli, ImportThatWouldMakeAnUnopenableBuildIsRefused)
+{
+    // Before: a 9 MB list of 8,000 long custom names imported (exit 0) into a 10 MB build that
+    // mlrig-cli and the app then refused to open.
+    const TempDir dir("big-import");
+    std::string list = "PCPartPicker Part List\n\n";
+    for (int i = 0; i < 8000; ++i)
+        list += "Storage: Custom Storage Box " + std::to_string(i) + " " + std::string(1100, 'q') + "  ($1.00)\n";
+    const auto path = dir.file("list.txt");
+    ASSERT_TRUE(writeFile(path, list));
+    const auto r = runCli({"import", path.string()});
+    EXPECT_EQ(r.exitCode, 2) << r.err.substr(0, 400);
+    EXPECT_NE(r.err.find("more than the 8 MB a build file may hold"), std::string::npos) << r.err.substr(r.err.size() > 400 ? r.err.size() - 400 : 0);
+    EXPECT_EQ(r.out, "");
+}

@@ -234,3 +234,34 @@ TEST(BuildDocumentLimits, HugePricesCurrenciesAndPartCountsAreRefusedOnLoad)
 
 }  // namespace
 }  // namespace mlrig
+
+namespace mlrig {
+
+// Before: an 8,000-line build of long custom names saved as 10 MB, which the app then refused to
+// open ("more than the 8 MB limit"). Now the save is refused and the previous file kept.
+TEST(InputFile, ABuildTooLargeToReopenIsNotSaved)
+{
+    const testsupport::TempDir dir("input");
+    const auto path = dir.file("inventory.mlrig");
+    ASSERT_TRUE(testsupport::writeFile(path, "previous"));
+    Build build;
+    for (int i = 0; i < 8000; ++i) {
+        BuildItem item;
+        item.category = Category::Storage;
+        item.ref = "disk " + std::to_string(i) + " " + std::string(1100, 'x');
+        build.items.push_back(std::move(item));
+    }
+    try {
+        saveBuildFile(build, path);
+        ADD_FAILURE() << "a build larger than a build file may be was saved";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("more than the 8 MB a build file may hold"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(testsupport::readFile(path), "previous");
+    // Just below the limit is saved and opens again.
+    build.items.resize(6000);
+    saveBuildFile(build, path);
+    EXPECT_EQ(loadBuildFile(path).items.size(), 6000u);
+}
+
+}  // namespace mlrig
