@@ -551,8 +551,7 @@ Catalog CatalogReader::readFirst(SQLite::Database& db, const std::string& what)
     Catalog catalog;
     // Only the GPU models (one row per chip): an empty build's charts need nothing more. The
     // 3,800 cards were two thirds of this step and come with the rest.
-    readChipsAndGpus(catalog, db, false);
-    catalog.index();
+    readChipsAndGpus(catalog, db, false);  // fromParts() has indexed the models and counted them
     // The counts the app shows at once ("26,088 parts") come from SQLite, not from the parts.
     for (Category category : kAllCategories) {
         const CategoryCount count = countRows(db, category);

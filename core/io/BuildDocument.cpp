@@ -362,13 +362,10 @@ void checkBuildDocumentSize(std::string_view document)
 {
     if (document.size() <= kMaxBuildFileBytes)
         return;
-    const auto megabytes = [](std::uintmax_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); };
-    char text[256];
-    std::snprintf(text, sizeof text,
-                  "the build would take %.1f MB, more than the %.0f MB a build file may hold, so mlrig could not "
-                  "open it again; use fewer part lines or shorter custom part names",
-                  megabytes(document.size()), megabytes(kMaxBuildFileBytes));
-    throw BuildFormatError(text);
+    throw BuildFormatError("the build would take " + describeMegabytes(document.size()) + ", more than the " +
+                           describeMegabytes(kMaxBuildFileBytes) +
+                           " a build file may hold, so mlrig could not open it again; use fewer part lines or "
+                           "shorter custom part names");
 }
 
 void saveBuildFile(const Build& build, const std::filesystem::path& path, const SaveOptions& options)
