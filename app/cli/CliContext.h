@@ -22,6 +22,10 @@ public:
     std::string catalogPath;  // empty: the embedded catalog
     std::string userDbPath;   // empty: the desktop app's user.sqlite (~/.local/share/mlrig/mlrig/)
     int exitCode = 0;
+    // The process's own command line, for a subcommand that hands the whole run over to another
+    // program (export to PDF, PdfWriterHandOff.h).
+    int argc = 0;
+    char** argv = nullptr;
 
     // The user database path in effect (--user-db, else the app's default location).
     std::string userDatabasePath() const;

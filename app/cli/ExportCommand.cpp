@@ -1,9 +1,9 @@
 // mlrig-cli export BUILD.mlrig --to FILE   (.csv, .md, .pdf; the format follows the extension)
 //
-// PDF and the Qt-free CLI: the report is drawn with Qt (QPdfWriter, Qt Charts), and mlrig-cli
-// must keep building and running without Qt for servers and CI images. So the PDF branch is
-// compiled only when the desktop build is on (MLRIG_BUILD_GUI): ui/report/CMakeLists.txt then
-// links mlrig-cli against mlrig_report and defines MLRIG_CLI_HAS_PDF, and the report code
+// PDF: the report is drawn with Qt (QPdfWriter, Qt Charts), and mlrig-cli links no Qt so that it
+// starts in a few milliseconds and builds without Qt for servers and CI images. This file is
+// compiled twice: into mlrig-cli, where `--to x.pdf` hands the run over to mlrig-pdf-writer
+// (PdfWriterHandOff.h), and into mlrig-pdf-writer with MLRIG_CLI_HAS_PDF, where the report code
 // starts an offscreen QApplication for that one command, so no display is needed. CSV and
 // Markdown never touch Qt. Without the desktop build `--to x.pdf` exits 2 and says why.
 #include <fmt/format.h>
@@ -23,6 +23,8 @@
 
 #ifdef MLRIG_CLI_HAS_PDF
 #include "ui/report/ReportPdfExport.h"
+#else
+#include "app/cli/PdfWriterHandOff.h"
 #endif
 
 namespace mlrig::cli {
@@ -58,7 +60,7 @@ void addExportCommand(CLI::App& app, CliContext& context)
             throw InputError(*to + ": unknown export format \"" + extension + "\" (use .csv, .md or .pdf)");
 #ifndef MLRIG_CLI_HAS_PDF
         if (extension == ".pdf")
-            throw InputError(*to + ": PDF export needs the desktop build (configure with MLRIG_BUILD_GUI=ON)");
+            handOverToPdfWriter(context);
 #endif
         const Build build = context.loadBuild(*path);  // before the catalog: a bad path fails at once
         const Catalog& catalog = context.catalog();

@@ -629,7 +629,8 @@ Catalog CatalogReader::readGpuModels(SQLite::Database& db, const std::string& wh
         chips.push_back(std::move(row.chip));
     Catalog catalog = Catalog::fromParts({}, std::move(chips));
     catalog.m_stats.schemaVersion = version;
-    catalog.setMarketPrices(MarketPriceTable::read(db, what));
+    // No market prices: `fit` answers what runs and how fast, not what it costs, and the 259
+    // price rows with their sources were a fifth of its heap (issue 14: fit within 10 ms).
     // `fit` compares a model's needs against every GPU model and every unified-memory machine.
     catalog.setUnifiedSystems(UnifiedSystemTable::read(db, what));
     return catalog;

@@ -80,8 +80,9 @@ public:
     // Starts reading the parts a GpusFirst load left, on a thread of its own; does nothing
     // for a whole load or when already started. The last copy of the catalog to go joins it.
     void readRestInBackground() const;
-    // Only the GPU model rows (each offered as a part of its own): a fast load for commands that
-    // need nothing else (mlrig-cli fit). Throws CatalogError.
+    // Only the GPU model rows (each offered as a part of its own) and the unified-memory
+    // machines, without parts or market prices: a fast load for commands that need nothing else
+    // (mlrig-cli fit). Throws CatalogError.
     static Catalog loadGpuModels(std::span<const std::byte> sqliteImage);
     static Catalog loadGpuModelsFromFile(const std::filesystem::path& sqlitePath);
     // Assembles a catalog directly (tests, fixtures). GPU cards are linked to their chip rows.

@@ -52,6 +52,16 @@ void BM_CatalogGpusFirst(benchmark::State& state)
 }
 BENCHMARK(BM_CatalogGpusFirst)->Unit(benchmark::kMillisecond);
 
+// What `mlrig-cli fit` reads: the GPU models, prices and machines, nothing else.
+void BM_CatalogGpuModelsOnly(benchmark::State& state)
+{
+    for (auto _ : state) {
+        Catalog c = Catalog::loadGpuModels(embeddedCatalogImage());
+        benchmark::DoNotOptimize(c.size());
+    }
+}
+BENCHMARK(BM_CatalogGpuModelsOnly)->Unit(benchmark::kMillisecond);
+
 // One keystroke = one search over a whole category with the text typed so far; the typed
 // prefixes of a realistic query are cycled so every length is measured.
 void BM_SearchAsYouType(benchmark::State& state, Category category, std::string query)

@@ -33,7 +33,9 @@ inline std::string shellQuote(const std::string& arg)
     return quoted + "'";
 }
 
-inline CliResult runCli(std::initializer_list<std::string> args, const std::string& stdinText = {})
+// Runs `program` (a copy of mlrig-cli, say) with arguments.
+inline CliResult runProgram(const std::string& program, std::initializer_list<std::string> args,
+                            const std::string& stdinText = {})
 {
     const std::filesystem::path& dir = testsupport::processTempDir();
     const auto out = dir / "out.txt";
@@ -42,7 +44,7 @@ inline CliResult runCli(std::initializer_list<std::string> args, const std::stri
     std::ofstream(in, std::ios::binary) << stdinText;
     // Appended piece by piece: `" <" + std::string` (operator+ that inserts at the front) trips
     // GCC 12's -Wrestrict false positive at -O3 (GCC bug 105651), a page of noise in Release.
-    std::string command = shellQuote(MLRIG_CLI);
+    std::string command = shellQuote(program);
     const auto append = [&command](std::string_view separator, const std::string& word) {
         command.append(separator);
         command.append(shellQuote(word));
@@ -58,6 +60,11 @@ inline CliResult runCli(std::initializer_list<std::string> args, const std::stri
     result.out = testsupport::readFile(out);
     result.err = testsupport::readFile(err);
     return result;
+}
+
+inline CliResult runCli(std::initializer_list<std::string> args, const std::string& stdinText = {})
+{
+    return runProgram(MLRIG_CLI, args, stdinText);
 }
 
 }  // namespace mlrig::test

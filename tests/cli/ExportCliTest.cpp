@@ -103,3 +103,37 @@ TEST(ExportCli, BadArgumentsExitTwo)
     EXPECT_EQ(unwritable.exitCode, 2);
     EXPECT_NE(unwritable.err.find("cannot save /nonexistent-dir/x.md"), std::string::npos) << unwritable.err;
 }
+
+// mlrig-cli links no Qt; its PDF export is mlrig-pdf-writer, run in its place. A mlrig-cli with no
+// writer beside it (a build without the desktop, or a copy on its own) refuses `--to x.pdf` with
+// one clear line and writes nothing, and its other exports still work.
+TEST(ExportCli, PdfWithoutTheWriterIsAClearRefusal)
+{
+    const auto dir = processTempDir() / "cli-alone";
+    std::filesystem::create_directories(dir);
+    const auto alone = dir / "mlrig-cli";
+    std::filesystem::copy_file(MLRIG_CLI, alone, std::filesystem::copy_options::overwrite_existing);
+    const auto pdf = dir / "build.pdf";
+    const auto r = mlrig::test::runProgram(alone.string(), {"export", build("2x3090-llm.mlrig"), "--to", pdf.string()});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("mlrig-cli: PDF export needs the desktop build's mlrig-pdf-writer"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(countLines(r.err), 1u) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(pdf));
+    const auto csv = mlrig::test::runProgram(alone.string(),
+                                             {"export", build("2x3090-llm.mlrig"), "--to", (dir / "b.csv").string()});
+    EXPECT_EQ(csv.exitCode, 0) << csv.err;
+}
+
+// The writer gives the same one-line errors and exit codes as mlrig-cli itself.
+TEST(ExportCli, PdfErrorsComeFromTheWriterAsFromMlrigCli)
+{
+    const auto r = runCli({"export", build("broken-json.mlrig"), "--to", (processTempDir() / "broken.pdf").string()});
+    if (r.exitCode == 2 && r.err.find("PDF export needs the desktop build") != std::string::npos)
+        GTEST_SKIP() << "mlrig-cli built without the desktop (MLRIG_BUILD_GUI=OFF)";
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.starts_with("mlrig-cli: ")) << r.err;
+    EXPECT_NE(r.err.find("broken-json.mlrig"), std::string::npos) << r.err;
+    EXPECT_EQ(countLines(r.err), 1u) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(processTempDir() / "broken.pdf"));
+}

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Packaging smoke test: build the packages with CPack, check the .deb's control fields and
 # file list, install it into a temporary root with `dpkg -x`, validate the installed desktop
-# files, and run mlrig-cli and mlrig from that root.
-# Usage: deb_smoke.sh BUILD_DIR OUT_DIR VERSION APP_ID
+# files, and run mlrig-cli (a PDF export of EXAMPLE_BUILD included) and mlrig from that root.
+# Usage: deb_smoke.sh BUILD_DIR OUT_DIR VERSION APP_ID EXAMPLE_BUILD
 # OUT_DIR receives mlrig_<version>_<arch>.deb and mlrig-<version>-Linux.tar.gz.
 set -euo pipefail
-build=$(realpath "$1") out=$(realpath -m "$2") version=$3 appid=$4
+build=$(realpath "$1") out=$(realpath -m "$2") version=$3 appid=$4 example=$(realpath "$5")
 
 fail() { echo "deb_smoke: FAIL: $*" >&2; exit 1; }
 say() { echo "deb_smoke: $*"; }
@@ -40,6 +40,7 @@ listing=$(dpkg-deb -c "$deb" | awk '{print $NF}')
 expected=(
     ./usr/bin/mlrig
     ./usr/bin/mlrig-cli
+    ./usr/libexec/mlrig/mlrig-pdf-writer
     ./usr/share/mlrig/parts.sqlite
     "./usr/share/applications/$appid.desktop"
     "./usr/share/metainfo/$appid.metainfo.xml"
@@ -57,8 +58,8 @@ expected=(
 for f in "${expected[@]}"; do
     grep -qxF "$f" <<<"$listing" || fail "the package lacks $f"
 done
-if grep -vE '^\./(usr/(bin|share)/.*|usr/|usr/bin/|usr/share/)?$' <<<"$listing"; then
-    fail "files outside /usr/bin and /usr/share (above)"
+if grep -vE '^\./(usr/(bin|share|libexec/mlrig)/.*|usr/|usr/bin/|usr/share/|usr/libexec/)?$' <<<"$listing"; then
+    fail "files outside /usr/bin, /usr/libexec/mlrig and /usr/share (above)"
 fi
 
 # Install into a temporary root.
@@ -67,9 +68,17 @@ trap 'rm -rf "$root"' EXIT
 dpkg -x "$deb" "$root"
 usr="$root/usr"
 
-for bin in mlrig mlrig-cli; do
-    file -b "$usr/bin/$bin" | grep -q ', stripped' || fail "$bin is not stripped: $(file -b "$usr/bin/$bin")"
+for bin in bin/mlrig bin/mlrig-cli libexec/mlrig/mlrig-pdf-writer; do
+    file -b "$usr/$bin" | grep -q ', stripped' || fail "$bin is not stripped: $(file -b "$usr/$bin")"
+    # Debian programs carry no RPATH; an empty entry in one would even search the current folder.
+    if readelf -d "$usr/$bin" | grep -qE 'R(UN)?PATH'; then
+        fail "$bin has a library search path: $(readelf -d "$usr/$bin" | grep -E 'R(UN)?PATH')"
+    fi
 done
+# mlrig-cli itself links no Qt (it answers `fit` in milliseconds); the PDF writer does.
+if objdump -p "$usr/bin/mlrig-cli" | grep -q 'NEEDED.*libQt6'; then
+    fail "mlrig-cli links Qt: $(objdump -p "$usr/bin/mlrig-cli" | grep 'NEEDED.*libQt6' | tr -s ' ' | tr '\n' ' ')"
+fi
 
 # Desktop integration files as installed.
 desktop-file-validate "$usr/share/applications/$appid.desktop" || fail "desktop-file-validate"
@@ -104,6 +113,10 @@ file_stats=$("$cli" --catalog "$usr/share/mlrig/parts.sqlite" catalog stats) \
 [ "$file_stats" = "$stats" ] || fail "the installed parts.sqlite differs from the built-in catalog"
 "$cli" catalog search "rtx 4090" --category gpu --limit 3 | grep -qi 'rtx 4090' \
     || fail "mlrig-cli catalog search found no RTX 4090"
+# The PDF export: the installed mlrig-cli finds /usr/libexec/mlrig/mlrig-pdf-writer beside it.
+HOME="$root/home" XDG_DATA_HOME="$root/home/data" XDG_CONFIG_HOME="$root/home/config" \
+    "$cli" export "$example" --to "$root/report.pdf" || fail "mlrig-cli export --to report.pdf exited $?"
+[ "$(head -c 5 "$root/report.pdf")" = "%PDF-" ] || fail "mlrig-cli export wrote no PDF"
 
 # The desktop app from the installed root starts, shows its window and exits (offscreen).
 [ "$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$root" "$usr/bin/mlrig" --version)" = "mlrig $version" ] || fail "mlrig --version"
