@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/catalog/SearchText.h"
+#include "core/catalog/SqliteRow.h"
 #include "core/util/TextUtil.h"
 
 namespace mlrig {
@@ -14,92 +15,17 @@ namespace {
 
 constexpr int kCatalogSchemaVersion = 3;  // 2: gpu_market_price table, catalog_meta price dates; 3: unified_chip, unified_system
 
-// A query's column positions by name, looked up once per query rather than per row and column:
-// SQLiteCpp's getColumn(name) searches a std::map on every call, a tenth of the catalog's load.
-class ColumnIndex {
-public:
-    explicit ColumnIndex(const SQLite::Statement& statement)
-    {
-        for (int i = 0; i < statement.getColumnCount(); ++i)
-            m_index.emplace(statement.getColumnName(i), i);
-    }
-    int operator()(std::string_view column) const
-    {
-        const auto it = m_index.find(column);
-        if (it == m_index.end())
-            throw CatalogError("the catalog has no column \"" + std::string(column) + "\" where this mlrig expects one");
-        return it->second;
-    }
-
-private:
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-    };
-    std::unordered_map<std::string, int, Hash, std::equal_to<>> m_index;
-};
-
-// Reads typed columns by name from the current row; NULL becomes std::nullopt.
-class Row {
-public:
-    Row(SQLite::Statement& statement, const ColumnIndex& columns) : m_statement(statement), m_columns(columns) {}
-
-    std::string text(const char* column) const
-    {
-        const SQLite::Column c = m_statement.getColumn(m_columns(column));
-        return c.isNull() ? std::string() : c.getString();
-    }
-    std::optional<double> real(const char* column) const
-    {
-        const SQLite::Column c = m_statement.getColumn(m_columns(column));
-        if (c.isNull())
-            return std::nullopt;
-        return c.getDouble();
-    }
-    std::optional<int> integer(const char* column) const
-    {
-        const SQLite::Column c = m_statement.getColumn(m_columns(column));
-        if (c.isNull())
-            return std::nullopt;
-        return c.getInt();
-    }
-    std::optional<bool> boolean(const char* column) const
-    {
-        const std::optional<int> v = integer(column);
-        if (!v)
-            return std::nullopt;
-        return *v != 0;
-    }
-    std::vector<std::string> list(const char* column) const
-    {
-        std::vector<std::string> out;
-        const std::string raw = text(column);
-        if (raw.empty())
-            return out;
-        const nlohmann::json parsed = nlohmann::json::parse(raw, nullptr, false);
-        if (!parsed.is_array())
-            return out;
-        for (const auto& v : parsed) {
-            if (v.is_string())
-                out.push_back(v.get<std::string>());
-        }
-        return out;
-    }
-    PartInfo info() const
-    {
-        PartInfo info;
-        info.id = text("id");
-        info.name = text("name");
-        info.manufacturer = text("manufacturer");
-        info.releaseYear = integer("release_year");
-        info.priceUsd = real("price_usd");
-        return info;
-    }
-
-private:
-    SQLite::Statement& m_statement;
-    const ColumnIndex& m_columns;
-};
+// The identity and price every part row carries.
+PartInfo partInfo(const SqliteRow& row)
+{
+    PartInfo info;
+    info.id = row.text("id");
+    info.name = row.text("name");
+    info.manufacturer = row.text("manufacturer");
+    info.releaseYear = row.integer("release_year");
+    info.priceUsd = row.real("price_usd");
+    return info;
+}
 
 // The catalog table that holds a category (fixed names: an identifier cannot be a bound
 // parameter, so they are quoted all the same where used).
@@ -118,12 +44,12 @@ const char* tableOf(Category category)
     return "";
 }
 
-AnyPart readPart(Category category, const Row& r)
+AnyPart readPart(Category category, const SqliteRow& r)
 {
     switch (category) {
     case Category::Cpu: {
         Cpu p;
-        p.info = r.info();
+        p.info = partInfo(r);
         p.socket = r.text("socket");
         p.microarchitecture = r.text("microarchitecture");
         p.cores = r.integer("cores");
@@ -131,7 +57,7 @@ AnyPart readPart(Category category, const Row& r)
         p.boostGhz = r.real("boost_ghz");
         p.tdpW = r.real("tdp_w");
         p.pptW = r.real("ppt_w");
-        p.memoryTypes = r.list("memory_types");
+        p.memoryTypes = r.stringList("memory_types");
         p.maxMemoryGb = r.integer("max_memory_gb");
         p.memoryChannels = r.integer("memory_channels");
         p.pcieLanes = r.integer("pcie_lanes");
@@ -140,7 +66,7 @@ AnyPart readPart(Category category, const Row& r)
     }
     case Category::Motherboard: {
         Motherboard p;
-        p.info = r.info();
+        p.info = partInfo(r);
         p.socket = r.text("socket");
         p.formFactor = r.text("form_factor");
         p.chipset = r.text("chipset");
@@ -154,7 +80,7 @@ AnyPart readPart(Category category, const Row& r)
     }
     case Category::Memory: {
         Memory p;
-        p.info = r.info();
+        p.info = partInfo(r);
         p.memoryType = r.text("memory_type");
         p.formFactor = r.text("form_factor");
         p.modules = r.integer("modules");
@@ -167,7 +93,7 @@ AnyPart readPart(Category category, const Row& r)
     }
     case Category::Gpu: {
         Gpu p;
-        p.info = r.info();
+        p.info = partInfo(r);
         p.chipModel = r.text("chipset");  // OpenDB chipset; linked to a GpuChip model in index()
         p.vendor = vendorFromId(r.text("vendor"));
         p.vramGb = r.real("vram_gb");
@@ -184,7 +110,7 @@ AnyPart readPart(Category category, const Row& r)
     }
     case Category::Psu: {
         Psu p;
-        p.info = r.info();
+        p.info = partInfo(r);
         p.wattageW = r.real("wattage_w");
         p.formFactor = r.text("form_factor");
         p.efficiency = r.text("efficiency");
@@ -197,9 +123,9 @@ AnyPart readPart(Category category, const Row& r)
     }
     case Category::Case: {
         Case p;
-        p.info = r.info();
+        p.info = partInfo(r);
         p.formFactor = r.text("form_factor");
-        p.motherboardFormFactors = r.list("motherboard_form_factors");
+        p.motherboardFormFactors = r.stringList("motherboard_form_factors");
         p.maxGpuLengthMm = r.real("max_gpu_length_mm");
         p.maxCoolerHeightMm = r.real("max_cooler_height_mm");
         p.expansionSlots = r.integer("expansion_slots");
@@ -208,8 +134,8 @@ AnyPart readPart(Category category, const Row& r)
     }
     case Category::Cooler: {
         Cooler p;
-        p.info = r.info();
-        p.sockets = r.list("sockets");
+        p.info = partInfo(r);
+        p.sockets = r.stringList("sockets");
         p.heightMm = r.real("height_mm");
         p.waterCooled = r.boolean("water_cooled");
         p.radiatorMm = r.integer("radiator_mm");
@@ -219,7 +145,7 @@ AnyPart readPart(Category category, const Row& r)
     }
     case Category::Storage: {
         Storage p;
-        p.info = r.info();
+        p.info = partInfo(r);
         p.capacityGb = r.real("capacity_gb");
         p.nvme = r.boolean("nvme");
         p.interface = r.text("interface");
@@ -252,7 +178,7 @@ void readCategory(SQLite::Database& db, Category category, std::vector<AnyPart>&
     SQLite::Statement query(db, std::string("SELECT * FROM \"") + tableOf(category) + "\" ORDER BY name COLLATE NOCASE, id");
     const ColumnIndex columns(query);
     while (query.executeStep())
-        out.push_back(readPart(category, Row(query, columns)));
+        out.push_back(readPart(category, SqliteRow(query, columns)));
 }
 
 struct ChipRow {
@@ -266,7 +192,7 @@ std::vector<ChipRow> readChips(SQLite::Database& db)
     SQLite::Statement query(db, "SELECT * FROM gpu_chip ORDER BY model");
     const ColumnIndex columns(query);
     while (query.executeStep()) {
-        const Row r(query, columns);
+        const SqliteRow r(query, columns);
         ChipRow row;
         GpuChip& c = row.chip;
         c.model = r.text("model");

@@ -1,6 +1,7 @@
 #include "core/catalog/MarketPrices.h"
 
 #include "core/catalog/Catalog.h"
+#include "core/catalog/SqliteRow.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -103,26 +104,20 @@ MarketPriceTable MarketPriceTable::read(SQLite::Database& db, const std::string&
     std::vector<MarketPrice> rows;
     SQLite::Statement query(db, "SELECT model, condition, price_usd, price_low, price_high, month, region, source_url,"
                                 " source_title, note FROM gpu_market_price");
-    const auto optionalReal = [&](int column) -> std::optional<double> {
-        const SQLite::Column c = query.getColumn(column);
-        return c.isNull() ? std::nullopt : std::optional<double>(c.getDouble());
-    };
-    const auto text = [&](int column) {
-        const SQLite::Column c = query.getColumn(column);
-        return c.isNull() ? std::string() : c.getString();
-    };
+    const ColumnIndex columns(query);
     while (query.executeStep()) {
+        const SqliteRow row(query, columns);
         MarketPrice r;
-        r.model = text(0);
-        r.condition = text(1) == "used" ? Condition::Used : Condition::New;
-        r.priceUsd = optionalReal(2).value_or(0);
-        r.lowUsd = optionalReal(3);
-        r.highUsd = optionalReal(4);
-        r.month = text(5);
-        r.region = text(6);
-        r.sourceUrl = text(7);
-        r.sourceTitle = text(8);
-        r.note = text(9);
+        r.model = row.text("model");
+        r.condition = row.text("condition") == "used" ? Condition::Used : Condition::New;
+        r.priceUsd = row.real("price_usd").value_or(0);
+        r.lowUsd = row.real("price_low");
+        r.highUsd = row.real("price_high");
+        r.month = row.text("month");
+        r.region = row.text("region");
+        r.sourceUrl = row.text("source_url");
+        r.sourceTitle = row.text("source_title");
+        r.note = row.text("note");
         rows.push_back(std::move(r));
     }
     try {

@@ -9,6 +9,7 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/MarketPrices.h"
+#include "core/catalog/SqliteRow.h"
 #include "core/util/EnumNames.h"
 #include "core/util/TextUtil.h"
 
@@ -118,66 +119,58 @@ UnifiedSystemTable UnifiedSystemTable::read(SQLite::Database& db, const std::str
 {
     if (!db.tableExists("unified_chip") || !db.tableExists("unified_system"))
         return {};
-    const auto text = [](SQLite::Statement& q, const char* column) {
-        const SQLite::Column c = q.getColumn(column);
-        return c.isNull() ? std::string() : c.getString();
-    };
-    const auto real = [](SQLite::Statement& q, const char* column) -> std::optional<double> {
-        const SQLite::Column c = q.getColumn(column);
-        return c.isNull() ? std::nullopt : std::optional<double>(c.getDouble());
-    };
-    const auto integer = [](SQLite::Statement& q, const char* column) -> std::optional<int> {
-        const SQLite::Column c = q.getColumn(column);
-        return c.isNull() ? std::nullopt : std::optional<int>(c.getInt());
-    };
     try {
         std::vector<UnifiedChip> chips;
         SQLite::Statement chipQuery(db, "SELECT * FROM unified_chip ORDER BY rowid");
+        const ColumnIndex chipColumns(chipQuery);
         while (chipQuery.executeStep()) {
+            const SqliteRow row(chipQuery, chipColumns);
             UnifiedChip c;
-            c.chip = text(chipQuery, "chip");
-            c.vendor = text(chipQuery, "vendor");
-            const auto family = unifiedFamilyFromId(text(chipQuery, "family"));
+            c.chip = row.text("chip");
+            c.vendor = row.text("vendor");
+            const auto family = unifiedFamilyFromId(row.text("family"));
             if (!family)
-                refuse(fmt::format("chip \"{}\": unknown family \"{}\"", c.chip, text(chipQuery, "family")));
+                refuse(fmt::format("chip \"{}\": unknown family \"{}\"", c.chip, row.text("family")));
             c.family = *family;
-            c.generation = text(chipQuery, "generation");
-            c.launchYear = integer(chipQuery, "launch_year");
-            c.gpuName = text(chipQuery, "gpu_name");
-            c.gpuCores = integer(chipQuery, "gpu_cores");
-            c.cpuCores = integer(chipQuery, "cpu_cores");
-            c.memoryType = text(chipQuery, "memory_type");
-            c.memoryBusBits = integer(chipQuery, "memory_bus_bits");
-            c.memoryBandwidthGbs = real(chipQuery, "memory_bandwidth_gbs").value_or(0);
-            c.fp16Tflops = real(chipQuery, "fp16_tflops");
-            c.memoryOptionsGb = parseOptions(text(chipQuery, "memory_options_gb"));
-            c.source = text(chipQuery, "source");
+            c.generation = row.text("generation");
+            c.launchYear = row.integer("launch_year");
+            c.gpuName = row.text("gpu_name");
+            c.gpuCores = row.integer("gpu_cores");
+            c.cpuCores = row.integer("cpu_cores");
+            c.memoryType = row.text("memory_type");
+            c.memoryBusBits = row.integer("memory_bus_bits");
+            c.memoryBandwidthGbs = row.real("memory_bandwidth_gbs").value_or(0);
+            c.fp16Tflops = row.real("fp16_tflops");
+            c.memoryOptionsGb = parseOptions(row.text("memory_options_gb"));
+            c.source = row.text("source");
             chips.push_back(std::move(c));
         }
         std::vector<UnifiedSystem> systems;
         SQLite::Statement systemQuery(db, "SELECT * FROM unified_system ORDER BY rowid");
+        const ColumnIndex systemColumns(systemQuery);
         while (systemQuery.executeStep()) {
+            const SqliteRow row(systemQuery, systemColumns);
             UnifiedSystem s;
-            s.system = text(systemQuery, "system");
-            s.chip = text(systemQuery, "chip");
-            s.maker = text(systemQuery, "maker");
-            const auto form = valueOf(kFormFactors, text(systemQuery, "form_factor"));
+            s.system = row.text("system");
+            s.chip = row.text("chip");
+            s.maker = row.text("maker");
+            const auto form = valueOf(kFormFactors, row.text("form_factor"));
             if (!form)
                 refuse(fmt::format("machine \"{}\": unknown form factor \"{}\"", s.system,
-                                   text(systemQuery, "form_factor")));
+                                   row.text("form_factor")));
             s.formFactor = *form;
-            s.memoryGb = real(systemQuery, "memory_gb").value_or(0);
-            s.storageGb = real(systemQuery, "storage_gb");
-            s.priceUsd = real(systemQuery, "price_usd");
-            s.priceKind = text(systemQuery, "price_kind");
-            s.priceMonth = text(systemQuery, "price_month");
-            s.launchMonth = text(systemQuery, "launch_month");
-            s.idleW = real(systemQuery, "idle_w");
-            s.typicalW = real(systemQuery, "typical_w");
-            s.maxW = real(systemQuery, "max_w");
-            s.stack = text(systemQuery, "stack");
-            s.notes = text(systemQuery, "notes");
-            s.source = text(systemQuery, "source");
+            s.memoryGb = row.real("memory_gb").value_or(0);
+            s.storageGb = row.real("storage_gb");
+            s.priceUsd = row.real("price_usd");
+            s.priceKind = row.text("price_kind");
+            s.priceMonth = row.text("price_month");
+            s.launchMonth = row.text("launch_month");
+            s.idleW = row.real("idle_w");
+            s.typicalW = row.real("typical_w");
+            s.maxW = row.real("max_w");
+            s.stack = row.text("stack");
+            s.notes = row.text("notes");
+            s.source = row.text("source");
             systems.push_back(std::move(s));
         }
         return UnifiedSystemTable(std::move(chips), std::move(systems));
