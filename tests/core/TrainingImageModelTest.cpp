@@ -182,7 +182,8 @@ TEST(TrainingImageModel, ConfidenceReflectsDistanceFromCalibration)
     EXPECT_EQ(estimateWorkload(q, cards("GeForce RTX 3090")).confidence, Confidence::High);  // measured card
     EXPECT_EQ(estimateWorkload(q, cards("GeForce RTX 3070")).confidence, Confidence::Medium);  // measured arch
     EXPECT_EQ(estimateWorkload(q, cards("GeForce RTX 5090")).confidence, Confidence::Low);     // Blackwell
-    EXPECT_EQ(estimateWorkload(q, cards("Radeon RX 7900 XTX")).confidence, Confidence::Low);   // no ROCm training
+    EXPECT_EQ(estimateWorkload(q, cards("Radeon RX 7900 XTX")).confidence, Confidence::Medium);  // RDNA 3 checked
+    EXPECT_EQ(estimateWorkload(q, cards("Radeon RX 9070 XT")).confidence, Confidence::Low);     // no RDNA 4 run
     const Workload sdxl = image("sdxl");
     EXPECT_EQ(estimateWorkload(sdxl, cards("Radeon RX 7900 XTX")).confidence, Confidence::High);
     EXPECT_EQ(estimateWorkload(sdxl, cards("Radeon RX 7800 XT")).confidence, Confidence::Medium);
