@@ -18,6 +18,11 @@ constexpr double kT5Xxl = 4.762;
 // VAEs: 84M (SD 1.x / SDXL autoencoder KL-f8; the 16-channel SD 3 / FLUX autoencoder is the same size).
 constexpr double kVae = 0.084;
 
+// FLUX.1 [dev] and [schnell]: "a 12 billion parameter rectified flow transformer" (both model cards,
+// huggingface.co/black-forest-labs/FLUX.1-dev and FLUX.1-schnell). SD 3.5 Large 8.1B and Medium 2.5B are
+// the model cards' and Stability AI's announcement's figures (Introducing Stable Diffusion 3.5, 2024-10-22).
+constexpr double kFlux1 = 12.0;
+
 // Diffusion-transformer work per step and image: 2 FLOPs per parameter and token (the linear layers)
 // plus 4 x tokens^2 x hidden per block for attention, times the passes per step. Latent 1024x1024
 // images are 128x128 latents in 2x2 patches = 4096 image tokens, plus the text tokens.
@@ -48,18 +53,18 @@ const ImageModelSpec kPresets[] = {
     {"sd-3.5-large-8bit", "Stable Diffusion 3.5 Large (8-bit)", 1024, 1024, 28, 2, 8.1, kClipL + kClipBigG + kT5Xxl,
      kVae, 1.0, true, 2.5, ditTflop(8.1, 4096 + 333, 2432, 38, 2), false, 3.0,
      "stabilityai/stable-diffusion-3.5-large model card (8.1B); MMDiT and T5 in fp8/int8"},
-    {"flux.1-dev", "FLUX.1 dev", 1024, 1024, 50, 1, 11.9, kClipL + kT5Xxl, kVae, 2.0, true, 2.5,
-     ditTflop(11.9, 4096 + 512, 3072, 57, 1), false, 3.0,
+    {"flux.1-dev", "FLUX.1 dev", 1024, 1024, 50, 1, kFlux1, kClipL + kT5Xxl, kVae, 2.0, true, 2.5,
+     ditTflop(kFlux1, 4096 + 512, 3072, 57, 1), false, 3.0,
      "black-forest-labs/FLUX.1-dev model card: 12B rectified-flow transformer, guidance-distilled (one pass per "
      "step), diffusers example 50 steps; 19 double + 38 single blocks x 3072"},
-    {"flux.1-dev-8bit", "FLUX.1 dev (8-bit)", 1024, 1024, 50, 1, 11.9, kClipL + kT5Xxl, kVae, 1.0, true, 2.5,
-     ditTflop(11.9, 4096 + 512, 3072, 57, 1), false, 3.0,
+    {"flux.1-dev-8bit", "FLUX.1 dev (8-bit)", 1024, 1024, 50, 1, kFlux1, kClipL + kT5Xxl, kVae, 1.0, true, 2.5,
+     ditTflop(kFlux1, 4096 + 512, 3072, 57, 1), false, 3.0,
      "black-forest-labs/FLUX.1-dev (12B) with the transformer and T5 in fp8 (ComfyUI fp8_e4m3fn checkpoints)"},
-    {"flux.1-schnell", "FLUX.1 schnell", 1024, 1024, 4, 1, 11.9, kClipL + kT5Xxl, kVae, 2.0, true, 2.5,
-     ditTflop(11.9, 4096 + 256, 3072, 57, 1), false, 3.0,
+    {"flux.1-schnell", "FLUX.1 schnell", 1024, 1024, 4, 1, kFlux1, kClipL + kT5Xxl, kVae, 2.0, true, 2.5,
+     ditTflop(kFlux1, 4096 + 256, 3072, 57, 1), false, 3.0,
      "black-forest-labs/FLUX.1-schnell model card: 12B, timestep-distilled, 4 steps, 256 text tokens"},
-    {"flux.1-schnell-8bit", "FLUX.1 schnell (8-bit)", 1024, 1024, 4, 1, 11.9, kClipL + kT5Xxl, kVae, 1.0, true, 2.5,
-     ditTflop(11.9, 4096 + 256, 3072, 57, 1), false, 3.0,
+    {"flux.1-schnell-8bit", "FLUX.1 schnell (8-bit)", 1024, 1024, 4, 1, kFlux1, kClipL + kT5Xxl, kVae, 1.0, true, 2.5,
+     ditTflop(kFlux1, 4096 + 256, 3072, 57, 1), false, 3.0,
      "black-forest-labs/FLUX.1-schnell (12B) with the transformer and T5 in fp8"},
 };
 

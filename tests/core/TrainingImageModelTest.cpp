@@ -182,7 +182,8 @@ TEST(TrainingImageModel, ConfidenceReflectsDistanceFromCalibration)
     EXPECT_EQ(estimateWorkload(q, cards("GeForce RTX 3090")).confidence, Confidence::High);  // measured card
     EXPECT_EQ(estimateWorkload(q, cards("GeForce RTX 3070")).confidence, Confidence::Medium);  // measured arch
     EXPECT_EQ(estimateWorkload(q, cards("GeForce RTX 5090")).confidence, Confidence::Low);     // Blackwell
-    EXPECT_EQ(estimateWorkload(q, cards("Radeon RX 7900 XTX")).confidence, Confidence::Low);   // no ROCm training
+    EXPECT_EQ(estimateWorkload(q, cards("Radeon RX 7900 XTX")).confidence, Confidence::Medium);  // RDNA 3 checked
+    EXPECT_EQ(estimateWorkload(q, cards("Radeon RX 9070 XT")).confidence, Confidence::Low);     // no RDNA 4 run
     const Workload sdxl = image("sdxl");
     EXPECT_EQ(estimateWorkload(sdxl, cards("Radeon RX 7900 XTX")).confidence, Confidence::High);
     EXPECT_EQ(estimateWorkload(sdxl, cards("Radeon RX 7800 XT")).confidence, Confidence::Medium);
@@ -199,8 +200,8 @@ TEST(TrainingImageModel, ImageModelsAnswerWhetherTheyFitTwelveGigabytes)
     EXPECT_TRUE(fits("sd-3.5-medium"));       // 2.5B x 2 B; T5 runs first at 10.4 GB
     EXPECT_FALSE(fits("sd-3.5-large"));       // 8.1B x 2 B = 15.1 GB
     EXPECT_TRUE(fits("sd-3.5-large-8bit"));   // 7.5 GB + VAE + 2.5 GB working
-    EXPECT_FALSE(fits("flux.1-dev"));         // 11.9B x 2 B = 22.2 GB
-    EXPECT_FALSE(fits("flux.1-dev-8bit"));    // 11.1 GB before working memory
+    EXPECT_FALSE(fits("flux.1-dev"));         // 12B x 2 B = 22.4 GB
+    EXPECT_FALSE(fits("flux.1-dev-8bit"));    // 11.2 GB before working memory
     EXPECT_FALSE(fits("flux.1-schnell-8bit"));
     // FLUX in 8 bit fits a 16 GB card; in fp16 not even a 24 GB one.
     EXPECT_TRUE(estimateWorkload(image("flux.1-dev-8bit"), cards("GeForce RTX 4060 Ti 16GB")).fits);

@@ -15,7 +15,8 @@ struct MeasuredRow {
     const std::string& operator[](const std::string& column) const { return cells.at(column); }
 };
 
-// Reads tests/data/<name> (blank lines skipped); empty when the file has no rows.
+// Reads tests/data/<name> (blank lines skipped); empty when the file has no rows. Throws
+// std::runtime_error naming the row when a row has more or fewer cells than the header.
 std::vector<MeasuredRow> loadMeasuredTable(const std::string& name);
 
 }  // namespace mlrig::testsupport
