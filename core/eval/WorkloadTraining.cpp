@@ -42,8 +42,16 @@ constexpr double kTrainingContextGb = 1.0;
 // al. 2020). LoRA skips the base weights' gradients, leaving ~4 x params.
 constexpr double kFullFlopsPerParam = 6.0;
 constexpr double kLoraFlopsPerParam = 4.0;
-// QLoRA dequantises every 4-bit weight in forward and backward: assumed 20% slower than LoRA.
-constexpr double kQloraSpeedFactor = 0.80;
+// QLoRA computes with bf16 weights: bitsandbytes' matmul_4bit dequantises each 4-bit weight
+// matrix into a bf16 buffer before the matmul, in the forward pass, in its recomputation under
+// activation checkpointing and in the backward pass, so every step moves 3 x (4.5 / 8 read + 2
+// written) bytes per base parameter through memory, at the card's streaming bandwidth. That costs
+// little when a step holds thousands of tokens (1.6% in a measured TinyLlama run of 4 x 1024 tokens
+// on an RTX 3090, 0.1% on an RX 7900 XTX: tests/data/training-measured.csv, where this term gives
+// 1.7% and 1.3%) and much more with one short sequence per step. It replaced a flat "20% slower
+// than LoRA" that nothing measured.
+constexpr double kQloraDequantPasses = 3.0;
+constexpr double kQloraDequantBytesPerParam = kQloraBaseBits / 8.0 + 2.0;
 // Multi-GPU: data parallel (a full replica per card) pays the gradient all-reduce over the link
 // (WorkloadThroughput.cpp's interconnect()); splitting the model (FSDP sharding or pipeline stages)
 // keeps ~60% per card.
@@ -90,7 +98,7 @@ WorkloadEstimate estimateTraining(const Workload& workload, std::span<const GpuF
     double weightsBytes = 0;
     double stateBytes = 0;
     double flopsPerToken = 0;
-    double speedFactor = 1.0;
+    double dequantBytesPerStep = 0;  // QLoRA: weights dequantised to bf16, per step and per replica
     double trainableParams = params;  // what the gradients (and their all-reduce) cover
     std::string methodText;
     if (method == FineTuneMethod::Full) {
@@ -110,10 +118,11 @@ WorkloadEstimate estimateTraining(const Workload& workload, std::span<const GpuF
             methodText = "LoRA: frozen bf16 base weights (2 bytes per parameter)";
         } else {
             weightsBytes = params * kQloraBaseBits / 8.0;
-            speedFactor = kQloraSpeedFactor;
+            dequantBytesPerStep = kQloraDequantPasses * kQloraDequantBytesPerParam * params;
             methodText = fmt::format("QLoRA: 4-bit NF4 base weights at {:g} bits per parameter including quantisation "
-                                     "constants; {:.0f}% slower than LoRA for dequantisation",
-                                     kQloraBaseBits, 100 * (1 - kQloraSpeedFactor));
+                                     "constants, dequantised to bf16 in the forward pass, its recomputation and the "
+                                     "backward pass: {} of memory traffic per step",
+                                     kQloraBaseBits, gb(dequantBytesPerStep / kBytesPerGb));
         }
         methodText += fmt::format("; rank-{} adapters on all projections = {:.0f}M parameters ({:.2f}%), 16 bytes each "
                                   "with gradients and Adam states",
@@ -176,17 +185,23 @@ WorkloadEstimate estimateTraining(const Workload& workload, std::span<const GpuF
         return est;
 
     // Speed: the model FLOPs per token over each card's achieved time per TFLOP (WorkloadThroughput.cpp).
-    const double tflopPerToken = flopsPerToken / 1e12 / speedFactor;
+    const double tflopPerToken = flopsPerToken / 1e12;
+    // Seconds one card spends per step dequantising its share of the QLoRA base weights.
+    const auto dequantSeconds = [&](const GpuForWorkload& g, double share) {
+        const std::optional<double> bandwidth = effectiveBandwidth(g);
+        return dequantBytesPerStep > 0 && bandwidth ? dequantBytesPerStep * share / (*bandwidth * 1e9) : 0.0;
+    };
     std::vector<AchievedSpeed> speeds;
     for (const GpuForWorkload& g : gpus) {
         if (const auto s = achievedSpeed(g, SpeedKind::Training))
             speeds.push_back(*s);
     }
     est.assumptions.push_back(fmt::format(
-        "Speed: {:g} x {}B active parameters FLOPs per token{}, on a roofline of 70% of the dense FP16/BF16 tensor "
-        "peak plus {:g} GB of memory traffic per TFLOP, times each architecture's measured efficiency",
-        method == FineTuneMethod::Full ? kFullFlopsPerParam : kLoraFlopsPerParam, model.activeParamsB,
-        speedFactor < 1 ? fmt::format(", / {:.2f} for QLoRA dequantisation", speedFactor) : std::string(), 9.7));
+        "Speed: {:g} x {}B active parameters FLOPs per token, on a roofline of 70% of the dense FP16/BF16 tensor "
+        "peak plus {:g} GB of memory traffic per TFLOP, times each architecture's measured efficiency{}",
+        method == FineTuneMethod::Full ? kFullFlopsPerParam : kLoraFlopsPerParam, model.activeParamsB, 9.7,
+        dequantBytesPerStep > 0 ? "; plus the QLoRA dequantisation traffic at each card's streaming bandwidth"
+                                : ""));
     std::vector<std::string> described;
     for (size_t i = 0; i < speeds.size(); ++i) {
         std::string text = describeSpeed(speeds[i], gpus[i]);
@@ -212,10 +227,9 @@ WorkloadEstimate estimateTraining(const Workload& workload, std::span<const GpuF
         // Every card runs `tokens` per step in lockstep (the slowest sets the pace), then the gradients
         // of the trainable parameters (bf16, 2 bytes each) are all-reduced: 2 (n - 1) / n of them cross
         // the link per card (ring all-reduce).
-        double slowest = 0;
-        for (const AchievedSpeed& s : speeds)
-            slowest = std::max(slowest, s.secondsPerTflop);
-        const double computeS = tokens * tflopPerToken * slowest;
+        double computeS = 0;
+        for (size_t i = 0; i < speeds.size(); ++i)
+            computeS = std::max(computeS, tokens * tflopPerToken * speeds[i].secondsPerTflop + dequantSeconds(gpus[i], 1.0));
         double commS = 0;
         if (gpus.size() > 1) {
             const Interconnect link = interconnect(gpus);
@@ -231,9 +245,12 @@ WorkloadEstimate estimateTraining(const Workload& workload, std::span<const GpuF
         }
         est.trainTokensPerS = static_cast<double>(gpus.size()) * tokens / (computeS + commS);
     } else {
+        // Each card works through `tokens` per step on its shard, dequantising only that shard.
         double sum = 0;
-        for (const AchievedSpeed& s : speeds)
-            sum += 1.0 / (tflopPerToken * s.secondsPerTflop);
+        for (size_t i = 0; i < speeds.size(); ++i) {
+            const double share = 1.0 / static_cast<double>(n);
+            sum += 1.0 / (tflopPerToken * speeds[i].secondsPerTflop + dequantSeconds(gpus[i], share) / tokens);
+        }
         est.trainTokensPerS = sum * parallelEfficiency;
     }
     est.figureValue = est.trainTokensPerS;
