@@ -45,7 +45,7 @@ std::vector<Attrs> attributesOf(const std::vector<OptimizeCandidate>& cands, Fil
 
 PlatformSearch::PlatformSearch(const Catalog& catalog, const Candidates& cands, const OptimizePolicy& policy,
                                OptimizeStats& stats)
-    : m_cands(cands), m_policy(policy), m_stats(stats)
+    : m_policy(policy), m_stats(stats)
 {
     (void)catalog;
     Interner sockets, memTypes, archs, chipsets;

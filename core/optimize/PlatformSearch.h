@@ -123,7 +123,6 @@ private:
     bool memoryOk(const MemA& m, const CpuA& cpu, const BoardA& board, const GpuSpec& g) const;
     PlatformChoice search(const GpuSpec& g);
 
-    const Candidates& m_cands;
     const OptimizePolicy& m_policy;
     OptimizeStats& m_stats;
     std::vector<CpuA> m_cpus;
